@@ -1,0 +1,35 @@
+import { createSafeActionClient } from "next-safe-action";
+import { assertCan, requireUser } from "@/lib/auth/session";
+import type { Permission } from "@/lib/auth/roles";
+import { GENERIC_ERROR_MESSAGE, isAppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { newRequestId } from "@/lib/request-id";
+
+/**
+ * Every mutation is a server action built from these clients. Input is validated with zod;
+ * an AppError's message reaches the user, anything else is logged with a request id and
+ * the user sees a generic message with that id.
+ */
+export const actionClient = createSafeActionClient({
+  handleServerError(error) {
+    if (isAppError(error)) {
+      if (error.detail !== undefined) logger.warn({ code: error.code, detail: error.detail }, error.message);
+      return error.message;
+    }
+    const requestId = newRequestId();
+    logger.error({ err: error, requestId }, "server action failed");
+    return `${GENERIC_ERROR_MESSAGE} (ref ${requestId})`;
+  },
+});
+
+export const authActionClient = actionClient.use(async ({ next }) => {
+  const user = await requireUser();
+  return next({ ctx: { user } });
+});
+
+export function permittedActionClient(permission: Permission) {
+  return authActionClient.use(async ({ next, ctx }) => {
+    assertCan(ctx.user, permission);
+    return next({ ctx });
+  });
+}
