@@ -1,0 +1,163 @@
+import { z } from "zod";
+import { AssetType } from "@/lib/generated/prisma/enums";
+import type { LimitViolation } from "@/lib/media/limit-violation";
+import {
+  assetTypeNouns,
+  audioLimits,
+  BYTES_PER_MB,
+  formatsOfType,
+  imageLimits,
+  mediaFormatIds,
+  mediaFormats,
+  videoLimits,
+} from "@/lib/media/limits";
+
+/** What is known about a file. Unknown facts are left out (or null) and not checked. */
+export const mediaFactsSchema = z.object({
+  type: z.enum(AssetType),
+  /** null when the file's format is not one of the accepted ones */
+  format: z.enum(mediaFormatIds).nullable(),
+  sizeBytes: z.number().int().nonnegative(),
+  /** as displayed (after any rotation) */
+  width: z.number().int().positive().nullish(),
+  height: z.number().int().positive().nullish(),
+  durationMs: z.number().nonnegative().nullish(),
+  fps: z.number().positive().nullish(),
+});
+
+export type MediaFacts = z.infer<typeof mediaFactsSchema>;
+
+export type CheckLimitsOptions = {
+  /**
+   * The facts come from reading the whole file (the server): a fact the limits need but
+   * the reading could not find is itself a reason to refuse. The browser leaves this off,
+   * since it cannot always tell dimensions, duration or frame rate.
+   */
+  complete?: boolean;
+};
+
+/** Every documented limit the file breaks; an empty list means it may be sent. */
+export function checkLimits(facts: MediaFacts, options: CheckLimitsOptions = {}): LimitViolation[] {
+  const violations: LimitViolation[] = [];
+  const noun = assetTypeNouns[facts.type];
+
+  if (facts.sizeBytes === 0) {
+    return [{ code: "EMPTY_FILE", message: "The file is empty." }];
+  }
+
+  const accepted = formatsOfType(facts.type);
+  if (facts.format === null || mediaFormats[facts.format].type !== facts.type) {
+    const labels = listWords(accepted.map((id) => mediaFormats[id].label));
+    const what = facts.format === null ? "This file's format" : mediaFormats[facts.format].label;
+    violations.push({
+      code: "FORMAT_NOT_ACCEPTED",
+      message: `${what} is not accepted for ${plural(facts.type)}. ${capitalise(plural(facts.type))} must be ${labels}.`,
+    });
+  }
+
+  const size = sizeLimit(facts.type);
+  if (size.exclusive ? facts.sizeBytes >= size.bytes : facts.sizeBytes > size.bytes) {
+    const limitMb = size.bytes / BYTES_PER_MB;
+    violations.push({
+      code: "FILE_TOO_LARGE",
+      message: `The ${noun} is ${formatMegabytes(facts.sizeBytes, limitMb)}; it must be ${size.exclusive ? `under ${limitMb} MB` : `${limitMb} MB or less`}.`,
+    });
+  }
+
+  const { width, height, durationMs, fps } = facts;
+  const hasDimensions = width != null && height != null;
+
+  if (facts.type === "IMAGE") {
+    if (hasDimensions) {
+      const { minSidePx, maxSidePx, minAspectRatio, maxAspectRatio } = imageLimits;
+      if (Math.min(width, height) < minSidePx || Math.max(width, height) > maxSidePx) {
+        violations.push({
+          code: "IMAGE_SIDE_OUT_OF_RANGE",
+          message: `The image is ${width}×${height} px; each side must be ${minSidePx}–${maxSidePx} px.`,
+        });
+      }
+      const ratio = width / height;
+      if (ratio < minAspectRatio || ratio > maxAspectRatio) {
+        violations.push({
+          code: "IMAGE_RATIO_OUT_OF_RANGE",
+          message: `The image is ${width}×${height} px, a width-to-height ratio of ${formatNumber(ratio, 3)}; the ratio must be ${minAspectRatio}–${maxAspectRatio}.`,
+        });
+      }
+    } else if (options.complete) {
+      violations.push({ code: "UNKNOWN_DIMENSIONS", message: "The image's width and height could not be read." });
+    }
+    return violations;
+  }
+
+  const durationLimits = facts.type === "VIDEO" ? videoLimits : audioLimits;
+  if (durationMs != null) {
+    if (durationMs < durationLimits.minDurationMs || durationMs > durationLimits.maxDurationMs) {
+      violations.push({
+        code: "DURATION_OUT_OF_RANGE",
+        message: `The ${noun} is ${formatNumber(durationMs / 1000, 3)} s long; it must be ${durationLimits.minDurationMs / 1000}–${durationLimits.maxDurationMs / 1000} s.`,
+      });
+    }
+  } else if (options.complete) {
+    violations.push({ code: "UNKNOWN_DURATION", message: `The ${noun}'s length could not be read.` });
+  }
+
+  if (facts.type === "VIDEO") {
+    if (fps != null) {
+      if (fps < videoLimits.minFps || fps > videoLimits.maxFps) {
+        violations.push({
+          code: "FPS_OUT_OF_RANGE",
+          message: `The video runs at ${formatNumber(fps, 3)} frames per second; it must be ${videoLimits.minFps}–${videoLimits.maxFps} fps.`,
+        });
+      }
+    } else if (options.complete) {
+      violations.push({ code: "UNKNOWN_FPS", message: "The video's frame rate could not be read." });
+    }
+
+    if (hasDimensions) {
+      const shortSide = Math.min(width, height);
+      if (!(videoLimits.shortSidePx as readonly number[]).includes(shortSide)) {
+        violations.push({
+          code: "VIDEO_RESOLUTION_NOT_ACCEPTED",
+          message: `The video is ${width}×${height} px; it must be 480p or 720p, that is, its shorter side must be ${listWords(videoLimits.shortSidePx.map(String))} px.`,
+        });
+      }
+    } else if (options.complete) {
+      violations.push({ code: "UNKNOWN_DIMENSIONS", message: "The video's width and height could not be read." });
+    }
+  }
+
+  return violations;
+}
+
+function sizeLimit(type: AssetType): { bytes: number; exclusive: boolean } {
+  if (type === "IMAGE") return { bytes: imageLimits.maxBytesExclusive, exclusive: true };
+  if (type === "VIDEO") return { bytes: videoLimits.maxBytes, exclusive: false };
+  return { bytes: audioLimits.maxBytes, exclusive: false };
+}
+
+function plural(type: AssetType): string {
+  return type === "AUDIO" ? "audio files" : `${assetTypeNouns[type]}s`;
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** "A, B or C" */
+function listWords(words: readonly string[]): string {
+  if (words.length <= 1) return words.join("");
+  return `${words.slice(0, -1).join(", ")} or ${words[words.length - 1]}`;
+}
+
+/** At most `decimals` decimals, without trailing zeros. */
+export function formatNumber(value: number, decimals: number): string {
+  return String(Number(value.toFixed(decimals)));
+}
+
+/** "31.2 MB"; more decimals when one would make it look equal to the limit. */
+export function formatMegabytes(bytes: number, limitMb?: number): string {
+  const mb = bytes / BYTES_PER_MB;
+  const short = formatNumber(mb, 1);
+  if (limitMb !== undefined && Number(short) === limitMb && mb !== limitMb) return `${formatNumber(mb, 6)} MB`;
+  return `${short} MB`;
+}

@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+/** Why a file cannot be used, in words a user can act on. */
+export const limitViolationCodes = [
+  "EMPTY_FILE",
+  "NOT_REAL_MEDIA",
+  "FORMAT_NOT_ACCEPTED",
+  "DAMAGED_FILE",
+  "FILE_TOO_LARGE",
+  "IMAGE_SIDE_OUT_OF_RANGE",
+  "IMAGE_RATIO_OUT_OF_RANGE",
+  "DURATION_OUT_OF_RANGE",
+  "FPS_OUT_OF_RANGE",
+  "VIDEO_RESOLUTION_NOT_ACCEPTED",
+  "UNKNOWN_DIMENSIONS",
+  "UNKNOWN_DURATION",
+  "UNKNOWN_FPS",
+] as const;
+
+export const limitViolationSchema = z.object({
+  code: z.enum(limitViolationCodes),
+  message: z.string(),
+});
+
+export type LimitViolationCode = (typeof limitViolationCodes)[number];
+export type LimitViolation = z.infer<typeof limitViolationSchema>;
