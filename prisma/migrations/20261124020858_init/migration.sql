@@ -250,6 +250,17 @@ CREATE TABLE "VideoJobReference" (
     CONSTRAINT "VideoJobReference_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "WorkerHeartbeat" (
+    "id" TEXT NOT NULL,
+    "host" TEXT NOT NULL,
+    "pid" INTEGER NOT NULL,
+    "startedAt" TIMESTAMP(3) NOT NULL,
+    "seenAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "WorkerHeartbeat_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
 
@@ -312,6 +323,9 @@ CREATE INDEX "VideoJob_state_idx" ON "VideoJob"("state");
 
 -- CreateIndex
 CREATE INDEX "VideoJobReference_jobId_idx" ON "VideoJobReference"("jobId");
+
+-- CreateIndex
+CREATE INDEX "WorkerHeartbeat_seenAt_idx" ON "WorkerHeartbeat"("seenAt");
 
 -- AddForeignKey
 ALTER TABLE "Account" ADD CONSTRAINT "Account_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -1,0 +1,78 @@
+"use client";
+
+import { useAction } from "next-safe-action/hooks";
+import { useState } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Input, Select } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { roleLabels } from "@/lib/auth/roles";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { addMemberAction } from "@/lib/team/team-actions";
+
+const empty = { email: "", name: "", role: "CREATOR" as Role, password: "" };
+
+export function AddMemberForm() {
+  const [form, setForm] = useState(empty);
+  const { execute, result, isPending } = useAction(addMemberAction, {
+    onSuccess: () => {
+      toast.success(`${form.email} added`);
+      setForm(empty); // the form keeps what was typed when adding fails
+    },
+  });
+  const fieldError = (name: "email" | "password") => result.validationErrors?.[name]?._errors?.[0];
+
+  return (
+    <Card className="mt-8">
+      <CardHeader>
+        <CardTitle>Add a member</CardTitle>
+        <CardDescription>They can sign in straight away with this email and password.</CardDescription>
+      </CardHeader>
+      <CardContent>
+        <form
+          className="grid gap-4 sm:grid-cols-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            execute(form);
+          }}
+        >
+          <div className="flex flex-col gap-2">
+            <Label htmlFor="new-email">Email</Label>
+            <Input id="new-email" type="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} aria-invalid={!!fieldError("email")} />
+            {fieldError("email") ? <p className="text-xs text-destructive">{fieldError("email")}</p> : null}
+          </div>
+          <div className="flex flex-col gap-2">
+            <Label htmlFor="new-name">Name</Label>
+            <Input id="new-name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+          </div>
+          <div className="flex flex-col gap-2">
+            <Label htmlFor="new-role">Role</Label>
+            <Select id="new-role" value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })}>
+              {Object.entries(roleLabels).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </Select>
+          </div>
+          <div className="flex flex-col gap-2">
+            <Label htmlFor="new-password">Initial password</Label>
+            <Input id="new-password" type="password" required value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} aria-invalid={!!fieldError("password")} />
+            {fieldError("password") ? <p className="text-xs text-destructive">{fieldError("password")}</p> : null}
+          </div>
+          {result.serverError ? (
+            <p role="alert" className="text-sm text-destructive sm:col-span-2">
+              {result.serverError}
+            </p>
+          ) : null}
+          <div className="sm:col-span-2">
+            <Button type="submit" disabled={isPending}>
+              {isPending ? "Adding…" : "Add member"}
+            </Button>
+          </div>
+        </form>
+      </CardContent>
+    </Card>
+  );
+}

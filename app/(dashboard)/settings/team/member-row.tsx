@@ -1,0 +1,62 @@
+"use client";
+
+import { useAction } from "next-safe-action/hooks";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/input";
+import { roleLabels } from "@/lib/auth/roles";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { changeRoleAction, removeMemberAction } from "@/lib/team/team-actions";
+
+type Member = { id: string; email: string; name: string | null; role: Role; joined: string };
+
+export function MemberRow({ member, isSelf }: { member: Member; isSelf: boolean }) {
+  const change = useAction(changeRoleAction, {
+    onSuccess: () => toast.success(`Role of ${member.email} changed`),
+    onError: ({ error }) => toast.error(error.serverError ?? "Could not change the role."),
+  });
+  const remove = useAction(removeMemberAction, {
+    onSuccess: () => toast.success(`${member.email} removed from the team`),
+    onError: ({ error }) => toast.error(error.serverError ?? "Could not remove the member."),
+  });
+  return (
+    <tr className="border-t border-border" data-testid={`member-${member.email}`}>
+      <td className="px-4 py-2">
+        <div className="font-medium">{member.name ?? member.email}</div>
+        <div className="text-xs text-muted-foreground">{member.email}</div>
+      </td>
+      <td className="px-4 py-2">
+        <Select
+          aria-label={`Role of ${member.email}`}
+          value={member.role}
+          disabled={change.isPending}
+          onChange={(e) => change.execute({ membershipId: member.id, role: e.target.value as Role })}
+          className="w-36"
+        >
+          {Object.entries(roleLabels).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </Select>
+      </td>
+      <td className="px-4 py-2 text-muted-foreground">{member.joined}</td>
+      <td className="px-4 py-2 text-right">
+        {isSelf ? (
+          <span className="text-xs text-muted-foreground">You</span>
+        ) : (
+          <Button
+            variant="outline"
+            size="sm"
+            disabled={remove.isPending}
+            onClick={() => {
+              if (confirm(`Remove ${member.email} from the team? They will be signed out at once.`)) remove.execute({ membershipId: member.id });
+            }}
+          >
+            Remove
+          </Button>
+        )}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,173 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { migrateDeploy } from "./migrate";
+import { freePort, startEmbeddedPostgres, type RunningPostgres } from "./postgres";
+
+export const root = path.resolve(import.meta.dirname, "../..");
+const tsxCli = path.join(root, "node_modules/tsx/dist/cli.mjs");
+const nextCli = path.join(root, "node_modules/next/dist/bin/next");
+
+export type LaunchOptions = {
+  mode: "dev" | "start";
+  /** Where PostgreSQL data, uploads and simulator state live. */
+  dataDir: string;
+  /** Keep the database between runs (dev) or throw it away (tests). */
+  persistentDatabase: boolean;
+  port: number;
+  seedDemo: boolean;
+  env?: Record<string, string>;
+};
+
+type Proc = { name: string; child: ChildProcess };
+
+function log(name: string, line: string) {
+  process.stdout.write(`${`[${name}]`.padEnd(12)} ${line}\n`);
+}
+
+function pipeOutput(name: string, child: ChildProcess) {
+  for (const stream of [child.stdout, child.stderr]) {
+    let buffer = "";
+    stream?.on("data", (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const lines = buffer.split("\n");
+      buffer = lines.pop() ?? "";
+      for (const line of lines) if (line.trim()) log(name, line);
+    });
+  }
+}
+
+async function waitForPort(port: number, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, "127.0.0.1", () => (socket.end(), resolve(true)));
+      socket.on("error", () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`nothing listens on port ${port} after ${timeoutMs} ms`);
+}
+
+/** Secrets a developer need not invent: generated once and kept beside the data. */
+function devSecrets(dataDir: string): { AUTH_SECRET: string; SETTINGS_ENCRYPTION_KEY: string } {
+  const file = path.join(dataDir, "dev-secrets.json");
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8"));
+  const secrets = { AUTH_SECRET: randomBytes(32).toString("base64url"), SETTINGS_ENCRYPTION_KEY: randomBytes(32).toString("base64") };
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+/**
+ * Starts everything the app needs, in order: PostgreSQL (embedded unless DATABASE_URL is
+ * set) with migrations and the demo seed, the upstream simulator (unless UPSTREAM_BASE_URL
+ * is set), the worker, and Next.js. Returns a stop function that ends them in reverse.
+ */
+export async function launch(options: LaunchOptions): Promise<{ url: string; stop: () => Promise<void> }> {
+  const dataDir = path.resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...options.env,
+  };
+  const procs: Proc[] = [];
+  let database: RunningPostgres | null = null;
+
+  const stop = async () => {
+    for (const { name, child } of [...procs].reverse()) {
+      if (child.exitCode !== null || child.signalCode !== null) continue;
+      log(name, "stopping");
+      child.kill("SIGTERM");
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => (child.kill("SIGKILL"), resolve()), 8000);
+        child.once("exit", () => (clearTimeout(timer), resolve()));
+      });
+    }
+    if (database) {
+      log("postgres", "stopping");
+      await database.stop();
+      database = null;
+    }
+  };
+
+  try {
+    // 1. PostgreSQL
+    if (!env.DATABASE_URL) {
+      const port = Number(env.EMBEDDED_POSTGRES_PORT ?? 0) || (await freePort());
+      database = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), port, persistent: options.persistentDatabase });
+      env.DATABASE_URL = database.url;
+      log("postgres", `embedded PostgreSQL on port ${port} (data in ${path.relative(root, path.join(dataDir, "postgres")) || dataDir})`);
+    } else {
+      log("postgres", "using DATABASE_URL");
+    }
+    await migrateDeploy(env.DATABASE_URL);
+    log("postgres", "migrations applied");
+    if (options.seedDemo) {
+      await runOnce("seed", [tsxCli, path.join(root, "prisma/seed.ts")], env);
+    }
+
+    // Settings the developer did not give.
+    const secrets = devSecrets(dataDir);
+    env.AUTH_SECRET ||= secrets.AUTH_SECRET;
+    env.SETTINGS_ENCRYPTION_KEY ||= secrets.SETTINGS_ENCRYPTION_KEY;
+    env.PORT = String(options.port);
+    env.PUBLIC_BASE_URL ||= `http://localhost:${options.port}`;
+    env.AUTH_URL ||= env.PUBLIC_BASE_URL;
+    env.STORAGE_DIR ||= path.join(dataDir, "uploads");
+
+    // 2. The upstream simulator, standing in for the provider.
+    if (!env.UPSTREAM_BASE_URL) {
+      const simPort = Number(env.SIMULATOR_PORT ?? 0) || (await freePort());
+      env.SIMULATOR_PORT = String(simPort);
+      env.SIMULATOR_STATE_FILE ||= path.join(dataDir, "simulator/state.json");
+      env.UPSTREAM_BASE_URL = `http://127.0.0.1:${simPort}`;
+      env.UPSTREAM_API_KEY ||= (env.SIMULATOR_API_KEYS ?? "sk-sim-demo").split(",")[0]!.trim();
+      start("simulator", [tsxCli, path.join(root, "simulator/main.ts")], env);
+      await waitForPort(simPort, 30_000);
+    }
+
+    // 3. The worker.
+    start("worker", [tsxCli, path.join(root, "scripts/worker.ts")], { ...env, AVATAR_STUDIO_PROCESS: "worker" });
+
+    // 4. Next.js
+    const nextArgs = options.mode === "dev" ? ["dev", "--port", String(options.port)] : ["start", "--port", String(options.port)];
+    start("next", [nextCli, ...nextArgs], env);
+    await waitForPort(options.port, 120_000);
+    return { url: env.PUBLIC_BASE_URL, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+
+  function start(name: string, args: string[], childEnv: Record<string, string>): ChildProcess {
+    const child = spawn(process.execPath, args, { cwd: root, env: childEnv as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+    pipeOutput(name, child);
+    child.on("exit", (code, signal) => log(name, `exited (${signal ?? code})`));
+    procs.push({ name, child });
+    return child;
+  }
+}
+
+async function runOnce(name: string, args: string[], env: Record<string, string>): Promise<void> {
+  const child = spawn(process.execPath, args, { cwd: root, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+  pipeOutput(name, child);
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  if (code !== 0) throw new Error(`${name} failed (exit ${code})`);
+}
+
+/** Stops everything on Ctrl-C or SIGTERM, once. */
+export function stopOnSignals(stop: () => Promise<void>): void {
+  let stopping = false;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      stop().finally(() => process.exit(0));
+    });
+  }
+}
