@@ -1,0 +1,131 @@
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { text } from "node:stream/consumers";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDiskStorage } from "@/lib/storage/disk-storage";
+import type { FileStorage } from "@/lib/storage/file-storage";
+import { newStorageKey } from "@/lib/storage/storage-key";
+import { FileTooLargeError, SourceReadError } from "@/lib/storage/stream-to-file";
+
+let root: string;
+let storage: FileStorage;
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), "avatar-studio-storage-"));
+  storage = createDiskStorage({ root, publicBaseUrl: "https://studio.example.com/" });
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+/** A web stream of `total` pseudo-random bytes in chunks, and its expected SHA-256. */
+function generatedStream(total: number, chunk = 64 * 1024) {
+  const block = randomBytes(chunk);
+  const hash = createHash("sha256");
+  let sent = 0;
+  let pulls = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      pulls++;
+      if (sent >= total) return controller.close();
+      const piece = block.subarray(0, Math.min(chunk, total - sent));
+      sent += piece.length;
+      hash.update(piece);
+      controller.enqueue(new Uint8Array(piece));
+    },
+  });
+  let digest: string | undefined;
+  return { stream, digest: () => (digest ??= hash.digest("hex")), sent: () => sent, pulls: () => pulls };
+}
+
+const stagedFiles = async () => readdir(path.join(root, ".staging")).catch(() => []);
+
+describe("disk storage", () => {
+  it("streams a file to its key with the right hash and size", async () => {
+    const source = generatedStream(3 * 1024 * 1024 + 17);
+    const key = newStorageKey("team1", "clip.mp4");
+    const result = await storage.put(source.stream, key, { maxBytes: 10 * 1024 * 1024 });
+    expect(result).toEqual({ key, sha256: source.digest(), sizeBytes: 3 * 1024 * 1024 + 17 });
+    const onDisk = await readFile(path.join(root, ...key.split("/")));
+    expect(createHash("sha256").update(onDisk).digest("hex")).toBe(source.digest());
+    expect(await storage.stat(key)).toMatchObject({ sizeBytes: 3 * 1024 * 1024 + 17 });
+    expect(await stagedFiles()).toEqual([]);
+  });
+
+  it("accepts Node streams and async iterables too", async () => {
+    const key = newStorageKey("team1", "a.txt");
+    const result = await storage.put(Readable.from([Buffer.from("hello "), Buffer.from("world")]), key, { maxBytes: 100 });
+    expect(result.sizeBytes).toBe(11);
+    expect(result.sha256).toBe(createHash("sha256").update("hello world").digest("hex"));
+  });
+
+  it("stops reading, cancels the source and keeps nothing when the cap is passed", async () => {
+    const source = generatedStream(20 * 1024 * 1024);
+    const key = newStorageKey("team1", "big.mp4");
+    await expect(storage.put(source.stream, key, { maxBytes: 1024 * 1024 })).rejects.toBeInstanceOf(FileTooLargeError);
+    expect(source.sent()).toBeLessThan(2 * 1024 * 1024);
+    expect(await storage.stat(key)).toBeNull();
+    expect(await stagedFiles()).toEqual([]);
+  });
+
+  it("allows exactly the cap", async () => {
+    const source = generatedStream(1024 * 1024);
+    const staged = await storage.stage(source.stream, { maxBytes: 1024 * 1024 });
+    expect(staged.sizeBytes).toBe(1024 * 1024);
+    await storage.discard(staged);
+    expect(existsSync(staged.path)).toBe(false);
+  });
+
+  it("reports a broken source as a read error and keeps nothing", async () => {
+    let n = 0;
+    const broken = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (n++ < 3) controller.enqueue(new Uint8Array(1000));
+        else controller.error(new Error("connection reset"));
+      },
+    });
+    await expect(storage.stage(broken, { maxBytes: 1e6 })).rejects.toBeInstanceOf(SourceReadError);
+    expect(await stagedFiles()).toEqual([]);
+  });
+
+  it("reads whole files and byte ranges", async () => {
+    const key = newStorageKey("team1", "abc.txt");
+    await storage.put(Readable.from([Buffer.from("0123456789")]), key, { maxBytes: 100 });
+    const whole = await storage.openRead(key);
+    expect(whole?.sizeBytes).toBe(10);
+    expect(whole?.range).toBeNull();
+    expect(await text(whole!.stream)).toBe("0123456789");
+    const part = await storage.openRead(key, { start: 2, end: 4 });
+    expect(part?.range).toEqual({ start: 2, end: 4 });
+    expect(await text(part!.stream)).toBe("234");
+    const tail = await storage.openRead(key, { start: 8, end: 100 });
+    expect(await text(tail!.stream)).toBe("89");
+  });
+
+  it("finds nothing for missing, invalid or escaping keys", async () => {
+    await writeFile(path.join(root, "secret.txt"), "secret");
+    await writeFile(path.join(os.tmpdir(), "avatar-studio-outside.txt"), "outside");
+    for (const key of ["secret.txt", "../avatar-studio-outside.txt", "t/../../avatar-studio-outside.txt", "/etc/passwd", "t/team1", "t/team1/nope/x.png", ".staging/x.part"]) {
+      expect(await storage.openRead(key), key).toBeNull();
+      expect(await storage.stat(key), key).toBeNull();
+    }
+  });
+
+  it("deletes files and their empty folder, and tolerates deleting twice", async () => {
+    const key = newStorageKey("team1", "gone.txt");
+    await storage.put(Readable.from([Buffer.from("x")]), key, { maxBytes: 10 });
+    await storage.delete(key);
+    expect(await storage.stat(key)).toBeNull();
+    expect(existsSync(path.dirname(path.join(root, ...key.split("/"))))).toBe(false);
+    await storage.delete(key);
+    await expect(storage.delete("../x/y")).rejects.toThrow();
+  });
+
+  it("builds public URLs under /files/", () => {
+    expect(storage.publicUrl("t/team1/abc/a.png")).toBe("https://studio.example.com/files/t/team1/abc/a.png");
+  });
+});

@@ -1,0 +1,42 @@
+import type { Readable } from "node:stream";
+
+/** Bytes `start` to `end`, both included. */
+export type ByteRange = { start: number; end: number };
+
+/** A request body or any other source of bytes. */
+export type ByteSource = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
+
+/** Bytes received and hashed but not yet public: probe them, then commit or discard. */
+export type StagedFile = {
+  /** a local file path, readable by probes and thumbnailers */
+  path: string;
+  /** lower-case hex */
+  sha256: string;
+  sizeBytes: number;
+};
+
+export type StoredFileInfo = { sizeBytes: number; modifiedAt: Date };
+
+export type OpenedFile = StoredFileInfo & {
+  stream: Readable;
+  /** the part being read; null when the whole file is */
+  range: ByteRange | null;
+};
+
+/** Where uploaded and fetched files live. Keys come from `newStorageKey`. */
+export interface FileStorage {
+  /** Streams a source to a private temporary file, hashing and counting; never buffers it whole. */
+  stage(source: ByteSource, options: { maxBytes: number }): Promise<StagedFile>;
+  /** Moves a staged file to its key, where it becomes public. */
+  commit(staged: StagedFile, key: string): Promise<void>;
+  /** Deletes a staged file; harmless if it is already gone. */
+  discard(staged: StagedFile): Promise<void>;
+  /** stage + commit. */
+  put(source: ByteSource, key: string, options: { maxBytes: number }): Promise<{ key: string; sha256: string; sizeBytes: number }>;
+  /** null when there is no such file (or the key is not a valid one). */
+  openRead(key: string, range?: ByteRange): Promise<OpenedFile | null>;
+  stat(key: string): Promise<StoredFileInfo | null>;
+  /** Harmless if the file is already gone. */
+  delete(key: string): Promise<void>;
+  publicUrl(key: string): string;
+}
