@@ -1,4 +1,5 @@
 // `npm run worker`: the background worker. Any number may run; they share the work through Postgres.
+import "@/lib/env";
 import { startWorker } from "@/lib/jobs/start-worker";
 
 const worker = await startWorker();

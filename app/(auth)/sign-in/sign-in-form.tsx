@@ -41,7 +41,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
         />
       </div>
       {error ? (
-        <p role="alert" className="rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive">
+        <p role="alert" data-testid="sign-in-error" className="rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive">
           {error}
         </p>
       ) : null}

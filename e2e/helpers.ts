@@ -1,0 +1,20 @@
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "avatar-demo";
+export const demo = {
+  admin: "admin@demo.local",
+  lead: "lead@demo.local",
+  creator: "creator@demo.local",
+} as const;
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, path = "/sign-in") {
+  await page.goto(path);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("current-user")).toBeVisible();
+}
+
+export function uniqueEmail(prefix: string): string {
+  return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@demo.local`;
+}

@@ -1,0 +1,27 @@
+// The stack that browser tests run against: a production build (`next start`), a fresh
+// throw-away database, the simulator with short review and video times, and the worker.
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { launch, stopOnSignals } from "./lib/launcher";
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), "avatar-studio-e2e-"));
+const port = Number(process.env.E2E_PORT ?? 3210);
+const { url, stop } = await launch({
+  mode: "start",
+  dataDir,
+  persistentDatabase: false,
+  port,
+  seedDemo: true,
+  env: {
+    NODE_ENV: "production",
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+    SIMULATOR_REVIEW_MS: process.env.SIMULATOR_REVIEW_MS ?? "1500",
+    SIMULATOR_VIDEO_MS: process.env.SIMULATOR_VIDEO_MS ?? "4000",
+  },
+});
+stopOnSignals(async () => {
+  await stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+console.log(`e2e stack ready at ${url}`);
