@@ -1,0 +1,59 @@
+export type DownloadResult =
+  | { ok: true; tooLarge?: false; bytes: Buffer; contentType: string | undefined }
+  /** The file is larger than the cap; `size` is what is known of its length (> cap). */
+  | { ok: true; tooLarge: true; size: number }
+  | { ok: false; message: string };
+
+export interface DownloadOptions {
+  timeoutMs: number;
+  maxBytes: number;
+  signal?: AbortSignal;
+}
+
+/** Downloads a file the way the provider fetches submitted media: with a timeout and a size cap. */
+export async function download(url: string, options: DownloadOptions): Promise<DownloadResult> {
+  const signals = [AbortSignal.timeout(options.timeoutMs)];
+  if (options.signal) signals.push(options.signal);
+  let response: Response;
+  try {
+    response = await fetch(url, { signal: AbortSignal.any(signals), redirect: "follow" });
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    return { ok: false, message: describeFetchError(error, options.timeoutMs) };
+  }
+  if (!response.ok) {
+    await response.body?.cancel().catch(() => {});
+    return { ok: false, message: `the server answered HTTP ${response.status}` };
+  }
+  const declared = Number(response.headers.get("content-length") ?? NaN);
+  if (Number.isFinite(declared) && declared > options.maxBytes) {
+    await response.body?.cancel().catch(() => {});
+    return { ok: true, tooLarge: true, size: declared };
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    const reader = response.body?.getReader();
+    while (reader) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > options.maxBytes) {
+        await reader.cancel().catch(() => {});
+        return { ok: true, tooLarge: true, size };
+      }
+      chunks.push(Buffer.from(value));
+    }
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    return { ok: false, message: describeFetchError(error, options.timeoutMs) };
+  }
+  return { ok: true, bytes: Buffer.concat(chunks), contentType: response.headers.get("content-type") ?? undefined };
+}
+
+function describeFetchError(error: unknown, timeoutMs: number): string {
+  const err = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (err.name === "TimeoutError" || err.name === "AbortError") return `the download timed out after ${timeoutMs} ms`;
+  const cause = err.cause?.code ?? err.cause?.message;
+  return cause ? `the URL could not be fetched (${cause})` : `the URL could not be fetched (${err.message ?? "unknown error"})`;
+}
