@@ -30,6 +30,14 @@ let passed = 0;
 let failed = 0;
 let exit = 0;
 
+if (!only) {
+  const code = await run("type check (tsc)", ["node_modules/typescript/bin/tsc", "--noEmit", "-p", "."]);
+  if (code !== 0) {
+    exit = 1;
+    failed += 1;
+  }
+}
+
 if (!only || only === "unit") {
   const code = await run("unit and integration tests (vitest)", [
     "node_modules/vitest/vitest.mjs",
