@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkLimits, formatMegabytes, type MediaFacts } from "@/lib/media/check-limits";
+import { checkLimits, type MediaFacts } from "@/lib/media/check-limits";
+import { formatMegabytes } from "@/lib/media/describe-media";
 import { BYTES_PER_MB } from "@/lib/media/limits";
 
 const MB = BYTES_PER_MB;

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { AssetType } from "@/lib/generated/prisma/enums";
+import { capitalise, formatLabels, formatMegabytes, formatNumber, listWords, typePlural } from "@/lib/media/describe-media";
 import type { LimitViolation } from "@/lib/media/limit-violation";
 import {
   assetTypeNouns,
   audioLimits,
   BYTES_PER_MB,
-  formatsOfType,
   imageLimits,
   mediaFormatIds,
   mediaFormats,
@@ -45,13 +45,12 @@ export function checkLimits(facts: MediaFacts, options: CheckLimitsOptions = {})
     return [{ code: "EMPTY_FILE", message: "The file is empty." }];
   }
 
-  const accepted = formatsOfType(facts.type);
   if (facts.format === null || mediaFormats[facts.format].type !== facts.type) {
-    const labels = listWords(accepted.map((id) => mediaFormats[id].label));
+    const labels = formatLabels(facts.type);
     const what = facts.format === null ? "This file's format" : mediaFormats[facts.format].label;
     violations.push({
       code: "FORMAT_NOT_ACCEPTED",
-      message: `${what} is not accepted for ${plural(facts.type)}. ${capitalise(plural(facts.type))} must be ${labels}.`,
+      message: `${what} is not accepted for ${typePlural(facts.type)}. ${capitalise(typePlural(facts.type))} must be ${labels}.`,
     });
   }
 
@@ -133,31 +132,4 @@ function sizeLimit(type: AssetType): { bytes: number; exclusive: boolean } {
   if (type === "IMAGE") return { bytes: imageLimits.maxBytesExclusive, exclusive: true };
   if (type === "VIDEO") return { bytes: videoLimits.maxBytes, exclusive: false };
   return { bytes: audioLimits.maxBytes, exclusive: false };
-}
-
-function plural(type: AssetType): string {
-  return type === "AUDIO" ? "audio files" : `${assetTypeNouns[type]}s`;
-}
-
-function capitalise(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
-}
-
-/** "A, B or C" */
-function listWords(words: readonly string[]): string {
-  if (words.length <= 1) return words.join("");
-  return `${words.slice(0, -1).join(", ")} or ${words[words.length - 1]}`;
-}
-
-/** At most `decimals` decimals, without trailing zeros. */
-export function formatNumber(value: number, decimals: number): string {
-  return String(Number(value.toFixed(decimals)));
-}
-
-/** "31.2 MB"; more decimals when one would make it look equal to the limit. */
-export function formatMegabytes(bytes: number, limitMb?: number): string {
-  const mb = bytes / BYTES_PER_MB;
-  const short = formatNumber(mb, 1);
-  if (limitMb !== undefined && Number(short) === limitMb && mb !== limitMb) return `${formatNumber(mb, 6)} MB`;
-  return `${short} MB`;
 }

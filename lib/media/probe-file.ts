@@ -1,0 +1,140 @@
+import { stat } from "node:fs/promises";
+import { fileTypeFromFile } from "file-type";
+import { parseFile } from "music-metadata";
+import sharp from "sharp";
+import type { AssetType } from "@/lib/generated/prisma/enums";
+import { capitalise, formatLabels, typePlural } from "@/lib/media/describe-media";
+import type { LimitViolation } from "@/lib/media/limit-violation";
+import { assetTypeNouns, mediaFormats, type MediaFormat } from "@/lib/media/limits";
+import { formatForMime } from "@/lib/media/media-format";
+import { parseFfmpegInfo } from "@/lib/media/parse-ffmpeg-info";
+import { readHeifSize } from "@/lib/media/read-heif-size";
+import { ffmpegFileInput, runFfmpeg } from "@/lib/media/run-ffmpeg";
+
+/** What the bytes of a file turned out to be. Dimensions are as displayed (after rotation). */
+export type ProbedMedia = {
+  type: AssetType;
+  format: MediaFormat;
+  /** the format's own MIME type, whatever the sender claimed */
+  mimeType: string;
+  /** the format's usual extension, without the dot */
+  extension: string;
+  sizeBytes: number;
+  width: number | null;
+  height: number | null;
+  durationMs: number | null;
+  fps: number | null;
+};
+
+export type ProbeOutcome = { ok: true; media: ProbedMedia } | { ok: false; violation: LimitViolation };
+
+/**
+ * Reads a local file to learn what it really is, by its bytes and never by its name:
+ * the format by its signature, then pixels (images), duration (audio, video), frame rate
+ * and picture size (video). A file whose bytes are not an accepted format, or that cannot
+ * be read, is refused with a reason; limits are checked afterwards with `checkLimits`.
+ *
+ * `claimedType` (from the sender's MIME type or file name) only words the reason, as in
+ * "not a real image".
+ */
+export async function probeFile(filePath: string, options: { claimedType?: AssetType | null } = {}): Promise<ProbeOutcome> {
+  const { size: sizeBytes } = await stat(filePath);
+  if (sizeBytes === 0) return refuse("EMPTY_FILE", "The file is empty.");
+
+  const detected = await fileTypeFromFile(filePath);
+  const format = formatForMime(detected?.mime);
+  if (!format) return refuseUnknown(detected, options.claimedType ?? null);
+
+  const { type, mimeType, extensions } = mediaFormats[format];
+  const media: ProbedMedia = {
+    type,
+    format,
+    mimeType,
+    extension: extensions[0],
+    sizeBytes,
+    width: null,
+    height: null,
+    durationMs: null,
+    fps: null,
+  };
+  if (type === "IMAGE") return probeImage(filePath, media);
+  if (type === "VIDEO") return probeVideo(filePath, media);
+  return probeAudio(filePath, media);
+}
+
+async function probeImage(filePath: string, media: ProbedMedia): Promise<ProbeOutcome> {
+  const heif = media.format === "heic" || media.format === "heif";
+  const size = await sharp(filePath)
+    .metadata()
+    .then((meta) => (meta.autoOrient.width > 0 && meta.autoOrient.height > 0 ? meta.autoOrient : null))
+    .catch(() => null);
+  // HEIC pictures are HEVC-coded, which the bundled image library cannot decode: their size
+  // is read from the container instead.
+  const found = size ?? (heif ? await readHeifSize(filePath).catch(() => null) : null);
+  if (!found) {
+    return refuse("DAMAGED_FILE", `The ${mediaFormats[media.format].label} image could not be read; it may be damaged.`);
+  }
+  return { ok: true, media: { ...media, width: found.width, height: found.height } };
+}
+
+async function probeVideo(filePath: string, media: ProbedMedia): Promise<ProbeOutcome> {
+  const { stderr } = await runFfmpeg(["-i", ffmpegFileInput(filePath)], { timeoutMs: 20_000, maxStdoutBytes: 0 });
+  const info = parseFfmpegInfo(stderr);
+  if (!info.container) {
+    return refuse("DAMAGED_FILE", `The ${mediaFormats[media.format].label} video could not be read; it may be damaged.`);
+  }
+  if (!info.video) return refuse("NO_VIDEO_STREAM", "The file has no video picture in it, only sound or data.");
+  return {
+    ok: true,
+    media: {
+      ...media,
+      width: info.video.width,
+      height: info.video.height,
+      fps: info.video.fps,
+      durationMs: info.durationMs,
+    },
+  };
+}
+
+async function probeAudio(filePath: string, media: ProbedMedia): Promise<ProbeOutcome> {
+  try {
+    const meta = await parseFile(filePath, { duration: true, skipCovers: true });
+    const seconds = meta.format.duration;
+    const durationMs = seconds !== undefined && Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds * 1000) : null;
+    return { ok: true, media: { ...media, durationMs } };
+  } catch {
+    return refuse("DAMAGED_FILE", `The ${mediaFormats[media.format].label} audio could not be read; it may be damaged.`);
+  }
+}
+
+function refuseUnknown(detected: { ext: string; mime: string } | undefined, claimedType: AssetType | null): ProbeOutcome {
+  const claimedNoun = claimedType ? assetTypeNouns[claimedType] : null;
+  if (!detected) {
+    const what = claimedNoun ?? "image, video or audio file";
+    const expected = claimedType ? ` (${formatLabels(claimedType)})` : "";
+    return refuse(
+      "NOT_REAL_MEDIA",
+      `The file is not a real ${what}: its contents are not in any accepted format${expected}.`,
+    );
+  }
+  const family = detected.mime.split("/")[0];
+  const detectedType: AssetType | null =
+    family === "image" ? "IMAGE" : family === "video" ? "VIDEO" : family === "audio" ? "AUDIO" : null;
+  const label = detected.ext.toUpperCase();
+  if (claimedType && detectedType !== claimedType) {
+    return refuse("NOT_REAL_MEDIA", `The file is not a real ${claimedNoun}: its contents are ${article(label)} ${label} file.`);
+  }
+  const type = detectedType ?? claimedType;
+  const accepted = type
+    ? `${capitalise(typePlural(type))} must be ${formatLabels(type)}.`
+    : `Accepted are images (${formatLabels("IMAGE")}), videos (${formatLabels("VIDEO")}) and audio (${formatLabels("AUDIO")}).`;
+  return refuse("FORMAT_NOT_ACCEPTED", `${label} files are not accepted. ${accepted}`);
+}
+
+function refuse(code: LimitViolation["code"], message: string): ProbeOutcome {
+  return { ok: false, violation: { code, message } };
+}
+
+function article(label: string): string {
+  return /^[AEFHILMNORSX]/.test(label) ? "an" : "a";
+}
