@@ -147,13 +147,14 @@ export function createUpstreamClient(config: UpstreamClientConfig): UpstreamClie
     };
     if (req.idempotencyKey) headers["Idempotency-Key"] = req.idempotencyKey;
     const ctx = { method: req.method, path: req.path };
-    const started = performance.now();
+    let started = performance.now();
     let status: number | undefined;
     try {
       return await withKeySlot(
         cfg.apiKey,
         cfg.concurrency,
         async () => {
+          started = performance.now();
           const timeout = AbortSignal.timeout(cfg.timeoutMs);
           const signal = req.signal ? AbortSignal.any([timeout, req.signal]) : timeout;
           let text: string;
