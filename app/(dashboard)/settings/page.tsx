@@ -2,24 +2,44 @@ import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/require-page-user";
+import { env } from "@/lib/env";
+import { getProviderSettingsForDisplay } from "@/lib/settings/get-provider-settings";
+import { ProviderSettingsForm } from "./provider-settings-form";
 
 export const metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const user = await requirePagePermission("manageSettings");
+  const settings = await getProviderSettingsForDisplay(user.teamId);
   return (
     <div className="max-w-4xl">
       <PageHeader title="Settings" description={`Settings of ${user.teamName}.`} />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Link href="/settings/team" className="block">
-          <Card className="h-full hover:border-primary">
-            <CardHeader>
-              <CardTitle>Team</CardTitle>
-              <CardDescription>Add people, change their roles, remove them.</CardDescription>
-            </CardHeader>
-          </Card>
-        </Link>
-      </div>
+      <Card className="mb-6">
+        <CardHeader>
+          <CardTitle>Provider</CardTitle>
+          <CardDescription>Where the Seedance 2.0 asset API is and the key this team uses. Empty fields use the server&apos;s settings.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <ProviderSettingsForm
+            initial={{
+              baseUrl: settings.baseUrl,
+              models: settings.models,
+              projectName: settings.projectName,
+              apiKeyLast4: settings.apiKeyLast4,
+              keyIsTeams: settings.overrides.apiKey,
+            }}
+            defaults={{ baseUrl: env.UPSTREAM_BASE_URL, models: env.UPSTREAM_MODELS, projectName: env.UPSTREAM_PROJECT_NAME }}
+          />
+        </CardContent>
+      </Card>
+      <Link href="/settings/team" className="block max-w-md">
+        <Card className="hover:border-primary">
+          <CardHeader>
+            <CardTitle>Team</CardTitle>
+            <CardDescription>Add people, change their roles, remove them.</CardDescription>
+          </CardHeader>
+        </Card>
+      </Link>
     </div>
   );
 }

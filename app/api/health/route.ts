@@ -1,8 +1,29 @@
-import { checkHealth } from "@/lib/health/check-health";
+import { env } from "@/lib/env";
+import { checkHealth, type ComponentHealth } from "@/lib/health/check-health";
+import { workerIsAlive } from "@/lib/jobs/start-worker";
+import { clientFromSettings } from "@/lib/settings/upstream-client-for-team";
 
 export const dynamic = "force-dynamic";
 
+// The provider is asked at most every 30 s, however many callers watch this route.
+let upstreamCache: { at: number; value: ComponentHealth } | null = null;
+const UPSTREAM_TTL_MS = 30_000;
+
+async function upstreamHealth(): Promise<ComponentHealth> {
+  if (upstreamCache && Date.now() - upstreamCache.at < UPSTREAM_TTL_MS) return upstreamCache.value;
+  const started = performance.now();
+  const result = await clientFromSettings({ baseUrl: env.UPSTREAM_BASE_URL, apiKey: env.UPSTREAM_API_KEY }).testConnection();
+  const value: ComponentHealth = result.ok
+    ? { status: "ok", latencyMs: Math.round(performance.now() - started), detail: new URL(env.UPSTREAM_BASE_URL).host }
+    : { status: "down", detail: result.error.message };
+  upstreamCache = { at: Date.now(), value };
+  return value;
+}
+
 export async function GET() {
-  const health = await checkHealth();
+  const health = await checkHealth({
+    worker: async () => ((await workerIsAlive()) ? { status: "ok" } : { status: "down", detail: "no worker has reported in the last 20 s" }),
+    upstream: upstreamHealth,
+  });
   return Response.json(health, { status: health.status === "ok" ? 200 : 503, headers: { "cache-control": "no-store" } });
 }
