@@ -2,7 +2,7 @@ import { ZodError } from "zod";
 import type { SimContext } from "../context";
 import { badRequest, notFound, HttpError } from "../http-error";
 import { ERROR_STYLES, jsonReply, type ErrorStyle, type Reply } from "../reply";
-import { assetTaskPhase, videoTaskPhase } from "../task-view";
+import { assetStatus, assetTaskPhase, videoTaskPhase } from "../task-view";
 
 function describeFaults(ctx: SimContext): Record<string, unknown> {
   return { ...ctx.faults.describe(), injected: ctx.faults.injected };
@@ -89,6 +89,14 @@ export function handleAdmin(ctx: SimContext, method: string, pathname: string, b
         status: (task.kind === "asset" ? assetTaskPhase(task, ctx.store, now) : videoTaskPhase(task, now)).status,
         created: Math.floor(task.createdMs / 1000),
         idempotency_key: task.idempotencyKey ?? null,
+        ...(task.kind === "asset"
+          ? {
+              assets: task.assetIds.map((id) => {
+                const asset = ctx.store.assets.get(id);
+                return { id, name: asset?.name ?? null, status: asset ? assetStatus(asset, ctx.store, now) : "Failed" };
+              }),
+            }
+          : {}),
       }));
       return jsonReply(200, { tasks });
     }
