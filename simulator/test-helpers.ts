@@ -68,18 +68,21 @@ export async function makeMp4(seconds: number, width: number, height: number, fp
 export interface FixtureServer {
   url: string;
   files: Map<string, { body: Buffer; type: string }>;
+  /** Paths that are not answered while listed here. */
+  held: Set<string>;
   requests: string[];
   close(): Promise<void>;
 }
 
-/** Serves media for review from memory; `/hang/…` never answers; any other path answers 404. */
+/** Serves media from memory; `/hang/…` and held paths are never answered; other paths answer 404. */
 export async function startFixtureServer(): Promise<FixtureServer> {
   const files = new Map<string, { body: Buffer; type: string }>();
   const requests: string[] = [];
+  const held = new Set<string>();
   const server = createServer((req, res) => {
     const pathname = new URL(req.url ?? "/", "http://fixture").pathname;
     requests.push(pathname);
-    if (pathname.startsWith("/hang/")) return;
+    if (pathname.startsWith("/hang/") || held.has(pathname)) return;
     const file = files.get(pathname);
     if (!file) {
       res.writeHead(404, { "content-type": "text/plain" });
@@ -94,6 +97,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     files,
+    held,
     requests,
     close: () =>
       new Promise<void>((resolve) => {
