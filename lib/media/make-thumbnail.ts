@@ -1,4 +1,4 @@
-import sharp from "sharp";
+import sharp, { type Sharp } from "sharp";
 import type { ProbedMedia } from "@/lib/media/probe-file";
 import { ffmpegFileInput, runFfmpeg } from "@/lib/media/run-ffmpeg";
 
@@ -16,7 +16,7 @@ export async function makeThumbnail(filePath: string, media: Pick<ProbedMedia, "
   return toThumbnail(sharp(frame, { failOn: "error" }));
 }
 
-function toThumbnail(image: sharp.Sharp): Promise<Buffer> {
+function toThumbnail(image: Sharp): Promise<Buffer> {
   return image
     .autoOrient()
     .resize(THUMBNAIL_MAX_SIDE_PX, THUMBNAIL_MAX_SIDE_PX, { fit: "inside", withoutEnlargement: true })

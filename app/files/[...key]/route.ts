@@ -1,0 +1,95 @@
+import { Readable } from "node:stream";
+import { logger } from "@/lib/logger";
+import { mediaFormats } from "@/lib/media/limits";
+import { formatForFileName } from "@/lib/media/media-format";
+import { newRequestId } from "@/lib/request-id";
+import { getStorage } from "@/lib/storage/get-storage";
+import { parseRangeHeader } from "@/lib/storage/parse-range";
+import { isValidStorageKey } from "@/lib/storage/storage-key";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ key: string[] }> };
+
+/**
+ * Stored files, public on purpose: the provider downloads references from these URLs, whose
+ * random key segment is what keeps them unguessable. Files never change under a key, so
+ * they are cached for a year. One byte range per request is served (206); anything that
+ * is not a stored file is a 404.
+ */
+export async function GET(request: Request, context: Context): Promise<Response> {
+  return serveFile(request, context, true);
+}
+
+export async function HEAD(request: Request, context: Context): Promise<Response> {
+  return serveFile(request, context, false);
+}
+
+async function serveFile(request: Request, context: Context, withBody: boolean): Promise<Response> {
+  try {
+    const { key: segments } = await context.params;
+    const key = segments.join("/");
+    if (!isValidStorageKey(key)) return notFound();
+
+    const storage = getStorage();
+    const info = await storage.stat(key);
+    if (!info) return notFound();
+
+    const fileName = segments[segments.length - 1] ?? "file";
+    const format = formatForFileName(fileName);
+    const etag = `"${info.sizeBytes.toString(16)}-${info.modifiedAt.getTime().toString(16)}"`;
+    const headers = new Headers({
+      "Content-Type": format ? mediaFormats[format].mimeType : "application/octet-stream",
+      "Accept-Ranges": "bytes",
+      "Cache-Control": "public, max-age=31536000, immutable",
+      ETag: etag,
+      "Last-Modified": info.modifiedAt.toUTCString(),
+      "X-Content-Type-Options": "nosniff",
+      "Content-Disposition": `inline; filename="${fileName}"`,
+    });
+
+    if (matchesEtag(request.headers.get("if-none-match"), etag)) {
+      return new Response(null, { status: 304, headers });
+    }
+
+    const ifRange = request.headers.get("if-range");
+    const rangeHeader = ifRange && ifRange !== etag ? null : request.headers.get("range");
+    const range = parseRangeHeader(rangeHeader, info.sizeBytes);
+    if (range === "unsatisfiable") {
+      headers.set("Content-Range", `bytes */${info.sizeBytes}`);
+      headers.delete("Content-Disposition");
+      return new Response(null, { status: 416, headers });
+    }
+
+    const status = range ? 206 : 200;
+    const length = range ? range.end - range.start + 1 : info.sizeBytes;
+    headers.set("Content-Length", String(length));
+    if (range) headers.set("Content-Range", `bytes ${range.start}-${range.end}/${info.sizeBytes}`);
+    if (!withBody) return new Response(null, { status, headers });
+
+    const opened = await storage.openRead(key, range ?? undefined);
+    if (!opened) return notFound();
+    const body = Readable.toWeb(opened.stream) as unknown as ReadableStream<Uint8Array>;
+    return new Response(body, { status, headers });
+  } catch (error) {
+    const requestId = newRequestId();
+    logger.error({ err: error, requestId }, "file could not be served");
+    return new Response(`Something went wrong (ref ${requestId}).`, {
+      status: 500,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
+  }
+}
+
+function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.trim() === "*" || ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
+}
+
+function notFound(): Response {
+  return new Response("Not found", {
+    status: 404,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
+  });
+}

@@ -1,0 +1,187 @@
+import { Readable } from "node:stream";
+import { prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { Upload } from "@/lib/generated/prisma/client";
+import { checkLimits } from "@/lib/media/check-limits";
+import { formatMegabytes } from "@/lib/media/describe-media";
+import type { LimitViolation } from "@/lib/media/limit-violation";
+import { audioLimits, BYTES_PER_MB, imageLimits, MAX_MEDIA_BYTES, mediaFormats, videoLimits } from "@/lib/media/limits";
+import { makeThumbnail } from "@/lib/media/make-thumbnail";
+import { claimedFormat } from "@/lib/media/media-format";
+import { probeFile, type ProbedMedia } from "@/lib/media/probe-file";
+import { logger } from "@/lib/logger";
+import type { ByteSource, FileStorage, StagedFile } from "@/lib/storage/file-storage";
+import { newStorageKey } from "@/lib/storage/storage-key";
+import { FileTooLargeError, SourceReadError } from "@/lib/storage/stream-to-file";
+
+/**
+ * Bodies are cut off here: a little above the largest limit, so that a file just over its
+ * limit still gets an exact "it is 50.2 MB" answer, and nothing much bigger is ever stored.
+ */
+export const MAX_UPLOAD_BYTES = MAX_MEDIA_BYTES + 1 * BYTES_PER_MB;
+
+export type IngestUploadInput = {
+  teamId: string;
+  uploaderId: string;
+  /** the name the user's file had; shown in the app, and (made safe) the end of its URL */
+  fileName: string;
+  /** the sender's Content-Type: a claim that words refusals, never trusted */
+  contentType?: string | null;
+  /** the sender's Content-Length, when given: a body announced too large is refused unread */
+  contentLength?: number | null;
+  body: ByteSource;
+};
+
+export type IngestUploadResult =
+  | { status: "created"; upload: Upload }
+  | { status: "deduplicated"; upload: Upload }
+  | { status: "refused"; violations: LimitViolation[] };
+
+type Db = Pick<typeof prisma, "upload">;
+
+/**
+ * Takes one uploaded file for a team, from stream to database row:
+ * 1. streams the body to a private staging file, hashing it, cut off at MAX_UPLOAD_BYTES;
+ * 2. if the team already has these exact bytes, drops the new copy and returns the old upload;
+ * 3. reads the real type and facts from the bytes and checks the provider's limits, refusing
+ *    (and dropping the file) with every reason;
+ * 4. makes a thumbnail, moves the file to its public key and records the Upload.
+ * Nothing is left on disk when it refuses or fails.
+ */
+export async function ingestUpload(
+  input: IngestUploadInput,
+  deps: { storage: FileStorage; db?: Db },
+): Promise<IngestUploadResult> {
+  const { storage, db = prisma } = deps;
+  const fileName = cleanFileName(input.fileName);
+  const claimed = claimedFormat(fileName, input.contentType);
+  const claimedType = claimed ? mediaFormats[claimed].type : null;
+
+  if (input.contentLength != null && input.contentLength > MAX_UPLOAD_BYTES) {
+    return refused([tooLarge(formatMegabytes(input.contentLength))]);
+  }
+
+  let staged: StagedFile;
+  try {
+    staged = await storage.stage(input.body, { maxBytes: MAX_UPLOAD_BYTES });
+  } catch (error) {
+    if (error instanceof FileTooLargeError) return refused([tooLarge(`more than ${formatMegabytes(MAX_UPLOAD_BYTES)}`)]);
+    if (error instanceof SourceReadError) {
+      throw new AppError("INVALID_INPUT", "The upload was interrupted before the whole file arrived. Please try again.", {
+        cause: error,
+      });
+    }
+    throw error;
+  }
+
+  const storedKeys: string[] = [];
+  let committed = false;
+  try {
+    const existing = await db.upload.findUnique({ where: { teamId_sha256: { teamId: input.teamId, sha256: staged.sha256 } } });
+    if (existing) return { status: "deduplicated", upload: existing };
+
+    const probe = await probeFile(staged.path, { claimedType });
+    if (!probe.ok) return refused([probe.violation]);
+    const media = probe.media;
+    const violations = checkLimits(media, { complete: true });
+    if (violations.length > 0) return refused(violations);
+
+    const thumbnail = await thumbnailOrRefusal(staged.path, media);
+    if (Array.isArray(thumbnail)) return refused(thumbnail);
+
+    const storageKey = newStorageKey(input.teamId, fileName, keepOrReplaceExtension(fileName, media));
+    await storage.commit(staged, storageKey);
+    committed = true;
+    storedKeys.push(storageKey);
+
+    let thumbnailKey: string | null = null;
+    if (thumbnail) {
+      thumbnailKey = newStorageKey(input.teamId, "thumbnail.webp");
+      await storage.put(Readable.from([thumbnail]), thumbnailKey, { maxBytes: thumbnail.length });
+      storedKeys.push(thumbnailKey);
+    }
+
+    try {
+      const upload = await db.upload.create({
+        data: {
+          teamId: input.teamId,
+          uploaderId: input.uploaderId,
+          storageKey,
+          thumbnailKey,
+          sha256: staged.sha256,
+          fileName,
+          mimeType: media.mimeType,
+          type: media.type,
+          sizeBytes: media.sizeBytes,
+          width: media.width,
+          height: media.height,
+          durationMs: media.durationMs === null ? null : Math.round(media.durationMs),
+          fps: media.fps,
+        },
+      });
+      storedKeys.length = 0;
+      logger.info({ teamId: input.teamId, uploadId: upload.id, type: upload.type, sizeBytes: upload.sizeBytes }, "upload stored");
+      return { status: "created", upload };
+    } catch (error) {
+      // The same bytes arriving twice at once: the other request recorded them first.
+      if (isUniqueViolation(error)) {
+        const winner = await db.upload.findUnique({ where: { teamId_sha256: { teamId: input.teamId, sha256: staged.sha256 } } });
+        if (winner) return { status: "deduplicated", upload: winner };
+      }
+      throw error;
+    }
+  } finally {
+    if (!committed) await storage.discard(staged).catch((error: unknown) => logger.warn({ err: error }, "staged upload not removed"));
+    for (const key of storedKeys) {
+      await storage.delete(key).catch((error: unknown) => logger.warn({ err: error, key }, "stored file not removed"));
+    }
+  }
+}
+
+/** The name as shown in the app: no folders, no control characters, at most 255 characters. */
+function cleanFileName(raw: string): string {
+  const name = (raw.split(/[/\\]/).pop() ?? "").normalize("NFC").replace(/\p{Cc}/gu, "").trim().slice(0, 255);
+  if (!name) throw new AppError("INVALID_INPUT", "The file needs a name.");
+  return name;
+}
+
+/** The name's extension when it fits the real format, else the format's own. */
+function keepOrReplaceExtension(fileName: string, media: ProbedMedia): string {
+  const dot = fileName.lastIndexOf(".");
+  const own = dot > 0 ? fileName.slice(dot + 1).toLowerCase() : "";
+  return (mediaFormats[media.format].extensions as readonly string[]).includes(own) ? own : media.extension;
+}
+
+/**
+ * The thumbnail; a refusal when a picture the image library can decode turns out damaged;
+ * null (no thumbnail) for audio, for HEIC/HEIF (HEVC is not decodable here) and for videos
+ * whose frame could not be taken, which the provider may still accept.
+ */
+async function thumbnailOrRefusal(filePath: string, media: ProbedMedia): Promise<Buffer | null | LimitViolation[]> {
+  try {
+    return await makeThumbnail(filePath, media);
+  } catch (error) {
+    if (media.type === "IMAGE" && media.format !== "heic" && media.format !== "heif") {
+      return [{ code: "DAMAGED_FILE", message: `The ${mediaFormats[media.format].label} image could not be read to the end; it may be damaged.` }];
+    }
+    logger.warn({ err: error, format: media.format }, "no thumbnail for upload");
+    return null;
+  }
+}
+
+function tooLarge(size: string): LimitViolation {
+  const mb = (bytes: number) => bytes / BYTES_PER_MB;
+  return {
+    code: "FILE_TOO_LARGE",
+    message: `The file is ${size}, too large for any accepted type: videos may be up to ${mb(videoLimits.maxBytes)} MB, images under ${mb(imageLimits.maxBytesExclusive)} MB and audio up to ${mb(audioLimits.maxBytes)} MB.`,
+  };
+}
+
+function refused(violations: LimitViolation[]): IngestUploadResult {
+  logger.info({ codes: violations.map((v) => v.code) }, "upload refused");
+  return { status: "refused", violations };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
