@@ -46,7 +46,15 @@ export class ReviewRunner {
       .map((id) => store.assets.get(id))
       .filter((asset): asset is AssetRecord => asset !== undefined && asset.verdict === undefined);
     await forEachLimit(pending, PARALLEL_CHECKS, async (asset) => {
-      const verdict = await this.check(asset);
+      let verdict: AssetVerdict;
+      try {
+        verdict = await this.check(asset);
+      } catch (error) {
+        if (this.jobs.stopped) return;
+        // An unexpected failure must not leave the task processing forever.
+        log("error", "asset check crashed", { task: task.id, asset: asset.id, error: String(error) });
+        verdict = { ok: false, reason: `InternalServiceError: the asset could not be reviewed (${(error as Error).message})` };
+      }
       if (this.jobs.stopped) return;
       asset.verdict = verdict;
       store.changed();

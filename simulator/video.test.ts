@@ -160,6 +160,17 @@ describe("video generation", () => {
     expect((await centreColour(bytes, 2)).g).toBeGreaterThan(200);
   });
 
+  it("can render VP9 with Opus in MP4 instead of H.264", async () => {
+    const vp9 = await pool.start({ videoMs: 100, videoCodec: "vp9" });
+    const answer = await generate({ prompt: "vp9", duration: 4, image_urls: [`${fx.url}/red.png`] }, { target: vp9 });
+    const data = await waitForTask(vp9.url, answer.json.data[0].task_id);
+    const file = path.join(tmp, "vp9.mp4");
+    await writeFile(file, Buffer.from(await (await fetch(data.result.videos[0].url[0])).arrayBuffer()));
+    const probe = await probeFile(file);
+    expect(probe.video?.codec).toBe("vp9");
+    expect(probe.audio?.codec).toBe("opus");
+  });
+
   it("fails a generation whose prompt asks for a real person", async () => {
     const answer = await generate({ prompt: "a real-person lookalike", image_urls: [asset.image] });
     const data = await waitForTask(sim.url, answer.json.data[0].task_id);

@@ -42,7 +42,12 @@ function encoderArgs(codec: VideoCodec, withAudio: boolean): string[] {
     codec === "vp9"
       ? ["-c:v", "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8", "-row-mt", "1", "-b:v", "1M"]
       : ["-c:v", "libx264", "-preset", "ultrafast", "-tune", "stillimage", "-crf", "28"];
-  const audio = withAudio ? (codec === "vp9" ? ["-c:a", "libopus", "-b:a", "48k"] : ["-c:a", "aac", "-b:a", "64k"]) : ["-an"];
+  // This ffmpeg build still marks Opus in MP4 as experimental.
+  const audio = withAudio
+    ? codec === "vp9"
+      ? ["-c:a", "libopus", "-b:a", "48k", "-strict", "-2"]
+      : ["-c:a", "aac", "-b:a", "64k"]
+    : ["-an"];
   return [...video, ...audio];
 }
 
