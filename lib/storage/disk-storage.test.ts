@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -123,6 +123,21 @@ describe("disk storage", () => {
     expect(existsSync(path.dirname(path.join(root, ...key.split("/"))))).toBe(false);
     await storage.delete(key);
     await expect(storage.delete("../x/y")).rejects.toThrow();
+  });
+
+  it("clears staged files left behind by a stopped process", async () => {
+    const stale = path.join(root, ".staging", "left-over.part");
+    const fresh = path.join(root, ".staging", "in-flight.part");
+    await mkdir(path.dirname(stale), { recursive: true });
+    await writeFile(stale, "x");
+    await writeFile(fresh, "y");
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+    await utimes(stale, twoDaysAgo, twoDaysAgo);
+    const restarted = createDiskStorage({ root, publicBaseUrl: "https://studio.example.com" });
+    await restarted.discard(await restarted.stage(Readable.from([Buffer.from("z")]), { maxBytes: 10 }));
+    await expect.poll(() => existsSync(stale)).toBe(false);
+    expect(existsSync(fresh)).toBe(true);
+    await rm(fresh);
   });
 
   it("builds public URLs under /files/", () => {

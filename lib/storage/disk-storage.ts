@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdir, open, rename, rm, rmdir, stat } from "node:fs/promises";
+import { mkdir, open, readdir, rename, rm, rmdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { ByteRange, ByteSource, FileStorage, OpenedFile, StagedFile, StoredFileInfo } from "@/lib/storage/file-storage";
 import { isValidStorageKey } from "@/lib/storage/storage-key";
@@ -13,6 +13,8 @@ export type DiskStorageOptions = {
 };
 
 const STAGING_DIR = ".staging";
+/** Staged files this old were left by a process that stopped mid-upload. */
+const STALE_STAGED_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Files on the local disk: `<root>/<key>`. Staged files wait in `<root>/.staging` (a name
@@ -21,6 +23,7 @@ const STAGING_DIR = ".staging";
 export function createDiskStorage(options: DiskStorageOptions): FileStorage {
   const root = path.resolve(options.root);
   const stagingDir = path.join(root, STAGING_DIR);
+  let swept = false;
 
   function pathOf(key: string): string | null {
     if (!isValidStorageKey(key)) return null;
@@ -37,6 +40,10 @@ export function createDiskStorage(options: DiskStorageOptions): FileStorage {
   const storage: FileStorage = {
     async stage(source: ByteSource, { maxBytes }: { maxBytes: number }): Promise<StagedFile> {
       await mkdir(stagingDir, { recursive: true });
+      if (!swept) {
+        swept = true;
+        void removeStale(stagingDir, STALE_STAGED_MS).catch(() => {});
+      }
       const stagedPath = path.join(stagingDir, `${randomUUID()}.part`);
       const { sha256, sizeBytes } = await streamToFile(source, stagedPath, { maxBytes });
       return { path: stagedPath, sha256, sizeBytes };
@@ -119,6 +126,15 @@ export function createDiskStorage(options: DiskStorageOptions): FileStorage {
     },
   };
   return storage;
+}
+
+async function removeStale(dir: string, maxAgeMs: number): Promise<void> {
+  const cutoff = Date.now() - maxAgeMs;
+  for (const name of await readdir(dir)) {
+    const full = path.join(dir, name);
+    const info = await stat(full).catch(() => null);
+    if (info?.isFile() && info.mtimeMs < cutoff) await rm(full, { force: true });
+  }
 }
 
 function isMissing(error: NodeJS.ErrnoException): boolean {

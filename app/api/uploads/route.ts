@@ -1,4 +1,5 @@
 import { requireUser } from "@/lib/auth/session";
+import { publicBaseUrl } from "@/lib/env";
 import { AppError, GENERIC_ERROR_MESSAGE, isAppError } from "@/lib/errors";
 import { ingestUpload } from "@/lib/media/ingest-upload";
 import { toUploadView } from "@/lib/media/upload-view";
@@ -7,7 +8,6 @@ import { newRequestId } from "@/lib/request-id";
 import { getStorage } from "@/lib/storage/get-storage";
 
 export const runtime = "nodejs";
-export const dynamic = "force-dynamic";
 /** A 50 MB video on a slow connection takes a while. */
 export const maxDuration = 600;
 
@@ -72,7 +72,12 @@ function assertSameOrigin(request: Request): void {
   } catch {
     originHost = "";
   }
-  const hosts = [request.headers.get("x-forwarded-host"), request.headers.get("host"), new URL(request.url).host];
+  const hosts = [
+    new URL(publicBaseUrl()).host,
+    request.headers.get("x-forwarded-host"),
+    request.headers.get("host"),
+    new URL(request.url).host,
+  ];
   if (!hosts.includes(originHost)) throw new AppError("FORBIDDEN", "Uploads are only accepted from this site's own pages.");
 }
 

@@ -8,7 +8,6 @@ import { parseRangeHeader } from "@/lib/storage/parse-range";
 import { isValidStorageKey } from "@/lib/storage/storage-key";
 
 export const runtime = "nodejs";
-export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ key: string[] }> };
 
