@@ -1,0 +1,204 @@
+import { recordAudit } from "@/lib/audit";
+import { prisma } from "@/lib/db";
+import type { Prisma, VideoJob } from "@/lib/generated/prisma/client";
+import { CopyFailedError, type FetchLike, MAX_FRAME_BYTES, MAX_VIDEO_BYTES, copyProviderFile } from "@/lib/generation/copy-provider-file";
+import { explainVideoFailure, ownFailureCodes } from "@/lib/generation/explain-video-failure";
+import { sendVideoJob } from "@/lib/generation/send-video-job";
+import { readVideoJobParams } from "@/lib/generation/video-job-params";
+import { storeRetryDelayMs, videoErrorDelayMs, videoPollDelayMs, videoPollSchedule } from "@/lib/generation/video-poll-delay";
+import { logger } from "@/lib/logger";
+import type { FileStorage } from "@/lib/storage/file-storage";
+import type { UpstreamClient } from "@/lib/upstream/client";
+import type { ParsedTask } from "@/lib/upstream/normalised";
+import { isTaskNotFound, isUpstreamError } from "@/lib/upstream/upstream-error";
+
+export type AdvanceDeps = {
+  clientForTeam: (teamId: string) => Promise<UpstreamClient>;
+  storage: FileStorage;
+  fetch?: FetchLike;
+  now?: () => Date;
+  random?: () => number;
+};
+
+export type AdvanceResult = "not-due" | VideoJob["state"];
+
+const unfinished = ["QUEUED", "SENT", "RUNNING"] as const;
+/** A task the provider says it does not know is given this long to appear before the job fails. */
+const NOT_FOUND_GRACE_MS = 2 * 60_000;
+
+const json = (value: unknown) => (value === undefined || value === null ? undefined : (value as Prisma.InputJsonValue));
+
+/**
+ * One step of a video job, as the worker takes it: claim the job (only one worker can, until
+ * its lease ends), then send it if it was never sent, or look at the provider's task and
+ * record what it says. A finished video is copied to our storage before the job is marked
+ * SUCCEEDED. Safe to call for any job id at any time: a job that is not due is left alone.
+ */
+export async function advanceVideoJob(jobId: string, deps: AdvanceDeps): Promise<AdvanceResult> {
+  const now = deps.now ?? (() => new Date());
+  const at = (delayMs: number) => new Date(now().getTime() + delayMs);
+  const claimed = await prisma.videoJob.updateMany({
+    where: { id: jobId, state: { in: [...unfinished] }, nextPollAt: { lte: now() } },
+    data: { nextPollAt: at(videoPollSchedule.leaseMs) },
+  });
+  if (claimed.count === 0) return "not-due";
+  const job = await prisma.videoJob.findUnique({ where: { id: jobId } });
+  if (!job) return "not-due";
+  const client = await deps.clientForTeam(job.teamId);
+
+  if (job.state === "QUEUED") {
+    logger.info({ jobId }, "sending a video job its request never sent");
+    return (await sendVideoJob(job.id, job.teamId, { client, actorId: null, now })).state;
+  }
+
+  const finish = async (state: "FAILED" | "CANCELLED" | "SUCCEEDED", data: Prisma.VideoJobUpdateManyMutationInput, metadata?: Prisma.InputJsonValue) => {
+    await prisma.$transaction(async (tx) => {
+      await tx.videoJob.updateMany({
+        where: { id: job.id, state: { in: ["SENT", "RUNNING"] } },
+        data: { ...data, state, nextPollAt: null, finishedAt: now() },
+      });
+      await recordAudit(
+        { teamId: job.teamId, actorId: null, action: `video_job.${state.toLowerCase()}`, targetType: "video_job", targetId: job.id, metadata },
+        tx,
+      );
+    });
+    return state;
+  };
+
+  if (!job.providerTaskId) {
+    return finish("FAILED", { errorCode: ownFailureCodes.taskLost, error: "This job has no provider task to follow. Retry it." });
+  }
+
+  let task: ParsedTask;
+  let raw: unknown;
+  try {
+    ({ data: task, raw } = await client.getTask(job.providerTaskId, { kind: "video" }));
+  } catch (error) {
+    if (!isUpstreamError(error)) throw error;
+    if (isTaskNotFound(error) && now().getTime() - job.createdAt.getTime() > NOT_FOUND_GRACE_MS) {
+      return finish("FAILED", {
+        errorCode: ownFailureCodes.taskLost,
+        error: "The provider no longer knows this job (it keeps jobs for 7 days). Retry it to make the video again.",
+        rawResponse: json(error.detail.body),
+      });
+    }
+    const errors = job.attempts + 1;
+    logger.warn({ jobId, code: error.code, errors, detail: error.detail }, "video job could not be looked at");
+    if (errors >= videoPollSchedule.maxConsecutiveErrors) {
+      return finish("FAILED", {
+        errorCode: ownFailureCodes.pollFailed,
+        error: "We lost contact with the provider while following this job. Retry it.",
+        rawResponse: json(error.detail.body),
+      });
+    }
+    await prisma.videoJob.updateMany({
+      where: { id: job.id, state: job.state },
+      data: { attempts: errors, pollCount: { increment: 1 }, nextPollAt: at(videoErrorDelayMs(errors, error.retryAfterMs)) },
+    });
+    return job.state;
+  }
+
+  if (task.status === "pending" || task.status === "running") {
+    const state = task.status === "running" || task.progress > 0 ? "RUNNING" : job.state;
+    await prisma.videoJob.updateMany({
+      where: { id: job.id, state: { in: ["SENT", "RUNNING"] } },
+      data: {
+        state,
+        progress: Math.max(job.progress, Math.min(99, Math.round(task.progress))),
+        rawResponse: json(raw),
+        attempts: 0,
+        pollCount: { increment: 1 },
+        nextPollAt: at(videoPollDelayMs(job.pollCount, { random: deps.random })),
+      },
+    });
+    return state;
+  }
+
+  if (task.status === "failed" || task.status === "cancelled") {
+    const cancelled = task.status === "cancelled";
+    return finish(
+      cancelled ? "CANCELLED" : "FAILED",
+      {
+        errorCode: task.error?.code ?? (cancelled ? ownFailureCodes.cancelled : null),
+        error: cancelled ? "The job was cancelled at the provider." : explainVideoFailure(task.error),
+        rawResponse: json(raw),
+        pollCount: { increment: 1 },
+      },
+      { providerStatus: task.rawStatus },
+    );
+  }
+
+  // Completed: keep the provider's answer, then copy the video (and last frame) to storage.
+  const videoUrl = task.video?.urls[0];
+  if (!videoUrl) {
+    return finish("FAILED", {
+      errorCode: ownFailureCodes.noVideo,
+      error: "The provider finished the job but sent no video. Retry it.",
+      rawResponse: json(raw),
+      pollCount: { increment: 1 },
+    });
+  }
+  await prisma.videoJob.updateMany({
+    where: { id: job.id, state: { in: ["SENT", "RUNNING"] } },
+    data: {
+      state: "RUNNING",
+      progress: 100,
+      providerVideoUrl: videoUrl,
+      providerVideoExpiresAt: task.video?.expiresAt ?? null,
+      thumbnailUrl: task.video?.thumbnailUrl ?? null,
+      rawResponse: json(raw),
+      pollCount: { increment: 1 },
+      nextPollAt: at(videoPollSchedule.storeLeaseMs),
+    },
+  });
+
+  const tries = job.state === "RUNNING" && job.providerVideoUrl ? job.attempts + 1 : 1;
+  const lastTry = tries >= videoPollSchedule.maxStoreAttempts;
+  const copy = (url: string, kind: "video" | "image") =>
+    copyProviderFile(url, {
+      storage: deps.storage,
+      teamId: job.teamId,
+      baseName: kind === "video" ? `video-${job.id}` : `last-frame-${job.id}`,
+      kind,
+      maxBytes: kind === "video" ? MAX_VIDEO_BYTES : MAX_FRAME_BYTES,
+      fetch: deps.fetch,
+    });
+  let video: Awaited<ReturnType<typeof copy>> | undefined;
+  try {
+    video = await copy(videoUrl, "video");
+    let lastFrameKey: string | null = null;
+    const frameUrl = task.video?.lastFrameUrl;
+    if (frameUrl && readVideoJobParams(job.params).returnLastFrame) {
+      try {
+        lastFrameKey = (await copy(frameUrl, "image")).key;
+      } catch (error) {
+        // The video matters more than its last frame: on the last try, keep the video alone.
+        if (!lastTry) throw error;
+        logger.warn({ jobId, err: error }, "the last frame could not be copied; the video is kept without it");
+      }
+    }
+    return await finish(
+      "SUCCEEDED",
+      { videoKey: video.key, lastFrameKey, progress: 100, attempts: 0, error: null, errorCode: null },
+      { sizeBytes: video.sizeBytes, sha256: video.sha256 },
+    );
+  } catch (error) {
+    if (video) await deps.storage.delete(video.key).catch(() => {});
+    if (!(error instanceof CopyFailedError)) throw error;
+    logger.warn({ jobId, tries, err: error, cause: error.cause }, "the finished video could not be copied");
+    if (lastTry) {
+      return finish("FAILED", {
+        errorCode: ownFailureCodes.storeFailed,
+        error: error.options.linkGone
+          ? "The video was made, but the provider's link stopped working before we could copy it. Retry the job to make it again."
+          : "The video was made, but copying it to our storage kept failing. Its provider link below may still work until it expires; or retry the job.",
+        attempts: tries,
+      });
+    }
+    await prisma.videoJob.updateMany({
+      where: { id: job.id, state: "RUNNING" },
+      data: { attempts: tries, nextPollAt: at(storeRetryDelayMs(tries)) },
+    });
+    return "RUNNING";
+  }
+}

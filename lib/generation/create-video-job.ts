@@ -1,0 +1,78 @@
+import { randomUUID } from "node:crypto";
+import { recordAudit } from "@/lib/audit";
+import { prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { loadApprovedReferences } from "@/lib/generation/load-approved-references";
+import { SEND_LEASE_MS, type SendOutcome, sendVideoJob } from "@/lib/generation/send-video-job";
+import type { VideoJobParams } from "@/lib/generation/video-job-params";
+import { type VideoRequest, checkVideoRules } from "@/lib/generation/video-rules";
+import type { UpstreamClient } from "@/lib/upstream/client";
+
+export type CreateVideoJobInput = {
+  teamId: string;
+  userId: string | null;
+  request: VideoRequest;
+  source: VideoJobParams["source"];
+  retryOfId?: string;
+};
+
+export type CreateVideoJobDeps = { client: UpstreamClient; models: readonly string[]; now?: () => Date };
+
+/**
+ * Starts a video job. Checks on the server that the model is offered and that every
+ * reference is an APPROVED asset of the team, then the request rules against the assets as
+ * stored (types, lengths); refuses with an AppError before anything is written or sent.
+ * Then writes the job and its references, and only then calls the provider.
+ */
+export async function createVideoJob(input: CreateVideoJobInput, deps: CreateVideoJobDeps): Promise<SendOutcome> {
+  const { teamId, userId, request } = input;
+  if (!deps.models.includes(request.model)) {
+    throw new AppError("INVALID_INPUT", `The model “${request.model}” is not offered. Choose one from the list.`);
+  }
+  const references = await loadApprovedReferences(teamId, request.references);
+  const violations = checkVideoRules({ prompt: request.prompt, references });
+  if (violations.length > 0) {
+    throw new AppError("INVALID_INPUT", violations.map((v) => v.message).join(" "), { detail: { rules: violations.map((v) => v.rule) } });
+  }
+
+  const now = deps.now?.() ?? new Date();
+  const params: VideoJobParams = {
+    duration: request.duration,
+    aspectRatio: request.aspectRatio,
+    resolution: request.resolution,
+    generateAudio: request.generateAudio,
+    seed: request.seed,
+    returnLastFrame: request.returnLastFrame,
+    source: input.source,
+    ...(input.retryOfId ? { retryOfId: input.retryOfId } : {}),
+  };
+  const job = await prisma.$transaction(async (tx) => {
+    const created = await tx.videoJob.create({
+      data: {
+        teamId,
+        createdById: userId,
+        model: request.model,
+        prompt: request.prompt.trim() ? request.prompt : null,
+        params,
+        idempotencyKey: randomUUID(),
+        state: "QUEUED",
+        nextPollAt: new Date(now.getTime() + SEND_LEASE_MS),
+        references: { create: references.map((r) => ({ assetId: r.assetId, role: r.role, position: r.position })) },
+      },
+      select: { id: true },
+    });
+    await recordAudit(
+      {
+        teamId,
+        actorId: userId,
+        action: "video_job.created",
+        targetType: "video_job",
+        targetId: created.id,
+        metadata: { model: request.model, references: references.length, source: input.source, ...(input.retryOfId ? { retryOfId: input.retryOfId } : {}) },
+      },
+      tx,
+    );
+    return created;
+  });
+  return sendVideoJob(job.id, teamId, { client: deps.client, actorId: userId, now: deps.now });
+}

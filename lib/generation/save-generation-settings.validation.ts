@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { resolutions, videoLimits, videoParamsSchema } from "@/lib/generation/video-rules";
+
+export const saveGenerationSettingsSchema = z.object({
+  /** Empty: the built-in prompt. */
+  defaultPrompt: z
+    .string()
+    .max(videoLimits.promptMaxChars, `The prompt may be ${videoLimits.promptMaxChars} characters at most.`)
+    .transform((v) => (v.trim() === "" ? null : v)),
+  defaults: videoParamsSchema.extend({
+    /** Empty: the first model in the list. */
+    model: z
+      .string()
+      .trim()
+      .max(128)
+      .transform((v) => (v === "" ? null : v)),
+  }),
+  priceTable: z
+    .object({
+      currency: z.string().trim().max(12),
+      perSecond: z.record(
+        z.string().trim().min(1).max(128),
+        z.partialRecord(z.enum(resolutions), z.number({ error: "Prices are numbers." }).nonnegative("Prices can't be negative.").max(1_000_000).nullable()),
+      ),
+    })
+    .transform((table) => {
+      const perSecond: Record<string, Partial<Record<(typeof resolutions)[number], number>>> = {};
+      for (const [model, byResolution] of Object.entries(table.perSecond)) {
+        const prices = Object.fromEntries(Object.entries(byResolution).filter((entry): entry is [string, number] => typeof entry[1] === "number"));
+        if (Object.keys(prices).length > 0) perSecond[model] = prices;
+      }
+      return Object.keys(perSecond).length > 0 ? { currency: table.currency || "USD", perSecond } : null;
+    }),
+});

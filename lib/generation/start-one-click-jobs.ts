@@ -1,0 +1,56 @@
+import { prisma } from "@/lib/db";
+import { AppError, isAppError } from "@/lib/errors";
+import { type CreateVideoJobDeps, createVideoJob } from "@/lib/generation/create-video-job";
+import type { SendOutcome } from "@/lib/generation/send-video-job";
+import { type VideoDefaults, pickModel } from "@/lib/generation/video-defaults";
+import { defaultRoleFor } from "@/lib/generation/video-rules";
+
+export type OneClickResult = { assetId: string; name: string | null } & ({ ok: true; outcome: SendOutcome } | { ok: false; error: string });
+
+/**
+ * One job per avatar, each with that avatar as its only reference and the team's default
+ * prompt and parameters. Each avatar succeeds or fails on its own; the server checks apply
+ * to each exactly as on the Generate form.
+ */
+export async function startOneClickJobs(
+  input: { teamId: string; userId: string | null; assetIds: readonly string[]; defaults: VideoDefaults },
+  deps: CreateVideoJobDeps,
+): Promise<OneClickResult[]> {
+  const assets = await prisma.asset.findMany({
+    where: { id: { in: [...input.assetIds] }, teamId: input.teamId },
+    select: { id: true, name: true, type: true },
+  });
+  const byId = new Map(assets.map((a) => [a.id, a]));
+  const { defaults } = input;
+  const results: OneClickResult[] = [];
+  for (const assetId of input.assetIds) {
+    const asset = byId.get(assetId);
+    try {
+      if (!asset) throw new AppError("NOT_FOUND", "This asset is not in your team's library.");
+      const outcome = await createVideoJob(
+        {
+          teamId: input.teamId,
+          userId: input.userId,
+          source: "one-click",
+          request: {
+            model: pickModel(defaults.model, deps.models),
+            prompt: defaults.prompt,
+            references: [{ assetId: asset.id, type: asset.type, role: defaultRoleFor(asset.type) }],
+            duration: defaults.duration,
+            aspectRatio: defaults.aspectRatio,
+            resolution: defaults.resolution,
+            generateAudio: defaults.generateAudio,
+            seed: defaults.seed,
+            returnLastFrame: defaults.returnLastFrame,
+          },
+        },
+        deps,
+      );
+      results.push({ assetId, name: asset.name, ok: true, outcome });
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      results.push({ assetId, name: asset?.name ?? null, ok: false, error: error.message });
+    }
+  }
+  return results;
+}

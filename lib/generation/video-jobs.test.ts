@@ -1,0 +1,438 @@
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { buffer } from "node:stream/consumers";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import type { AssetState, AssetType } from "@/lib/generated/prisma/enums";
+import { type AdvanceDeps, advanceVideoJob } from "@/lib/generation/advance-video-job";
+import { createVideoJob } from "@/lib/generation/create-video-job";
+import { retryVideoJob } from "@/lib/generation/retry-video-job";
+import { startOneClickJobs } from "@/lib/generation/start-one-click-jobs";
+import { readVideoDefaults } from "@/lib/generation/video-defaults";
+import type { VideoRequest } from "@/lib/generation/video-rules";
+import { makePng, makeWav } from "@/lib/media/test-media";
+import { createDiskStorage } from "@/lib/storage/disk-storage";
+import type { FileStorage } from "@/lib/storage/file-storage";
+import { type UpstreamClient, createUpstreamClient } from "@/lib/upstream/client";
+import { isTerminal } from "@/lib/upstream/status-map";
+import { type RunningSimulator, startSimulator } from "@/simulator/server";
+
+/**
+ * Video jobs against a real PostgreSQL and the provider simulator over HTTP: the server's
+ * checks, the request as sent, the worker's steps, the copy to storage and what outlives the
+ * provider's link.
+ */
+
+const KEY = "sk-video-jobs-test";
+const MODELS = ["doubao-seedance-2.0", "doubao-seedance-2.0-fast"];
+let sim: RunningSimulator;
+let media: Server;
+let mediaUrl: string;
+let root: string;
+let storage: FileStorage;
+let client: UpstreamClient;
+/** Bodies and Idempotency-Keys of the generation requests the client sent. */
+let sentVideos: { body: Record<string, unknown>; idempotencyKey: string | null }[] = [];
+let teamId: string;
+let otherTeamId: string;
+let userId: string;
+const assets: Record<string, string> = {};
+
+async function admin<T = Record<string, unknown>>(method: string, route: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${sim.url}/_admin/${route}`, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  expect(res.ok).toBe(true);
+  return (await res.json()) as T;
+}
+
+const videoPosts = async () => (await admin<{ endpoints: Record<string, number> }>("GET", "stats")).endpoints.video ?? 0;
+
+function makeClient(maxRetries = 2): UpstreamClient {
+  return createUpstreamClient({
+    baseUrl: sim.url,
+    apiKey: KEY,
+    timeoutMs: 10_000,
+    maxRetries,
+    concurrency: 4,
+    language: "en",
+    retryBaseMs: 20,
+    retryMaxMs: 200,
+    fetch: async (input, init) => {
+      if (input.endsWith("/v1/videos/generations")) {
+        const headers = new Headers(init.headers);
+        sentVideos.push({ body: JSON.parse(String(init.body)), idempotencyKey: headers.get("idempotency-key") });
+      }
+      return fetch(input, init);
+    },
+  });
+}
+
+/** Submits files to the simulator's review, waits for it, and writes the Asset rows as the app would. */
+async function reviewedAssets(team: string, type: AssetType, files: { name: string; ext: string }[]): Promise<Record<string, string>> {
+  const suffix = randomUUID().slice(0, 8);
+  const wire = type === "IMAGE" ? "Image" : type === "AUDIO" ? "Audio" : "Video";
+  const submitted = await client.submitAssets(
+    { group: { name: `group-${suffix}` }, assetType: wire, assets: files.map((f) => ({ url: `${mediaUrl}/${f.name}.${f.ext}`, name: f.name })) },
+    { idempotencyKey: randomUUID() },
+  );
+  let task = (await client.getTask(submitted.data.taskId, { kind: "review" })).data;
+  for (let i = 0; !isTerminal(task.status); i++) {
+    if (i > 200) throw new Error("review did not finish");
+    await new Promise((r) => setTimeout(r, 50));
+    task = (await client.getTask(submitted.data.taskId, { kind: "review" })).data;
+  }
+  const group = await prisma.assetGroup.create({ data: { teamId: team, name: `group-${suffix}`, providerGroupId: task.review?.groupId } });
+  const submission = await prisma.submission.create({
+    data: { teamId: team, groupId: group.id, assetType: type, projectName: "default", idempotencyKey: randomUUID(), state: "PARTIAL", providerTaskId: task.taskId },
+  });
+  const ids: Record<string, string> = {};
+  for (const f of files) {
+    const usable = task.review?.usable.find((u) => u.name === f.name);
+    const failed = task.review?.failed.find((u) => u.name === f.name);
+    const state: AssetState = usable ? "APPROVED" : "REJECTED";
+    const row = await prisma.asset.create({
+      data: {
+        teamId: team,
+        submissionId: submission.id,
+        groupId: group.id,
+        name: f.name,
+        type,
+        state,
+        assetUrl: usable?.assetUrl,
+        providerAssetId: usable?.assetId ?? failed?.assetId,
+        failureReason: failed?.reason,
+      },
+    });
+    ids[f.name] = row.id;
+  }
+  return ids;
+}
+
+function request(references: VideoRequest["references"], overrides: Partial<VideoRequest> = {}): VideoRequest {
+  return {
+    model: MODELS[0]!,
+    prompt: "The avatar waves at the camera",
+    references,
+    duration: 5,
+    aspectRatio: "16:9",
+    resolution: "480p",
+    generateAudio: false,
+    seed: null,
+    returnLastFrame: false,
+    ...overrides,
+  };
+}
+const avatar = (name: string, role: VideoRequest["references"][number]["role"] = "reference_image") => ({
+  assetId: assets[name]!,
+  type: "IMAGE" as const,
+  role,
+});
+
+function deps(extra: Partial<AdvanceDeps> = {}): AdvanceDeps {
+  return { clientForTeam: async () => client, storage, ...extra };
+}
+
+/** Takes worker steps (on the real schedule) until the job is finished. */
+async function runToEnd(jobId: string, extra: Partial<AdvanceDeps> = {}, timeoutMs = 40_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const job = await prisma.videoJob.findUniqueOrThrow({ where: { id: jobId } });
+    if (!["QUEUED", "SENT", "RUNNING"].includes(job.state)) return job;
+    if (Date.now() > deadline) throw new Error(`job ${jobId} is still ${job.state}`);
+    const step = await advanceVideoJob(jobId, deps(extra));
+    if (step === "not-due") await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function stored(key: string | null): Promise<Buffer> {
+  if (!key) throw new Error("nothing stored");
+  const file = await storage.openRead(key);
+  if (!file) throw new Error(`no file at ${key}`);
+  return buffer(file.stream);
+}
+
+const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
+
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0, apiKeys: [KEY], reviewMs: 200, videoMs: 1_500, maxRenderSeconds: 1 });
+  const png = await makePng(512, 512, 11);
+  const wav = makeWav(3);
+  media = createServer((req, res) => {
+    const url = req.url ?? "";
+    if (url.endsWith(".png")) res.writeHead(200, { "content-type": "image/png", "content-length": png.length }).end(png);
+    else if (url.endsWith(".wav")) res.writeHead(200, { "content-type": "audio/wav", "content-length": wav.length }).end(wav);
+    else res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => media.listen(0, "127.0.0.1", resolve));
+  mediaUrl = `http://127.0.0.1:${(media.address() as AddressInfo).port}`;
+  root = await mkdtemp(path.join(os.tmpdir(), "avatar-studio-video-jobs-"));
+  storage = createDiskStorage({ root, publicBaseUrl: "https://studio.example.com" });
+  client = makeClient();
+
+  const suffix = randomBytes(4).toString("hex");
+  teamId = (await prisma.team.create({ data: { name: `Video ${suffix}` } })).id;
+  otherTeamId = (await prisma.team.create({ data: { name: `Other video ${suffix}` } })).id;
+  userId = (await prisma.user.create({ data: { email: `video-${suffix}@example.com`, name: "Vic Video" } })).id;
+  Object.assign(
+    assets,
+    await reviewedAssets(teamId, "IMAGE", [
+      { name: "avatar-a", ext: "png" },
+      { name: "avatar-b", ext: "png" },
+      { name: "real-person-c", ext: "png" },
+    ]),
+    await reviewedAssets(teamId, "AUDIO", [{ name: "voice-d", ext: "wav" }]),
+  );
+  const other = await reviewedAssets(otherTeamId, "IMAGE", [{ name: "their-avatar", ext: "png" }]);
+  assets["their-avatar"] = other["their-avatar"]!;
+}, 60_000);
+
+afterAll(async () => {
+  // A job's references hold on to their assets: the jobs go first.
+  await prisma.videoJob.deleteMany({ where: { teamId: { in: [teamId, otherTeamId] } } });
+  await prisma.team.deleteMany({ where: { id: { in: [teamId, otherTeamId] } } });
+  await prisma.user.deleteMany({ where: { id: userId } });
+  await sim?.close();
+  await new Promise<void>((resolve) => (media ? media.close(() => resolve()) : resolve()));
+  await rm(root, { recursive: true, force: true });
+});
+
+beforeEach(() => {
+  sentVideos = [];
+});
+
+describe("video jobs", () => {
+  it("has approved and failed assets to work with", async () => {
+    const rows = await prisma.asset.findMany({ where: { id: { in: Object.values(assets) } } });
+    const state = (name: string) => rows.find((r) => r.id === assets[name])?.state;
+    expect([state("avatar-a"), state("avatar-b"), state("voice-d"), state("their-avatar")]).toEqual(["APPROVED", "APPROVED", "APPROVED", "APPROVED"]);
+    expect(state("real-person-c")).toBe("REJECTED");
+  });
+
+  it("completes, and its video is in storage byte for byte as the provider served it", async () => {
+    const outcome = await createVideoJob(
+      { teamId, userId, request: request([avatar("avatar-a"), avatar("avatar-b")], { returnLastFrame: true }), source: "form" },
+      { client, models: MODELS },
+    );
+    expect(outcome).toMatchObject({ state: "SENT", error: null });
+
+    // The row was written before the call, and the call carried its key and the references.
+    const sent = await prisma.videoJob.findUniqueOrThrow({ where: { id: outcome.jobId }, include: { references: { orderBy: { position: "asc" } } } });
+    expect(sent.providerTaskId).toMatch(/^task_/);
+    expect(sent.rawResponse).toMatchObject({ code: 200 });
+    expect(sent.references.map((r) => [r.assetId, r.role])).toEqual([
+      [assets["avatar-a"], "reference_image"],
+      [assets["avatar-b"], "reference_image"],
+    ]);
+    expect(sentVideos).toHaveLength(1);
+    expect(sentVideos[0]!.idempotencyKey).toBe(sent.idempotencyKey);
+    const approved = await prisma.asset.findMany({ where: { id: { in: [assets["avatar-a"]!, assets["avatar-b"]!] } } });
+    expect(sentVideos[0]!.body).toMatchObject({
+      model: MODELS[0],
+      prompt: "The avatar waves at the camera",
+      duration: 5,
+      size: "16:9",
+      resolution: "480p",
+      generate_audio: false,
+      return_last_frame: true,
+      image_with_roles: [
+        { url: approved.find((a) => a.id === assets["avatar-a"])!.assetUrl, role: "reference_image" },
+        { url: approved.find((a) => a.id === assets["avatar-b"])!.assetUrl, role: "reference_image" },
+      ],
+    });
+    expect(sentVideos[0]!.body).not.toHaveProperty("video_urls");
+
+    const done = await runToEnd(outcome.jobId);
+    expect(done).toMatchObject({ state: "SUCCEEDED", progress: 100, error: null });
+    expect(done.finishedAt).toBeInstanceOf(Date);
+    expect(done.providerVideoUrl).toMatch(/\/files\/videos\/task_.+\.mp4$/);
+    expect(done.providerVideoExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 24 * 3600_000);
+    expect(done.videoKey).toMatch(new RegExp(`^t/${teamId}/[a-z2-7]{26}/video-${done.id}\\.mp4$`));
+    expect(done.lastFrameKey).toMatch(/\.png$/);
+    expect(done.rawResponse).toMatchObject({ data: { status: "completed" } });
+
+    const ours = await stored(done.videoKey);
+    const theirs = Buffer.from(await (await fetch(done.providerVideoUrl!)).arrayBuffer());
+    expect(ours.length).toBeGreaterThan(1000);
+    expect(sha(ours)).toBe(sha(theirs));
+    expect((await stored(done.lastFrameKey)).subarray(1, 4).toString()).toBe("PNG");
+
+    const audit = await prisma.auditEvent.findMany({ where: { teamId, targetId: done.id }, orderBy: { createdAt: "asc" } });
+    expect(audit.map((a) => a.action)).toEqual(["video_job.created", "video_job.sent", "video_job.succeeded"]);
+
+    // Once the provider's link has expired, our copy still reads.
+    await admin("POST", "clock", { advanceSeconds: 73 * 3600 });
+    expect((await fetch(done.providerVideoUrl!)).status).toBe(404);
+    expect(sha(await stored(done.videoKey))).toBe(sha(theirs));
+  }, 60_000);
+
+  it("refuses a failed asset, another team's asset, or a broken rule before calling the provider", async () => {
+    const before = await videoPosts();
+    const jobsBefore = await prisma.videoJob.count({ where: { teamId } });
+    const start = (refs: VideoRequest["references"], overrides: Partial<VideoRequest> = {}) =>
+      createVideoJob({ teamId, userId, request: request(refs, overrides), source: "form" }, { client, models: MODELS });
+
+    await expect(start([avatar("real-person-c")])).rejects.toThrow("“real-person-c” did not pass review. Only approved assets can go into a video.");
+    await expect(start([avatar("avatar-a"), avatar("their-avatar")])).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: expect.stringContaining("not in your team's library"),
+    });
+    await expect(start([avatar("avatar-a", "first_frame"), { assetId: assets["voice-d"]!, type: "AUDIO", role: "reference_audio" }])).rejects.toThrow(
+      "can't be combined with video or audio references",
+    );
+    // The browser's claim about a type is not trusted: the audio asset stays audio.
+    await expect(start([{ assetId: assets["voice-d"]!, type: "IMAGE", role: "reference_image" }])).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(start([avatar("avatar-a")], { model: "not-offered" })).rejects.toThrow("is not offered");
+
+    expect(await videoPosts()).toBe(before);
+    expect(sentVideos).toHaveLength(0);
+    expect(await prisma.videoJob.count({ where: { teamId } })).toBe(jobsBefore);
+  });
+
+  it("says in plain words why the provider failed a job, and Retry makes a new one", async () => {
+    const outcome = await createVideoJob(
+      { teamId, userId, request: request([avatar("avatar-a")], { prompt: "A real-person waving" }), source: "form" },
+      { client, models: MODELS },
+    );
+    const failed = await runToEnd(outcome.jobId);
+    expect(failed.state).toBe("FAILED");
+    expect(failed.errorCode).toBe("OutputVideoSensitiveContentDetected.PrivacyInformation");
+    expect(failed.error).toBe(
+      "The provider stopped this video because it may show a real person. Use avatars that are clearly virtual, and keep real people out of the prompt.",
+    );
+    expect(failed.rawResponse).toMatchObject({ data: { status: "failed" } });
+    expect(failed.videoKey).toBeNull();
+
+    const retried = await retryVideoJob({ teamId, userId, jobId: failed.id }, { client, models: MODELS });
+    expect(retried.jobId).not.toBe(failed.id);
+    const copy = await prisma.videoJob.findUniqueOrThrow({ where: { id: retried.jobId }, include: { references: true } });
+    expect(copy).toMatchObject({ prompt: failed.prompt, model: failed.model, state: "SENT" });
+    expect(copy.params).toMatchObject({ source: "retry", retryOfId: failed.id });
+    expect(copy.references.map((r) => r.assetId)).toEqual([assets["avatar-a"]]);
+    await expect(retryVideoJob({ teamId: otherTeamId, userId, jobId: failed.id }, { client, models: MODELS })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  }, 60_000);
+
+  it("records a request the provider refused as SEND_FAILED, and Retry resends it with the same key", async () => {
+    const noRetries = makeClient(0);
+    await admin("POST", "faults/next", { endpoint: "video", fault: "server_error" });
+    const outcome = await createVideoJob({ teamId, userId, request: request([avatar("avatar-b")]), source: "form" }, { client: noRetries, models: MODELS });
+    expect(outcome.state).toBe("SEND_FAILED");
+    expect(outcome.error).toBe("The video provider ran into a problem. Please try again later.");
+    const failed = await prisma.videoJob.findUniqueOrThrow({ where: { id: outcome.jobId } });
+    expect(failed).toMatchObject({ state: "SEND_FAILED", errorCode: "UPSTREAM_ERROR", providerTaskId: null, nextPollAt: null });
+
+    const resent = await retryVideoJob({ teamId, userId, jobId: failed.id }, { client: noRetries, models: MODELS });
+    expect(resent).toMatchObject({ jobId: failed.id, state: "SENT" });
+    expect(sentVideos.map((s) => s.idempotencyKey)).toEqual([failed.idempotencyKey, failed.idempotencyKey]);
+  });
+
+  it("sends a job whose request never went out, with its own key, so that the provider makes one video", async () => {
+    const job = await prisma.videoJob.create({
+      data: {
+        teamId,
+        createdById: userId,
+        model: MODELS[1]!,
+        prompt: "Left behind by a crash",
+        params: { duration: 4, aspectRatio: "9:16", resolution: "480p", generateAudio: false, seed: 42, returnLastFrame: false, source: "form" },
+        idempotencyKey: randomUUID(),
+        nextPollAt: new Date(Date.now() - 1000),
+        references: { create: [{ assetId: assets["avatar-a"]!, role: "reference_image", position: 0 }] },
+      },
+    });
+    // The crashed request may have reached the provider before it died.
+    const first = await client.createVideo(
+      { model: MODELS[1]!, prompt: "Left behind by a crash", duration: 4, size: "9:16", resolution: "480p", generateAudio: false, returnLastFrame: false, seed: 42, imageWithRoles: [{ url: (await prisma.asset.findUniqueOrThrow({ where: { id: assets["avatar-a"]! } })).assetUrl!, role: "reference_image" }] },
+      { idempotencyKey: job.idempotencyKey },
+    );
+    expect(await advanceVideoJob(job.id, deps())).toBe("SENT");
+    const sent = await prisma.videoJob.findUniqueOrThrow({ where: { id: job.id } });
+    expect(sent.providerTaskId).toBe(first.data.taskId);
+    expect((await runToEnd(job.id)).state).toBe("SUCCEEDED");
+  }, 60_000);
+
+  it("lets only one worker take a job's step at a time", async () => {
+    const { jobId } = await createVideoJob({ teamId, userId, request: request([avatar("avatar-b")]), source: "form" }, { client, models: MODELS });
+    await prisma.videoJob.update({ where: { id: jobId }, data: { nextPollAt: new Date(Date.now() - 1) } });
+    const stats = async () => (await admin<{ tasks: Record<string, number> }>("GET", "stats")).tasks;
+    const taskId = (await prisma.videoJob.findUniqueOrThrow({ where: { id: jobId } })).providerTaskId!;
+    const looksBefore = (await stats())[taskId] ?? 0;
+    const steps = await Promise.all(Array.from({ length: 5 }, () => advanceVideoJob(jobId, deps())));
+    expect(steps.filter((s) => s !== "not-due")).toHaveLength(1);
+    expect((await stats())[taskId]).toBe(looksBefore + 1);
+    const after = await prisma.videoJob.findUniqueOrThrow({ where: { id: jobId } });
+    expect(after.nextPollAt!.getTime()).toBeGreaterThan(Date.now() + 1000);
+    expect(await advanceVideoJob(jobId, deps())).toBe("not-due");
+    await runToEnd(jobId);
+  }, 60_000);
+
+  it("tries the copy again when the provider's file server fails, and backs off in between", async () => {
+    const { jobId } = await createVideoJob({ teamId, userId, request: request([avatar("avatar-a")]), source: "form" }, { client, models: MODELS });
+    await admin("POST", "faults/next", { endpoint: "files", fault: "server_error" });
+    let offsetMs = 0;
+    const clock = { now: () => new Date(Date.now() + offsetMs) };
+    let job = await prisma.videoJob.findUniqueOrThrow({ where: { id: jobId } });
+    for (let i = 0; i < 100 && !(job.state === "RUNNING" && job.providerVideoUrl); i++) {
+      if ((await advanceVideoJob(jobId, deps(clock))) === "not-due") await new Promise((r) => setTimeout(r, 200));
+      job = await prisma.videoJob.findUniqueOrThrow({ where: { id: jobId } });
+    }
+    expect(job).toMatchObject({ state: "RUNNING", attempts: 1, videoKey: null, progress: 100 });
+    expect(job.nextPollAt!.getTime() - clock.now().getTime()).toBeGreaterThan(4_000);
+    offsetMs += 6_000;
+    expect(await advanceVideoJob(jobId, deps(clock))).toBe("SUCCEEDED");
+    const done = await prisma.videoJob.findUniqueOrThrow({ where: { id: jobId } });
+    expect(sha(await stored(done.videoKey))).toBe(sha(Buffer.from(await (await fetch(done.providerVideoUrl!)).arrayBuffer())));
+  }, 60_000);
+
+  it("starts one job per avatar in one click, with the team's defaults", async () => {
+    const defaults = readVideoDefaults({ duration: 4, aspectRatio: "9:16", resolution: "480p", generateAudio: false, model: MODELS[1] }, "Say hello");
+    const results = await startOneClickJobs(
+      { teamId, userId, assetIds: [assets["avatar-a"]!, assets["real-person-c"]!, assets["voice-d"]!], defaults },
+      { client, models: MODELS },
+    );
+    expect(results.map((r) => r.ok)).toEqual([true, false, false]);
+    expect(results[1]).toMatchObject({ error: expect.stringContaining("did not pass review") });
+    expect(results[2]).toMatchObject({ error: "Audio needs an image or video reference to go with it." });
+    expect(sentVideos).toHaveLength(1);
+    expect(sentVideos[0]!.body).toMatchObject({ model: MODELS[1], prompt: "Say hello", duration: 4, size: "9:16", image_with_roles: [{ role: "reference_image" }] });
+    const first = results[0]!;
+    if (!first.ok) throw new Error("expected a job");
+    const job = await prisma.videoJob.findUniqueOrThrow({ where: { id: first.outcome.jobId } });
+    expect(job.params).toMatchObject({ source: "one-click", duration: 4 });
+  });
+});
+
+describe("the worker", () => {
+  it("follows a job to the end through pg-boss", async () => {
+    Object.assign(process.env, {
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      SETTINGS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+      UPSTREAM_BASE_URL: sim.url,
+      UPSTREAM_API_KEY: KEY,
+      STORAGE_DIR: root,
+    });
+    const { createBoss } = await import("@/lib/jobs/boss");
+    const { registerVideoJobs } = await import("@/lib/jobs/video-jobs");
+    const boss = createBoss();
+    await boss.start();
+    try {
+      await registerVideoJobs(boss);
+      const { jobId } = await createVideoJob({ teamId, userId, request: request([avatar("avatar-b")]), source: "form" }, { client, models: MODELS });
+      const deadline = Date.now() + 40_000;
+      let job = await prisma.videoJob.findUniqueOrThrow({ where: { id: jobId } });
+      while (job.state !== "SUCCEEDED" && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 300));
+        job = await prisma.videoJob.findUniqueOrThrow({ where: { id: jobId } });
+      }
+      expect(job.state).toBe("SUCCEEDED");
+      expect((await readFile(path.join(root, ...job.videoKey!.split("/")))).subarray(4, 8).toString()).toBe("ftyp");
+    } finally {
+      await boss.stop({ graceful: true, timeout: 5_000 });
+    }
+  }, 60_000);
+});
