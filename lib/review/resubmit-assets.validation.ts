@@ -1,0 +1,6 @@
+import { z } from "zod";
+
+export const resubmitAssetsSchema = z.object({
+  assetIds: z.array(z.string().trim().min(1)).min(1, "Choose at least one asset.").max(100, "Resubmit at most 100 assets at once."),
+});
+export type ResubmitAssetsInput = z.input<typeof resubmitAssetsSchema>;
