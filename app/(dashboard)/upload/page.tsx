@@ -1,15 +1,27 @@
-import { Card, CardContent } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { requirePageUser } from "@/lib/auth/require-page-user";
+import { listGroups } from "@/lib/assets/list-groups";
+import { listSubmissions } from "@/lib/assets/list-submissions";
+import { getProviderSettingsForDisplay } from "@/lib/settings/get-provider-settings";
+import { UploadWorkspace } from "./upload-workspace";
 
 export const metadata = { title: "Upload" };
+export const dynamic = "force-dynamic";
 
-export default function UploadPage() {
+export default async function UploadPage() {
+  const user = await requirePageUser();
+  const [settings, groups, submissions] = await Promise.all([
+    getProviderSettingsForDisplay(user.teamId),
+    listGroups(user.teamId),
+    listSubmissions(user.teamId),
+  ]);
   return (
     <div>
-      <PageHeader title="Upload" description="Drop avatars (images, videos, audio), check them against the provider's limits and submit them for review in batches of 20." />
-      <Card>
-        <CardContent className="p-8 text-center text-sm text-muted-foreground">This part of Avatar Studio is not open yet.</CardContent>
-      </Card>
+      <PageHeader
+        title="Upload"
+        description="Drop avatars (images, videos, audio), check them against the provider's limits and submit them for review."
+      />
+      <UploadWorkspace userId={user.id} defaultProjectName={settings.projectName} initialGroups={groups} initialSubmissions={submissions} />
     </div>
   );
 }

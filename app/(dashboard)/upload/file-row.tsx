@@ -1,0 +1,242 @@
+"use client";
+
+import { AlertTriangle, CheckCircle2, Copy, FileWarning, Loader2, Music, Play, RefreshCw, Replace, X } from "lucide-react";
+import { useState } from "react";
+import { toast } from "sonner";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import type { ApprovedDuplicate } from "@/lib/assets/find-approved-duplicates";
+import { mediaFormats } from "@/lib/media/limits";
+import { cn } from "@/lib/utils";
+import { formatBytes, formatSeconds } from "./format";
+import { ProgressBar } from "./progress-bar";
+import type { FileItem } from "./use-upload-items";
+
+type Props = {
+  item: FileItem;
+  nameError: string | null;
+  /** The name of an earlier file with the very same bytes: this one is left out. */
+  sameAs: string | null;
+  approved: ApprovedDuplicate | null;
+  disabled: boolean;
+  onRename: (name: string) => void;
+  onRemove: () => void;
+  onRetry: () => void;
+  onReplace: () => void;
+  onResubmit: (resubmit: boolean) => void;
+};
+
+export function FileRow({ item, nameError, sameAs, approved, disabled, onRename, onRemove, onRetry, onReplace, onResubmit }: Props) {
+  const [playing, setPlaying] = useState(false);
+  const refused = item.status === "refused";
+  const skipped = !!sameAs || (!!approved && !item.resubmitApproved);
+  const facts = describe(item);
+  const inputId = `name-${item.key}`;
+
+  return (
+    <li
+      data-testid="file-row"
+      data-status={item.status}
+      data-file-name={item.fileName}
+      className={cn(
+        "flex flex-col gap-3 rounded-lg border border-border bg-card p-3 transition-colors sm:flex-row",
+        refused && "border-destructive/40 bg-destructive/5",
+        skipped && !refused && "opacity-70",
+      )}
+    >
+      <div className="flex min-w-0 flex-1 gap-3">
+        <Preview item={item} playing={playing} onPlay={() => setPlaying((p) => !p)} />
+        <div className="flex min-w-0 flex-1 flex-col gap-1.5">
+          <label htmlFor={inputId} className="sr-only">
+            Asset name for {item.fileName}
+          </label>
+          {refused ? (
+            <p className="truncate text-sm font-medium" title={item.fileName}>
+              {item.fileName}
+            </p>
+          ) : (
+            <Input
+              id={inputId}
+              value={item.name}
+              maxLength={255}
+              disabled={disabled}
+              aria-invalid={nameError ? true : undefined}
+              onChange={(e) => onRename(e.target.value)}
+              className="h-8 font-medium"
+            />
+          )}
+          {nameError ? <p className="text-xs text-destructive">{nameError}</p> : null}
+          <p className="truncate text-xs text-muted-foreground" title={item.fileName}>
+            {!refused && item.fileName !== item.name ? <span className="mr-1">{item.fileName} ·</span> : null}
+            {facts}
+          </p>
+          <Status item={item} />
+          {refused ? (
+            <ul className="flex flex-col gap-1 text-xs text-destructive" data-testid="refusal-reasons">
+              {item.violations.map((v) => (
+                <li key={v.code + v.message} className="flex gap-1.5">
+                  <AlertTriangle className="mt-0.5 size-3.5 shrink-0" aria-hidden />
+                  <span>{v.message}</span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {sameAs ? <p className="text-xs text-warning">The same file as “{sameAs}”: it is sent once, under that name.</p> : null}
+          {approved ? <ApprovedNote approved={approved} resubmit={item.resubmitApproved} onResubmit={onResubmit} /> : null}
+          {playing && item.mediaUrl && item.type === "VIDEO" ? (
+            <video src={item.mediaUrl} controls autoPlay playsInline className="mt-1 max-h-64 w-full rounded-md bg-black" />
+          ) : null}
+          {item.type === "AUDIO" && item.mediaUrl && !refused ? (
+            <audio src={item.mediaUrl} controls preload="none" className="mt-1 h-8 w-full max-w-sm" />
+          ) : null}
+        </div>
+      </div>
+      <div className="flex shrink-0 items-start justify-end gap-1.5 sm:flex-col sm:items-end">
+        {item.status === "failed" ? (
+          <Button size="sm" variant="outline" onClick={onRetry} disabled={disabled}>
+            <RefreshCw /> Retry
+          </Button>
+        ) : null}
+        {refused && item.file ? (
+          <Button size="sm" variant="outline" onClick={onReplace} disabled={disabled}>
+            <Replace /> Replace
+          </Button>
+        ) : null}
+        <Button size="sm" variant="ghost" onClick={onRemove} disabled={disabled} aria-label={`Remove ${item.fileName}`}>
+          <X /> <span className="sm:sr-only">Remove</span>
+        </Button>
+      </div>
+    </li>
+  );
+}
+
+function Preview({ item, playing, onPlay }: { item: FileItem; playing: boolean; onPlay: () => void }) {
+  const box = "relative flex size-16 shrink-0 items-center justify-center overflow-hidden rounded-md bg-muted text-muted-foreground sm:size-20";
+  const poster = item.upload?.thumbnailUrl ?? null;
+  if (item.status === "refused" && item.type !== "IMAGE" && item.type !== "VIDEO") {
+    return (
+      <div className={box}>
+        <FileWarning className="size-6" aria-hidden />
+      </div>
+    );
+  }
+  if (item.type === "IMAGE" || (item.type === null && item.file?.type.startsWith("image/"))) {
+    const src = item.file ? item.mediaUrl : (poster ?? item.mediaUrl);
+    return (
+      <div className={box}>
+        {src ? (
+          <img src={src} alt="" className="size-full object-cover" onError={(e) => (e.currentTarget.style.visibility = "hidden")} />
+        ) : null}
+        {item.status === "refused" ? <FileWarning className="absolute size-6 text-destructive" aria-hidden /> : null}
+      </div>
+    );
+  }
+  if (item.type === "VIDEO") {
+    return (
+      <button type="button" className={cn(box, "group")} onClick={onPlay} aria-label={playing ? "Hide the player" : `Play ${item.fileName}`}>
+        {poster ? (
+          <img src={poster} alt="" className="size-full object-cover" />
+        ) : item.mediaUrl ? (
+          <video src={`${item.mediaUrl}#t=0.1`} muted playsInline preload="metadata" className="size-full object-cover" />
+        ) : null}
+        <span className="absolute inset-0 flex items-center justify-center bg-black/25 opacity-80 transition-opacity group-hover:opacity-100">
+          <Play className="size-6 fill-white text-white" aria-hidden />
+        </span>
+      </button>
+    );
+  }
+  return (
+    <div className={box}>
+      <Music className="size-6" aria-hidden />
+    </div>
+  );
+}
+
+function Status({ item }: { item: FileItem }) {
+  switch (item.status) {
+    case "checking":
+      return (
+        <p className="flex items-center gap-1.5 text-xs text-muted-foreground">
+          <Loader2 className="size-3.5 animate-spin" aria-hidden /> Checking…
+        </p>
+      );
+    case "queued":
+      return (
+        <div className="flex items-center gap-2">
+          <ProgressBar value={0} label={`Upload of ${item.fileName}`} data-testid="file-progress" className="max-w-xs" />
+          <span className="text-xs text-muted-foreground">Waiting</span>
+        </div>
+      );
+    case "uploading": {
+      const fraction = item.sizeBytes > 0 ? item.loaded / item.sizeBytes : 0;
+      return (
+        <div className="flex items-center gap-2">
+          <ProgressBar value={fraction} label={`Upload of ${item.fileName}`} data-testid="file-progress" className="max-w-xs" />
+          <span className="w-10 text-right text-xs tabular-nums text-muted-foreground">{Math.round(fraction * 100)}%</span>
+        </div>
+      );
+    }
+    case "done":
+      return (
+        <p className="flex items-center gap-1.5 text-xs text-success" data-testid="file-done">
+          <CheckCircle2 className="size-3.5" aria-hidden /> Uploaded
+        </p>
+      );
+    case "failed":
+      return (
+        <p className="flex items-center gap-1.5 text-xs text-destructive" role="alert">
+          <AlertTriangle className="size-3.5 shrink-0" aria-hidden /> {item.error ?? "The upload failed."}
+        </p>
+      );
+    case "refused":
+      return (
+        <Badge variant="destructive" className="w-fit">
+          Refused: not sent
+        </Badge>
+      );
+  }
+}
+
+function ApprovedNote({ approved, resubmit, onResubmit }: { approved: ApprovedDuplicate; resubmit: boolean; onResubmit: (v: boolean) => void }) {
+  return (
+    <div className="flex flex-col gap-1.5 rounded-md border border-success/30 bg-success/5 p-2 text-xs" data-testid="approved-duplicate">
+      <p>
+        Already approved in this group as “{approved.name}”
+        {approved.assetUrl ? (
+          <>
+            {" "}
+            <code className="break-all rounded bg-muted px-1 font-mono">{approved.assetUrl}</code>
+            <button
+              type="button"
+              className="ml-1 inline-flex translate-y-0.5 text-muted-foreground hover:text-foreground"
+              aria-label="Copy the asset URL"
+              onClick={() => void navigator.clipboard?.writeText(approved.assetUrl!).then(() => toast.success("Asset URL copied"))}
+            >
+              <Copy className="size-3.5" />
+            </button>
+          </>
+        ) : null}
+        .
+      </p>
+      <div className="flex flex-wrap gap-3">
+        <label className="flex items-center gap-1.5">
+          <input type="radio" checked={!resubmit} onChange={() => onResubmit(false)} /> Use the approved asset
+        </label>
+        <label className="flex items-center gap-1.5">
+          <input type="radio" checked={resubmit} onChange={() => onResubmit(true)} /> Submit it again
+        </label>
+      </div>
+    </div>
+  );
+}
+
+function describe(item: FileItem): string {
+  const parts: string[] = [];
+  const label = item.format ? mediaFormats[item.format].label : item.upload ? item.upload.mimeType.split("/")[1]?.toUpperCase() : null;
+  if (label) parts.push(label);
+  if (item.width && item.height) parts.push(`${item.width}×${item.height} px`);
+  if (item.durationMs != null) parts.push(formatSeconds(item.durationMs));
+  parts.push(formatBytes(item.sizeBytes));
+  return parts.join(" · ");
+}

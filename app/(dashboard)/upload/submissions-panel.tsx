@@ -1,0 +1,183 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { ArrowRight, AudioLines, Clapperboard, ImageIcon, Loader2, RefreshCw } from "lucide-react";
+import Link from "next/link";
+import { useAction } from "next-safe-action/hooks";
+import { toast } from "sonner";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import type { SubmissionBatch, SubmissionList, SubmissionRequest } from "@/lib/assets/list-submissions";
+import { retrySubmissionAction } from "@/lib/assets/retry-submission";
+import type { SubmissionState } from "@/lib/generated/prisma/enums";
+import { cn } from "@/lib/utils";
+import { countWords, formatAgo } from "./format";
+import { ProgressBar } from "./progress-bar";
+
+export const submissionsQueryKey = ["submissions"] as const;
+
+async function fetchSubmissions(): Promise<SubmissionList> {
+  const res = await fetch("/api/submissions", { cache: "no-store" });
+  if (!res.ok) throw new Error(`Could not load the submissions (HTTP ${res.status}).`);
+  return (await res.json()) as SubmissionList;
+}
+
+const stateLook: Record<SubmissionState, { label: string; variant: "default" | "success" | "warning" | "destructive" | "info" | "outline" }> = {
+  QUEUED: { label: "Sending", variant: "outline" },
+  SENT: { label: "In review", variant: "info" },
+  COMPLETED: { label: "Approved", variant: "success" },
+  PARTIAL: { label: "Partly approved", variant: "warning" },
+  FAILED: { label: "Not approved", variant: "destructive" },
+  SEND_FAILED: { label: "Not sent", variant: "destructive" },
+  UNCERTAIN: { label: "Unknown", variant: "warning" },
+};
+
+const typeIcon = { IMAGE: ImageIcon, VIDEO: Clapperboard, AUDIO: AudioLines } as const;
+
+/** The team's recent submits, polled while any request may still change by itself. */
+export function SubmissionsPanel({ initial, busy }: { initial: SubmissionList; busy: boolean }) {
+  const query = useQuery({
+    queryKey: submissionsQueryKey,
+    queryFn: fetchSubmissions,
+    initialData: initial,
+    refetchInterval: (q) => (busy ? 1000 : q.state.data?.active ? 2000 : false),
+  });
+  const batches = query.data.batches;
+  return (
+    <section aria-labelledby="recent-submissions" className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-end justify-between gap-2">
+        <div>
+          <h2 id="recent-submissions" className="text-base font-semibold">
+            Recent submissions
+          </h2>
+          <p className="text-sm text-muted-foreground">Each submit goes to the provider as one request per type and 20 assets.</p>
+        </div>
+        <Button asChild variant="outline" size="sm">
+          <Link href="/gallery">
+            Open the gallery <ArrowRight />
+          </Link>
+        </Button>
+      </div>
+      {query.isError ? <p className="text-sm text-destructive">{(query.error as Error).message}</p> : null}
+      {batches.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-border p-6 text-center text-sm text-muted-foreground">Nothing submitted yet.</p>
+      ) : (
+        <ul className="flex flex-col gap-3">
+          {batches.map((batch) => (
+            <BatchCard key={batch.key} batch={batch} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function BatchCard({ batch }: { batch: SubmissionBatch }) {
+  const assets = batch.requests.reduce((n, r) => n + r.assetCount, 0);
+  return (
+    <li className="overflow-hidden rounded-lg border border-border bg-card" data-testid="submission-batch" data-group={batch.group.name}>
+      <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 border-b border-border bg-muted/40 px-4 py-2.5">
+        <p className="min-w-0 text-sm">
+          <span className="font-semibold">{batch.group.name}</span>
+          <span className="text-muted-foreground"> · {batch.projectName}</span>
+        </p>
+        <p className="text-xs text-muted-foreground">
+          {assets} {assets === 1 ? "asset" : "assets"} in {batch.requests.length} {batch.requests.length === 1 ? "request" : "requests"}
+          {batch.submittedBy ? ` · ${batch.submittedBy}` : ""} · <time dateTime={batch.submittedAt}>{formatAgo(batch.submittedAt)}</time>
+        </p>
+      </div>
+      <ul className="divide-y divide-border">
+        {batch.requests.map((request) => (
+          <RequestRow key={request.id} request={request} />
+        ))}
+      </ul>
+    </li>
+  );
+}
+
+function RequestRow({ request }: { request: SubmissionRequest }) {
+  const queryClient = useQueryClient();
+  const retry = useAction(retrySubmissionAction, {
+    onSuccess: ({ data }) => {
+      if (data?.state === "SENT") toast.success("The request reached the provider");
+      else if (data?.error) toast.error(data.error);
+    },
+    onError: ({ error }) => toast.error(error.serverError ?? "The request could not be sent again."),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: submissionsQueryKey }),
+  });
+  const look = stateLook[request.state];
+  const Icon = typeIcon[request.assetType];
+  const reviewed = request.counts.APPROVED + request.counts.REJECTED + request.counts.REPLACED + request.counts.DISMISSED;
+  const inReview = request.state === "SENT";
+  return (
+    <li className="flex flex-col gap-2 px-4 py-3" data-testid="submission-request" data-state={request.state} data-type={request.assetType}>
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5">
+        <span className="flex items-center gap-1.5 text-sm font-medium">
+          <Icon className="size-4 text-muted-foreground" aria-hidden />
+          {countWords(request.assetCount, request.assetType)}
+        </span>
+        <Badge variant={look.variant} data-testid="submission-state">
+          {request.state === "QUEUED" ? <Loader2 className="size-3 animate-spin" aria-hidden /> : null}
+          {look.label}
+        </Badge>
+        {request.providerTaskId ? (
+          <code className="max-w-full truncate rounded bg-muted px-1.5 py-0.5 font-mono text-xs text-muted-foreground" title="Provider task" data-testid="task-id">
+            {request.providerTaskId}
+          </code>
+        ) : null}
+        {reviewed > 0 || request.counts.APPROVED > 0 ? (
+          <span className="text-xs text-muted-foreground">
+            <span className="text-success">{request.counts.APPROVED} approved</span>
+            {request.counts.REJECTED > 0 ? <span className="text-destructive"> · {request.counts.REJECTED} rejected</span> : null}
+          </span>
+        ) : null}
+      </div>
+      {inReview ? <ProgressBar value={Math.max(request.progress, 5) / 100} label="Review progress" className="max-w-md" /> : null}
+      {request.error && (request.state === "SEND_FAILED" || request.state === "UNCERTAIN") ? (
+        <div className={cn("flex flex-col gap-2 rounded-md p-2.5 text-xs sm:flex-row sm:items-center sm:justify-between", request.state === "UNCERTAIN" ? "bg-warning/10" : "bg-destructive/10")}>
+          <p className={request.state === "UNCERTAIN" ? "text-warning" : "text-destructive"}>
+            {request.error}
+            {request.autoRetryAt ? <span className="text-muted-foreground"> It is tried again by itself shortly.</span> : null}
+          </p>
+          <Button
+            size="sm"
+            variant="outline"
+            className="shrink-0"
+            disabled={retry.isPending}
+            onClick={() => {
+              if (request.state === "UNCERTAIN") {
+                if (!window.confirm("The provider may already be reviewing these assets. Send them again anyway?")) return;
+                retry.execute({ submissionId: request.id, resendUncertain: true });
+              } else {
+                retry.execute({ submissionId: request.id });
+              }
+            }}
+          >
+            {retry.isPending ? <Loader2 className="animate-spin" /> : <RefreshCw />}
+            {request.state === "UNCERTAIN" ? "Resend anyway" : "Retry"}
+          </Button>
+        </div>
+      ) : null}
+      <details className="text-xs text-muted-foreground">
+        <summary className="w-fit cursor-pointer select-none hover:text-foreground">Assets</summary>
+        <ul className="mt-1.5 flex flex-wrap gap-1.5">
+          {request.assets.map((a) => (
+            <li key={a.id} className="rounded border border-border px-1.5 py-0.5">
+              <span className={cn("mr-1 inline-block size-1.5 rounded-full align-middle", dotColour[a.state])} aria-hidden />
+              {a.name}
+            </li>
+          ))}
+        </ul>
+      </details>
+    </li>
+  );
+}
+
+const dotColour: Record<SubmissionRequest["assets"][number]["state"], string> = {
+  PENDING: "bg-muted-foreground/50",
+  IN_REVIEW: "bg-primary",
+  APPROVED: "bg-success",
+  REJECTED: "bg-destructive",
+  REPLACED: "bg-muted-foreground",
+  DISMISSED: "bg-muted-foreground",
+};

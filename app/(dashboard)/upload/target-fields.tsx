@@ -1,0 +1,163 @@
+"use client";
+
+import { FolderPlus, FolderOpen, Hash } from "lucide-react";
+import { Input, Select, Textarea } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import type { GroupOption } from "@/lib/assets/list-groups";
+import type { SubmitAssetsInput } from "@/lib/assets/submit-assets.validation";
+import { cn } from "@/lib/utils";
+
+export type TargetState = {
+  kind: "new" | "existing" | "provider";
+  name: string;
+  description: string;
+  groupId: string;
+  providerGroupId: string;
+  projectName: string;
+};
+
+export function initialTarget(projectName: string): TargetState {
+  return { kind: "new", name: "", description: "", groupId: "", providerGroupId: "", projectName };
+}
+
+/** The action's `target` and `projectName`, or why the target is not complete yet. */
+export function targetInput(
+  target: TargetState,
+  groups: readonly GroupOption[],
+): { ok: true; value: Pick<SubmitAssetsInput, "target" | "projectName"> } | { ok: false; reason: string } {
+  const projectName = target.projectName.trim();
+  if (target.kind === "existing") {
+    const group = groups.find((g) => g.id === target.groupId);
+    if (!group) return { ok: false, reason: "Choose a group to submit into." };
+    return { ok: true, value: { target: { kind: "existing", groupId: group.id }, projectName: group.projectName } };
+  }
+  if (!projectName) return { ok: false, reason: "Give a project name." };
+  if (target.kind === "provider") {
+    const id = target.providerGroupId.trim();
+    if (!id) return { ok: false, reason: "Give the provider's group id." };
+    return { ok: true, value: { target: { kind: "provider", providerGroupId: id }, projectName } };
+  }
+  const name = target.name.trim();
+  if (!name) return { ok: false, reason: "Give the new group a name." };
+  return { ok: true, value: { target: { kind: "new", name, description: target.description.trim() || undefined }, projectName } };
+}
+
+/** The team's group the submission will land in, when it is known already (for duplicate checks). */
+export function knownGroupId(target: TargetState, groups: readonly GroupOption[]): string | null {
+  const project = target.projectName.trim();
+  if (target.kind === "existing") return groups.some((g) => g.id === target.groupId) ? target.groupId : null;
+  if (target.kind === "provider") return groups.find((g) => g.providerGroupId === target.providerGroupId.trim() && g.projectName === project)?.id ?? null;
+  return groups.find((g) => g.name === target.name.trim() && g.projectName === project)?.id ?? null;
+}
+
+const kinds = [
+  { kind: "new", label: "New group", icon: FolderPlus },
+  { kind: "existing", label: "Existing group", icon: FolderOpen },
+  { kind: "provider", label: "Provider group id", icon: Hash },
+] as const;
+
+export function TargetFields({
+  target,
+  groups,
+  disabled,
+  onChange,
+}: {
+  target: TargetState;
+  groups: readonly GroupOption[];
+  disabled: boolean;
+  onChange: (change: Partial<TargetState>) => void;
+}) {
+  const sameName = target.kind === "new" ? groups.find((g) => g.name === target.name.trim() && g.projectName === target.projectName.trim()) : undefined;
+  const chosen = target.kind === "existing" ? groups.find((g) => g.id === target.groupId) : undefined;
+  return (
+    <fieldset className="flex flex-col gap-4" disabled={disabled}>
+      <legend className="sr-only">Where the assets go</legend>
+      <div role="radiogroup" aria-label="Target group" className="grid grid-cols-3 gap-1 rounded-lg bg-muted p-1">
+        {kinds.map(({ kind, label, icon: Icon }) => (
+          <button
+            key={kind}
+            type="button"
+            role="radio"
+            aria-checked={target.kind === kind}
+            onClick={() => onChange({ kind, groupId: kind === "existing" && !target.groupId ? (groups[0]?.id ?? "") : target.groupId })}
+            className={cn(
+              "flex flex-col items-center gap-1 rounded-md px-1 py-1.5 text-xs font-medium text-muted-foreground transition-colors sm:flex-row sm:justify-center sm:text-sm",
+              target.kind === kind ? "bg-background text-foreground shadow-sm" : "hover:text-foreground",
+            )}
+          >
+            <Icon className="size-4 shrink-0" aria-hidden />
+            <span className="text-center leading-tight">{label}</span>
+          </button>
+        ))}
+      </div>
+
+      {target.kind === "new" ? (
+        <>
+          <div className="flex flex-col gap-2">
+            <Label htmlFor="group-name">Group name</Label>
+            <Input id="group-name" maxLength={255} placeholder="e.g. Spring campaign avatars" value={target.name} onChange={(e) => onChange({ name: e.target.value })} />
+            {sameName ? (
+              <p className="text-xs text-muted-foreground">
+                The team already has this group ({sameName.approvedCount} approved): the files join it.
+              </p>
+            ) : null}
+          </div>
+          <div className="flex flex-col gap-2">
+            <Label htmlFor="group-description">Description</Label>
+            <Textarea id="group-description" rows={2} maxLength={4000} placeholder="Optional" value={target.description} onChange={(e) => onChange({ description: e.target.value })} />
+          </div>
+        </>
+      ) : null}
+
+      {target.kind === "existing" ? (
+        <div className="flex flex-col gap-2">
+          <Label htmlFor="group-id">Group</Label>
+          {groups.length === 0 ? (
+            <p className="rounded-md border border-dashed border-border p-3 text-sm text-muted-foreground">
+              No groups yet. Submit into a new group first: it appears here for later submissions.
+            </p>
+          ) : (
+            <Select id="group-id" value={target.groupId} onChange={(e) => onChange({ groupId: e.target.value })}>
+              <option value="" disabled>
+                Choose a group…
+              </option>
+              {groups.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name} · {g.projectName} · {g.approvedCount} approved
+                </option>
+              ))}
+            </Select>
+          )}
+          {chosen?.description ? <p className="text-xs text-muted-foreground">{chosen.description}</p> : null}
+          {chosen?.providerGroupId ? <p className="font-mono text-xs text-muted-foreground">{chosen.providerGroupId}</p> : null}
+        </div>
+      ) : null}
+
+      {target.kind === "provider" ? (
+        <div className="flex flex-col gap-2">
+          <Label htmlFor="provider-group-id">Provider group id</Label>
+          <Input
+            id="provider-group-id"
+            className="font-mono"
+            placeholder="group-20260415111540-abcde"
+            value={target.providerGroupId}
+            onChange={(e) => onChange({ providerGroupId: e.target.value })}
+          />
+          <p className="text-xs text-muted-foreground">A group that already exists at the provider, in this project.</p>
+        </div>
+      ) : null}
+
+      <div className="flex flex-col gap-2">
+        <Label htmlFor="project-name">Project</Label>
+        <Input
+          id="project-name"
+          maxLength={255}
+          value={chosen ? chosen.projectName : target.projectName}
+          disabled={target.kind === "existing"}
+          onChange={(e) => onChange({ projectName: e.target.value })}
+        />
+        {target.kind === "existing" ? <p className="text-xs text-muted-foreground">An existing group keeps its own project.</p> : null}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,49 @@
+import type { LimitViolation } from "@/lib/media/limit-violation";
+import { type UploadView, uploadCreatedResponseSchema, uploadErrorResponseSchema } from "@/lib/media/upload-view";
+
+export type UploadOutcome =
+  | { kind: "done"; upload: UploadView; deduplicated: boolean }
+  | { kind: "refused"; violations: LimitViolation[]; message: string }
+  | { kind: "failed"; message: string };
+
+/**
+ * Sends one file to `POST /api/uploads?name=` as the raw request body. XMLHttpRequest, not
+ * fetch, because only it reports upload progress. Never rejects: every ending is an outcome.
+ */
+export function uploadFile(file: File, onProgress: (loaded: number, total: number) => void): { done: Promise<UploadOutcome>; abort: () => void } {
+  const xhr = new XMLHttpRequest();
+  const done = new Promise<UploadOutcome>((resolve) => {
+    xhr.open("POST", `/api/uploads?name=${encodeURIComponent(file.name)}`);
+    xhr.setRequestHeader("Content-Type", file.type || "application/octet-stream");
+    xhr.responseType = "text";
+    xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
+    xhr.onload = () => resolve(readAnswer(xhr.status, xhr.responseText));
+    xhr.onerror = () => resolve({ kind: "failed", message: "The connection was lost while sending the file." });
+    xhr.ontimeout = () => resolve({ kind: "failed", message: "Sending the file took too long." });
+    xhr.onabort = () => resolve({ kind: "failed", message: "The upload was stopped." });
+    xhr.send(file);
+  });
+  return { done, abort: () => xhr.abort() };
+}
+
+function readAnswer(status: number, text: string): UploadOutcome {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  if (status === 201) {
+    const created = uploadCreatedResponseSchema.safeParse(body);
+    if (created.success) return { kind: "done", upload: created.data.upload, deduplicated: created.data.deduplicated };
+    return { kind: "failed", message: "The server's answer could not be read." };
+  }
+  const error = uploadErrorResponseSchema.safeParse(body);
+  if (status === 422 && error.success && error.data.violations?.length) {
+    return { kind: "refused", violations: error.data.violations, message: error.data.error.message };
+  }
+  if (status === 401) return { kind: "failed", message: "Your session has ended. Sign in again in another tab, then retry." };
+  if (error.success) return { kind: "failed", message: error.data.error.message };
+  if (status === 413) return { kind: "failed", message: "The file is too large for the server." };
+  return { kind: "failed", message: `The upload failed (HTTP ${status || "no answer"}).` };
+}

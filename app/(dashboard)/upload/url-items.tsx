@@ -1,0 +1,102 @@
+"use client";
+
+import { Link2, X } from "lucide-react";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Input, Select, Textarea } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import type { AssetType } from "@/lib/generated/prisma/enums";
+import { typeWords } from "./format";
+import type { UrlItem } from "./use-upload-items";
+
+export function UrlItems({
+  urls,
+  nameErrors,
+  disabled,
+  onAdd,
+  onRename,
+  onType,
+  onRemove,
+}: {
+  urls: readonly UrlItem[];
+  nameErrors: ReadonlyMap<string, string>;
+  disabled: boolean;
+  onAdd: (text: string) => string[];
+  onRename: (key: string, name: string) => void;
+  onType: (key: string, type: AssetType) => void;
+  onRemove: (key: string) => void;
+}) {
+  const [text, setText] = useState("");
+  const [invalid, setInvalid] = useState<string[]>([]);
+  return (
+    <div className="flex flex-col gap-3">
+      <form
+        className="flex flex-col gap-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const bad = onAdd(text);
+          setInvalid(bad);
+          setText(bad.join("\n"));
+        }}
+      >
+        <Label htmlFor="asset-urls">Public URLs, one per line</Label>
+        <Textarea
+          id="asset-urls"
+          rows={2}
+          placeholder="https://cdn.example.com/avatar-a.png"
+          value={text}
+          disabled={disabled}
+          onChange={(e) => setText(e.target.value)}
+          className="font-mono text-xs"
+        />
+        {invalid.length > 0 ? (
+          <p className="text-xs text-destructive" role="alert">
+            {invalid.length === 1 ? "This line is" : "These lines are"} not a public http(s) URL: {invalid.join(", ")}
+          </p>
+        ) : null}
+        <div>
+          <Button type="submit" size="sm" variant="outline" disabled={disabled || !text.trim()}>
+            <Link2 /> Add URLs
+          </Button>
+        </div>
+      </form>
+      {urls.length > 0 ? (
+        <ul className="flex flex-col gap-2">
+          {urls.map((u) => {
+            const error = nameErrors.get(u.key);
+            return (
+              <li key={u.key} className="flex flex-col gap-2 rounded-lg border border-border bg-card p-3 sm:flex-row sm:items-start" data-testid="url-row">
+                <div className="flex min-w-0 flex-1 flex-col gap-1">
+                  <label className="sr-only" htmlFor={`url-name-${u.key}`}>
+                    Asset name for {u.url}
+                  </label>
+                  <Input id={`url-name-${u.key}`} className="h-8 font-medium" value={u.name} maxLength={255} disabled={disabled} aria-invalid={error ? true : undefined} onChange={(e) => onRename(u.key, e.target.value)} />
+                  {error ? <p className="text-xs text-destructive">{error}</p> : null}
+                  <p className="truncate font-mono text-xs text-muted-foreground" title={u.url}>
+                    {u.url}
+                  </p>
+                </div>
+                <div className="flex items-center gap-1.5">
+                  <label className="sr-only" htmlFor={`url-type-${u.key}`}>
+                    Type of {u.url}
+                  </label>
+                  <Select id={`url-type-${u.key}`} className="h-8 w-32" value={u.type} disabled={disabled} onChange={(e) => onType(u.key, e.target.value as AssetType)}>
+                    {(Object.keys(typeWords) as AssetType[]).map((t) => (
+                      <option key={t} value={t}>
+                        {typeWords[t].one.replace(/^\w/, (c) => c.toUpperCase())}
+                      </option>
+                    ))}
+                  </Select>
+                  <Button size="icon" variant="ghost" className="size-8" disabled={disabled} onClick={() => onRemove(u.key)} aria-label={`Remove ${u.url}`}>
+                    <X />
+                  </Button>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      <p className="text-xs text-muted-foreground">The provider downloads these itself, so they must be reachable from the internet. They are not checked here.</p>
+    </div>
+  );
+}
