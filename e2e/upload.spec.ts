@@ -1,0 +1,131 @@
+import { expect, test } from "@playwright/test";
+import { makePaddedMp4, makePng, makeWav, sha256 } from "./fixtures/media";
+import { demo, signIn } from "./helpers";
+
+test.describe.configure({ mode: "serial" });
+
+const groupName = `Launch avatars ${Date.now().toString(36)}`;
+const row = (page: import("@playwright/test").Page, fileName: string) => page.locator(`[data-testid="file-row"][data-file-name="${fileName}"]`);
+
+test("drop 25 images and 2 audio files: uploaded with progress, sent as 20 + 5 images and 2 audio into one group", async ({ page }) => {
+  test.setTimeout(240_000);
+  await signIn(page, demo.creator);
+  await page.goto("/upload");
+  await expect(page.getByRole("heading", { name: "Upload" })).toBeVisible();
+
+  await page.getByRole("radio", { name: "New group" }).click();
+  await page.getByLabel("Group name").fill(groupName);
+  await page.getByLabel("Description").fill("Made by the browser test");
+
+  const seed = Date.now() % 1000;
+  const images = Array.from({ length: 25 }, (_, i) => ({
+    name: `avatar-${String(i + 1).padStart(2, "0")}.png`,
+    mimeType: "image/png",
+    buffer: makePng(512, 512, seed + i),
+  }));
+  const audio = [1, 2].map((i) => ({ name: `voice-${i}.wav`, mimeType: "audio/wav", buffer: makeWav(3, 200 + 110 * i + seed) }));
+
+  const dropped = Date.now();
+  await page.getByTestId("upload-input").setInputFiles([...images, ...audio]);
+  await expect(page.getByTestId("file-row")).toHaveCount(27);
+  await expect(page.locator('[data-testid="file-row"][data-status="done"]')).toHaveCount(27, { timeout: 120_000 });
+  const uploadedAt = Date.now();
+  await expect(page.getByTestId("overall-progress")).toHaveAttribute("aria-valuenow", "100");
+  await expect(page.getByTestId("upload-summary")).toContainText("27 of 27 uploaded");
+
+  // Previews, facts and proposed names.
+  const first = row(page, "avatar-01.png");
+  await expect(first.getByRole("textbox")).toHaveValue("avatar-01");
+  await expect(first).toContainText("512×512 px");
+  await expect(first.locator("img")).toBeVisible();
+  const voice = row(page, "voice-1.wav");
+  await expect(voice).toContainText("3.0 s");
+  await expect(voice.locator("audio")).toHaveCount(1);
+
+  await expect(page.getByTestId("request-plan")).toHaveText(/Request 1\s*20 images\s*Request 2\s*5 images\s*Request 3\s*2 audio files/);
+
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  const batch = page.getByTestId("submission-batch").filter({ hasText: groupName });
+  await expect(batch).toHaveCount(1, { timeout: 60_000 });
+  const requests = batch.getByTestId("submission-request");
+  await expect(requests).toHaveCount(3);
+  await expect(batch.getByTestId("task-id")).toHaveCount(3, { timeout: 60_000 });
+  const acceptedAt = Date.now();
+  console.log(
+    `drop → all tasks accepted: ${acceptedAt - dropped} ms (27 files uploaded in ${uploadedAt - dropped} ms, submit → 3 tasks in ${acceptedAt - uploadedAt} ms including the click)`,
+  );
+
+  await expect(requests.nth(0)).toContainText("20 images");
+  await expect(requests.nth(1)).toContainText("5 images");
+  await expect(requests.nth(2)).toContainText("2 audio files");
+  for (const state of await requests.evaluateAll((els) => els.map((e) => e.getAttribute("data-state")))) {
+    expect(["SENT", "COMPLETED", "PARTIAL", "FAILED"]).toContain(state);
+  }
+  const taskIds = await batch.getByTestId("task-id").allTextContents();
+  expect(new Set(taskIds).size).toBe(3);
+
+  await expect(page.getByTestId("submitted-note")).toContainText(`27 assets submitted to “${groupName}” in 3 requests`);
+  await expect(page.getByTestId("submitted-note").getByRole("link", { name: /gallery/ })).toHaveAttribute("href", "/gallery");
+  // The submitted files leave the list; later files go to the same group by default.
+  await expect(page.getByTestId("file-row")).toHaveCount(0);
+  await expect(page.getByRole("radio", { name: "Existing group" })).toHaveAttribute("aria-checked", "true");
+  await expect(page.getByLabel("Group", { exact: true })).toHaveValue(/.+/);
+});
+
+test("a too small image and a text file named .png are refused with their reasons and never sent", async ({ page }) => {
+  await signIn(page, demo.creator);
+  await page.goto("/upload");
+  await page.getByTestId("upload-input").setInputFiles([
+    { name: "tiny.png", mimeType: "image/png", buffer: makePng(100, 100, 5) },
+    { name: "notes.png", mimeType: "image/png", buffer: Buffer.from("These are plain text notes, not a picture.\n") },
+  ]);
+  const tiny = row(page, "tiny.png");
+  const notes = row(page, "notes.png");
+  await expect(tiny).toHaveAttribute("data-status", "refused");
+  await expect(notes).toHaveAttribute("data-status", "refused");
+  await expect(tiny.getByTestId("refusal-reasons")).toContainText("The image is 100×100 px; each side must be 300–6000 px.");
+  await expect(notes.getByTestId("refusal-reasons")).toContainText("could not be read as a PNG image");
+  await expect(page.getByRole("button", { name: "Submit for review" })).toBeDisabled();
+  await expect(page.getByTestId("upload-summary")).toContainText("2 refused");
+
+  // A refused file can be replaced by a good one, which is then uploaded.
+  const chooser = page.waitForEvent("filechooser");
+  await tiny.getByRole("button", { name: "Replace" }).click();
+  await (await chooser).setFiles({ name: "bigger.png", mimeType: "image/png", buffer: makePng(400, 400, 6) });
+  await expect(row(page, "bigger.png")).toHaveAttribute("data-status", "done", { timeout: 30_000 });
+  await notes.getByRole("button", { name: /Remove/ }).click();
+  await expect(notes).toHaveCount(0);
+  await row(page, "bigger.png").getByRole("button", { name: /Remove/ }).click();
+  await expect(page.getByTestId("file-row")).toHaveCount(0);
+});
+
+test("after a reload the page shows what was submitted and its state", async ({ page }) => {
+  await signIn(page, demo.creator);
+  await page.goto("/upload");
+  await page.reload();
+  const batch = page.getByTestId("submission-batch").filter({ hasText: groupName });
+  await expect(batch).toHaveCount(1);
+  await expect(batch.getByTestId("submission-request")).toHaveCount(3);
+  await expect(batch.getByTestId("task-id")).toHaveCount(3);
+  await expect(batch).toContainText("27 assets in 3 requests");
+});
+
+test("a 40 MB video goes through the upload route and is stored byte for byte", async ({ page }) => {
+  test.setTimeout(180_000);
+  await signIn(page, demo.creator);
+  const body = makePaddedMp4(40_000_000);
+  const expected = sha256(body);
+  const res = await page.request.post(`/api/uploads?name=${encodeURIComponent("big clip.mp4")}`, {
+    data: body,
+    headers: { "content-type": "video/mp4" },
+    timeout: 150_000,
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  const { upload } = (await res.json()) as { upload: { url: string; sha256: string; sizeBytes: number; type: string; width: number; height: number } };
+  expect(upload).toMatchObject({ sha256: expected, sizeBytes: 40_000_000, type: "VIDEO", width: 1280, height: 720 });
+  const stored = await page.request.get(new URL(upload.url).pathname, { timeout: 120_000 });
+  expect(stored.status()).toBe(200);
+  const bytes = await stored.body();
+  expect(bytes.length).toBe(40_000_000);
+  expect(sha256(bytes)).toBe(expected);
+});
