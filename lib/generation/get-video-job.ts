@@ -1,0 +1,18 @@
+import { prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { type VideoJobView, toVideoJobView, videoJobInclude } from "@/lib/generation/video-job-view";
+import type { FileStorage } from "@/lib/storage/file-storage";
+
+/** One of the team's video jobs, as the job page shows it. */
+export async function getVideoJob(
+  teamId: string,
+  jobId: string,
+  options: { storage: Pick<FileStorage, "publicUrl">; includeRaw: boolean },
+): Promise<VideoJobView> {
+  const job = await prisma.videoJob.findFirst({ where: { id: jobId, teamId }, include: videoJobInclude });
+  if (!job) throw new AppError("NOT_FOUND", "This video job does not exist, or it belongs to another team.");
+  const creator = job.createdById
+    ? await prisma.user.findUnique({ where: { id: job.createdById }, select: { name: true, email: true } })
+    : null;
+  return toVideoJobView(job, { storage: options.storage, creator, includeRaw: options.includeRaw });
+}

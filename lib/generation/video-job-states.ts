@@ -1,0 +1,27 @@
+import type { VideoJobState } from "@/lib/generated/prisma/enums";
+
+/** Job states for people, and which ones never change again. Browser-safe. */
+export const videoJobStateLabels: Record<VideoJobState, string> = {
+  QUEUED: "Starting",
+  SENT: "Queued at the provider",
+  RUNNING: "Generating",
+  SUCCEEDED: "Ready",
+  FAILED: "Failed",
+  CANCELLED: "Cancelled",
+  SEND_FAILED: "Not sent",
+};
+
+export const finishedVideoJobStates: readonly VideoJobState[] = ["SUCCEEDED", "FAILED", "CANCELLED", "SEND_FAILED"];
+
+export function isFinishedVideoJob(state: VideoJobState): boolean {
+  return finishedVideoJobStates.includes(state);
+}
+
+/** The filter groups of the Jobs page. */
+export const videoJobStatusFilters = {
+  all: null,
+  active: ["QUEUED", "SENT", "RUNNING"],
+  succeeded: ["SUCCEEDED"],
+  failed: ["FAILED", "CANCELLED", "SEND_FAILED"],
+} as const satisfies Record<string, readonly VideoJobState[] | null>;
+export type VideoJobStatusFilter = keyof typeof videoJobStatusFilters;
