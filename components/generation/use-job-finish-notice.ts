@@ -1,0 +1,47 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import { toast } from "sonner";
+import type { VideoJobState } from "@/lib/generated/prisma/enums";
+import { isFinishedVideoJob } from "@/lib/generation/video-job-states";
+
+type Watched = { id: string; state: VideoJobState; prompt: string | null; error: { message: string } | null };
+
+/** A toast, and a browser notification when the user allowed them, for a job that finished. */
+export function announceFinishedJob(job: Watched, open: (id: string) => void): void {
+  const title = job.state === "SUCCEEDED" ? "Your video is ready" : job.state === "CANCELLED" ? "A video job was cancelled" : "A video job failed";
+  const what = job.prompt ? `“${job.prompt.length > 60 ? `${job.prompt.slice(0, 57)}…` : job.prompt}”` : "Your video";
+  const description = job.state === "SUCCEEDED" ? what : (job.error?.message ?? what);
+  const action = { label: "Open", onClick: () => open(job.id) };
+  if (job.state === "SUCCEEDED") toast.success(title, { description, action });
+  else toast.error(title, { description, action });
+  if (typeof Notification !== "undefined" && Notification.permission === "granted") {
+    try {
+      const note = new Notification(title, { body: description, tag: `video-job-${job.id}` });
+      note.onclick = () => {
+        window.focus();
+        open(job.id);
+      };
+    } catch {
+      // Some browsers only allow notifications from a service worker; the toast is enough.
+    }
+  }
+}
+
+/**
+ * Watches jobs as they are polled and announces each one the moment it finishes (not the ones
+ * that were already finished when the page opened).
+ */
+export function useJobFinishNotice(jobs: readonly Watched[] | undefined, open: (id: string) => void): void {
+  const seen = useRef(new Map<string, VideoJobState>());
+  const openRef = useRef(open);
+  openRef.current = open;
+  useEffect(() => {
+    if (!jobs) return;
+    for (const job of jobs) {
+      const before = seen.current.get(job.id);
+      if (before !== undefined && !isFinishedVideoJob(before) && isFinishedVideoJob(job.state)) announceFinishedJob(job, openRef.current);
+      seen.current.set(job.id, job.state);
+    }
+  }, [jobs]);
+}

@@ -1,0 +1,25 @@
+import { CheckCircle2, CircleDashed, Loader2, Send, XCircle } from "lucide-react";
+import { Badge } from "@/components/ui/badge";
+import type { VideoJobState } from "@/lib/generated/prisma/enums";
+import { videoJobStateLabels } from "@/lib/generation/video-job-states";
+
+const looks: Record<VideoJobState, { variant: "default" | "success" | "warning" | "destructive" | "info" | "outline"; icon: typeof Loader2; spin?: boolean }> = {
+  QUEUED: { variant: "outline", icon: CircleDashed },
+  SENT: { variant: "info", icon: Send },
+  RUNNING: { variant: "info", icon: Loader2, spin: true },
+  SUCCEEDED: { variant: "success", icon: CheckCircle2 },
+  FAILED: { variant: "destructive", icon: XCircle },
+  CANCELLED: { variant: "warning", icon: XCircle },
+  SEND_FAILED: { variant: "destructive", icon: XCircle },
+};
+
+export function VideoJobStatusBadge({ state }: { state: VideoJobState }) {
+  const look = looks[state];
+  const Icon = look.icon;
+  return (
+    <Badge variant={look.variant} data-testid="job-status" data-state={state}>
+      <Icon className={look.spin ? "size-3 animate-spin" : "size-3"} aria-hidden />
+      {videoJobStateLabels[state]}
+    </Badge>
+  );
+}
