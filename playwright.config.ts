@@ -41,6 +41,8 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,
+    // The launcher stops its processes in order (app, worker, simulator, database) on SIGTERM.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
     stdout: process.env.E2E_SERVER_LOGS ? "pipe" : "ignore",
     stderr: "pipe",
     env: { E2E_PORT: String(port) },

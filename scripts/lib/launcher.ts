@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { migrateDeploy } from "./migrate";
-import { freePort, startEmbeddedPostgres, type RunningPostgres } from "./postgres";
+import { freePort } from "./free-port";
 
 export const root = path.resolve(import.meta.dirname, "../..");
 const tsxCli = path.join(root, "node_modules/tsx/dist/cli.mjs");
@@ -76,7 +76,6 @@ export async function launch(options: LaunchOptions): Promise<{ url: string; sto
     ...options.env,
   };
   const procs: Proc[] = [];
-  let database: RunningPostgres | null = null;
 
   const stop = async () => {
     for (const { name, child } of [...procs].reverse()) {
@@ -88,20 +87,26 @@ export async function launch(options: LaunchOptions): Promise<{ url: string; sto
         child.once("exit", () => (clearTimeout(timer), resolve()));
       });
     }
-    if (database) {
-      log("postgres", "stopping");
-      await database.stop();
-      database = null;
-    }
   };
+
+  // Should this process end some other way, its children do not outlive it.
+  process.once("exit", () => {
+    for (const { child } of procs) if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+  });
 
   try {
     // 1. PostgreSQL
     if (!env.DATABASE_URL) {
       const port = Number(env.EMBEDDED_POSTGRES_PORT ?? 0) || (await freePort());
-      database = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), port, persistent: options.persistentDatabase });
-      env.DATABASE_URL = database.url;
-      log("postgres", `embedded PostgreSQL on port ${port} (data in ${path.relative(root, path.join(dataDir, "postgres")) || dataDir})`);
+      const pgDir = path.join(dataDir, "postgres");
+      const child = start("postgres", [tsxCli, path.join(root, "scripts/postgres-server.ts")], {
+        ...env,
+        POSTGRES_DATA_DIR: pgDir,
+        POSTGRES_PORT: String(port),
+        POSTGRES_PERSISTENT: options.persistentDatabase ? "1" : "0",
+      });
+      env.DATABASE_URL = await readyUrl(child, 60_000);
+      log("postgres", `embedded PostgreSQL on port ${port} (data in ${path.relative(root, pgDir) || pgDir})`);
     } else {
       log("postgres", "using DATABASE_URL");
     }
@@ -145,12 +150,34 @@ export async function launch(options: LaunchOptions): Promise<{ url: string; sto
   }
 
   function start(name: string, args: string[], childEnv: Record<string, string>): ChildProcess {
-    const child = spawn(process.execPath, args, { cwd: root, env: childEnv as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+    // Each child gets a process group of its own: Ctrl-C reaches only this launcher, which
+    // stops them in order (the app before the worker before the database).
+    const child = spawn(process.execPath, args, { cwd: root, env: childEnv as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"], detached: true });
     pipeOutput(name, child);
     child.on("exit", (code, signal) => log(name, `exited (${signal ?? code})`));
     procs.push({ name, child });
     return child;
   }
+}
+
+/** Waits for a child's `ready <url>` line. */
+function readyUrl(child: ChildProcess, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not ready after ${timeoutMs} ms`)), timeoutMs);
+    let buffer = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const match = /^ready (\S+)$/m.exec(buffer);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited (${code}) before it was ready`));
+    });
+  });
 }
 
 async function runOnce(name: string, args: string[], env: Record<string, string>): Promise<void> {
