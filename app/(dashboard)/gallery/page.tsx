@@ -1,15 +1,36 @@
-import { Card, CardContent } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { requirePageUser } from "@/lib/auth/require-page-user";
+import { countAssetsByTab } from "@/lib/gallery/count-assets-by-tab";
+import { GALLERY_PAGE_SIZE, parseGalleryFilters, parseGalleryView } from "@/lib/gallery/gallery-filters";
+import { listAssets } from "@/lib/gallery/list-assets";
+import { listGalleryFacets } from "@/lib/gallery/list-gallery-facets";
+import { GalleryClient } from "./gallery-client";
 
 export const metadata = { title: "Gallery" };
 
-export default function GalleryPage() {
+export default async function GalleryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser();
+  const params = await searchParams;
+  const filters = parseGalleryFilters(params);
+  const { tab: _tab, ...rest } = filters;
+  const [page, counts, facets] = await Promise.all([
+    listAssets(user.teamId, filters, { limit: GALLERY_PAGE_SIZE, viewerId: user.id }),
+    countAssetsByTab(user.teamId, rest, user.id),
+    listGalleryFacets(user.teamId),
+  ]);
   return (
-    <div>
-      <PageHeader title="Gallery" description="Approved avatars with their asset:// URLs, the ones in review, and the ones that failed with the reason." />
-      <Card>
-        <CardContent className="p-8 text-center text-sm text-muted-foreground">This part of Avatar Studio is not open yet.</CardContent>
-      </Card>
+    <div className="mx-auto max-w-7xl">
+      <PageHeader
+        title="Gallery"
+        description="Every asset of your team: approved ones with their asset:// URLs, those in review, and those that failed, with the reason."
+      />
+      <GalleryClient
+        initialFilters={filters}
+        initialView={parseGalleryView(params)}
+        initialPage={{ ...page, counts, reviews: [] }}
+        facets={facets}
+        viewer={{ id: user.id, role: user.role }}
+      />
     </div>
   );
 }

@@ -1,17 +1,20 @@
-import { Card, CardContent } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/require-page-user";
+import { listFailedAssets } from "@/lib/review/list-failed-assets";
+import { ReviewQueue } from "./review-queue";
 
 export const metadata = { title: "Review" };
 
 export default async function ReviewPage() {
-  await requirePagePermission("reviewFailed");
+  const user = await requirePagePermission("reviewFailed");
+  const queue = await listFailedAssets(user.teamId);
   return (
-    <div>
-      <PageHeader title="Review" description="Failed assets of the team, grouped by reason: replace the file, resubmit or dismiss." />
-      <Card>
-        <CardContent className="p-8 text-center text-sm text-muted-foreground">This part of Avatar Studio is not open yet.</CardContent>
-      </Card>
+    <div className="mx-auto max-w-6xl">
+      <PageHeader
+        title="Review"
+        description="Failed assets of the team, grouped by reason: replace the file, resubmit it as it is, or dismiss it with a note."
+      />
+      <ReviewQueue initialQueue={queue} viewer={{ id: user.id, role: user.role }} />
     </div>
   );
 }

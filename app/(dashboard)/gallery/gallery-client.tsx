@@ -1,0 +1,258 @@
+"use client";
+
+import { type InfiniteData, useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
+import { AlertTriangle, LayoutGrid, List, Loader2 } from "lucide-react";
+import { usePathname, useRouter } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { toast } from "sonner";
+import { AssetDrawer, type Viewer } from "@/components/gallery/asset-drawer";
+import { reviewCounts } from "@/components/gallery/format";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import {
+  type GalleryFilters,
+  type GalleryTab,
+  type GalleryView,
+  galleryFiltersToSearchParams,
+  galleryTabLabels,
+  galleryTabs,
+} from "@/lib/gallery/gallery-filters";
+import type { GalleryResponse } from "@/lib/gallery/gallery-response";
+import type { GalleryFacets } from "@/lib/gallery/list-gallery-facets";
+import { cn } from "@/lib/utils";
+import { AssetGrid, AssetList } from "./asset-grid";
+import { BulkBar } from "./bulk-bar";
+import { FiltersBar } from "./filters-bar";
+
+/** How often the page asks our own route while something on screen is in review. */
+const LIVE_POLL_MS = 2_500;
+const FINISHED = new Set(["COMPLETED", "PARTIAL", "FAILED"]);
+
+async function fetchPage(filters: GalleryFilters, cursor: string | null, watch: string[]): Promise<GalleryResponse> {
+  const params = galleryFiltersToSearchParams(filters);
+  if (filters.tab === "all") params.delete("tab");
+  if (cursor) params.set("cursor", cursor);
+  if (watch.length > 0) params.set("watch", watch.join(","));
+  const res = await fetch(`/api/assets?${params}`, { cache: "no-store" });
+  const body = await res.json().catch(() => null);
+  if (!res.ok) throw new Error(body?.error?.message ?? "The gallery could not be loaded.");
+  return body as GalleryResponse;
+}
+
+export function GalleryClient({
+  initialFilters,
+  initialView,
+  initialPage,
+  facets,
+  viewer,
+}: {
+  initialFilters: GalleryFilters;
+  initialView: GalleryView;
+  initialPage: GalleryResponse;
+  facets: GalleryFacets;
+  viewer: Viewer;
+}) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const queryClient = useQueryClient();
+  const [filters, setFilters] = useState(initialFilters);
+  const [view, setView] = useState(initialView);
+  const [openAssetId, setOpenAssetId] = useState<string | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const initialKey = useRef(JSON.stringify(initialFilters));
+  /** Submissions whose review was seen open: the page tells when each one finishes. */
+  const watched = useRef(new Set<string>());
+
+  // Filters live in the URL, so a view can be shared or bookmarked.
+  const applyFilters = useCallback(
+    (next: GalleryFilters, nextView: GalleryView = view) => {
+      setFilters(next);
+      setView(nextView);
+      setSelected(new Set());
+      const qs = galleryFiltersToSearchParams(next, nextView).toString();
+      router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
+    },
+    [pathname, router, view],
+  );
+
+  const key = JSON.stringify(filters);
+  const query = useInfiniteQuery({
+    queryKey: ["gallery", key],
+    queryFn: ({ pageParam }) => fetchPage(filters, pageParam, pageParam ? [] : [...watched.current]),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    initialData: key === initialKey.current ? { pages: [initialPage], pageParams: [null] } : undefined,
+    staleTime: key === initialKey.current ? 2_000 : 0,
+    refetchInterval: (q) => {
+      const data = q.state.data as InfiniteData<GalleryResponse> | undefined;
+      const live = data?.pages.some((p) => p.items.some((i) => i.status.live));
+      return live || watched.current.size > 0 ? LIVE_POLL_MS : false;
+    },
+    refetchIntervalInBackground: false,
+  });
+
+  const items = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
+  const counts = query.data?.pages[0]?.counts ?? initialPage.counts;
+
+  // Tell when a review that was open on screen finishes, then stop watching it.
+  useEffect(() => {
+    const reviews = query.data?.pages[0]?.reviews ?? [];
+    for (const r of reviews) {
+      if (!watched.current.has(r.id)) continue;
+      if (FINISHED.has(r.state)) {
+        watched.current.delete(r.id);
+        const text = `Review finished in “${r.groupName}”: ${reviewCounts(r.approved, r.failed)}`;
+        if (r.failed > 0) toast.warning(text, { id: `review-${r.id}` });
+        else toast.success(text, { id: `review-${r.id}` });
+      } else if (r.state === "UNCERTAIN" || (r.state === "SEND_FAILED" && r.inReview > 0)) {
+        watched.current.delete(r.id);
+      }
+    }
+    for (const item of items) if (item.status.live) watched.current.add(item.submission.id);
+  }, [query.data, items]);
+
+  const refresh = useCallback(() => {
+    void queryClient.invalidateQueries({ queryKey: ["gallery"] });
+  }, [queryClient]);
+
+  const toggle = useCallback((id: string) => {
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  }, []);
+
+  const needsAttention = items.filter((i) => i.status.key === "unconfirmed" || i.status.key === "not_sent").length;
+  const anyLive = items.some((i) => i.status.live);
+
+  // Load the next page when the end of the list comes into view.
+  const sentinel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!el || !query.hasNextPage) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting) && !query.isFetchingNextPage) void query.fetchNextPage();
+    }, { rootMargin: "400px" });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [query.hasNextPage, query.isFetchingNextPage, query]);
+
+  const selectedItems = items.filter((i) => selected.has(i.id));
+
+  return (
+    <div className="space-y-4 pb-24">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <nav aria-label="Gallery tabs" className="-mx-1 flex gap-1 overflow-x-auto px-1" role="tablist">
+          {galleryTabs.map((tab: GalleryTab) => (
+            <button
+              key={tab}
+              type="button"
+              role="tab"
+              aria-selected={filters.tab === tab}
+              onClick={() => applyFilters({ ...filters, tab })}
+              className={cn(
+                "flex shrink-0 items-center gap-1.5 rounded-full border px-3 py-1.5 text-sm font-medium transition-colors",
+                filters.tab === tab ? "border-primary bg-primary text-primary-foreground" : "border-border bg-background hover:bg-muted",
+              )}
+              data-testid={`tab-${tab}`}
+            >
+              {galleryTabLabels[tab]}
+              {counts ? (
+                <span className={cn("rounded-full px-1.5 text-xs tabular-nums", filters.tab === tab ? "bg-white/20" : "bg-muted")} data-testid={`tab-count-${tab}`}>
+                  {counts[tab]}
+                </span>
+              ) : null}
+            </button>
+          ))}
+        </nav>
+        <div className="flex items-center gap-2">
+          {anyLive ? (
+            <span className="flex items-center gap-1.5 text-xs text-muted-foreground" data-testid="live-indicator">
+              <Loader2 className="size-3.5 animate-spin" /> Updating while reviews run
+            </span>
+          ) : null}
+          <div className="flex rounded-md border border-border p-0.5" role="group" aria-label="View">
+            <Button variant={view === "grid" ? "secondary" : "ghost"} size="sm" aria-pressed={view === "grid"} onClick={() => applyFilters(filters, "grid")} aria-label="Grid view">
+              <LayoutGrid />
+            </Button>
+            <Button variant={view === "list" ? "secondary" : "ghost"} size="sm" aria-pressed={view === "list"} onClick={() => applyFilters(filters, "list")} aria-label="List view">
+              <List />
+            </Button>
+          </div>
+        </div>
+      </div>
+
+      <FiltersBar filters={filters} facets={facets} onChange={(next) => applyFilters(next)} />
+
+      {needsAttention > 0 ? (
+        <div className="flex items-start gap-2 rounded-lg border border-warning/40 bg-warning/10 p-3 text-sm" role="status">
+          <AlertTriangle className="mt-0.5 size-4 shrink-0 text-warning" />
+          <span>
+            {needsAttention === 1 ? "One asset was" : `${needsAttention} assets were`} not confirmed as sent to the provider. Open{" "}
+            {needsAttention === 1 ? "it" : "one"} to resend or drop its submission.
+          </span>
+        </div>
+      ) : null}
+
+      {query.isError && items.length === 0 ? (
+        <Card>
+          <CardContent className="p-8 text-center text-sm text-destructive">{query.error.message}</CardContent>
+        </Card>
+      ) : items.length === 0 ? (
+        query.isFetching ? (
+          <div className="flex justify-center p-10 text-muted-foreground">
+            <Loader2 className="size-5 animate-spin" />
+          </div>
+        ) : (
+          <EmptyState tab={filters.tab} filtered={JSON.stringify({ ...filters, tab: "all" }) !== JSON.stringify({ tab: "all" })} />
+        )
+      ) : view === "grid" ? (
+        <AssetGrid items={items} selected={selected} onToggle={toggle} onOpen={setOpenAssetId} />
+      ) : (
+        <AssetList items={items} selected={selected} onToggle={toggle} onOpen={setOpenAssetId} />
+      )}
+
+      <div ref={sentinel} />
+      {query.hasNextPage ? (
+        <div className="flex justify-center">
+          <Button variant="outline" onClick={() => query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+            {query.isFetchingNextPage ? <Loader2 className="animate-spin" /> : null} Load more
+          </Button>
+        </div>
+      ) : null}
+
+      <BulkBar
+        items={selectedItems}
+        viewer={viewer}
+        onClear={() => setSelected(new Set())}
+        onDone={() => {
+          setSelected(new Set());
+          refresh();
+        }}
+      />
+
+      <AssetDrawer assetId={openAssetId} viewer={viewer} onClose={() => setOpenAssetId(null)} onOpenAsset={setOpenAssetId} onChanged={refresh} />
+    </div>
+  );
+}
+
+function EmptyState({ tab, filtered }: { tab: GalleryTab; filtered: boolean }) {
+  const text = filtered
+    ? "Nothing matches these filters."
+    : tab === "approved"
+      ? "No approved assets yet. Upload some avatars and they appear here once the provider approves them."
+      : tab === "in_review"
+        ? "Nothing is in review right now."
+        : tab === "failed"
+          ? "No failed assets. Everything that was reviewed passed."
+          : "No assets yet. Start on the Upload page.";
+  return (
+    <Card>
+      <CardContent className="p-10 text-center text-sm text-muted-foreground" data-testid="gallery-empty">
+        {text}
+      </CardContent>
+    </Card>
+  );
+}

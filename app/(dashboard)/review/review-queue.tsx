@@ -1,0 +1,292 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { CheckCircle2, Lightbulb, RotateCcw, Trash2, X } from "lucide-react";
+import { useAction } from "next-safe-action/hooks";
+import { useCallback, useState } from "react";
+import { toast } from "sonner";
+import { AssetDrawer, type Viewer } from "@/components/gallery/asset-drawer";
+import { AssetStatusBadge } from "@/components/gallery/asset-status-badge";
+import { AssetThumbnail } from "@/components/gallery/asset-thumbnail";
+import { formatDateTime } from "@/components/gallery/format";
+import { ReplaceFileDrop } from "@/components/gallery/replace-file-drop";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
+import type { FailedQueue, FailedQueueItem } from "@/lib/review/list-failed-assets";
+import { dismissAssetsAction } from "@/lib/review/dismiss-assets";
+import { resubmitAssetsAction } from "@/lib/review/resubmit-assets";
+import { cn } from "@/lib/utils";
+
+async function fetchQueue(): Promise<FailedQueue> {
+  const res = await fetch("/api/assets/failed", { cache: "no-store" });
+  const body = await res.json().catch(() => null);
+  if (!res.ok) throw new Error(body?.error?.message ?? "The review queue could not be loaded.");
+  return body as FailedQueue;
+}
+
+export function ReviewQueue({ initialQueue, viewer }: { initialQueue: FailedQueue; viewer: Viewer }) {
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    queryKey: ["failed-queue"],
+    queryFn: fetchQueue,
+    initialData: initialQueue,
+    staleTime: 2_000,
+    // Keep following the resubmissions while any is still in review; new failures show up then too.
+    refetchInterval: (q) => (q.state.data?.resubmitted.some((r) => r.status.live) ? 2_500 : false),
+  });
+  const queue = query.data;
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [openAssetId, setOpenAssetId] = useState<string | null>(null);
+  const refresh = useCallback(() => {
+    setSelected(new Set());
+    void queryClient.invalidateQueries({ queryKey: ["failed-queue"] });
+    void queryClient.invalidateQueries({ queryKey: ["gallery"] });
+  }, [queryClient]);
+  const toggle = (id: string) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const setMany = (ids: string[], on: boolean) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      for (const id of ids) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+
+  return (
+    <div className="grid gap-6 pb-24 lg:grid-cols-[1fr_18rem]">
+      <div className="min-w-0 space-y-5">
+        {queue.groups.length === 0 ? (
+          <Card>
+            <CardContent className="flex flex-col items-center gap-2 p-10 text-center text-sm text-muted-foreground" data-testid="review-empty">
+              <CheckCircle2 className="size-8 text-success" />
+              Nothing to fix: no asset of the team is waiting after a failed review.
+            </CardContent>
+          </Card>
+        ) : (
+          <p className="text-sm text-muted-foreground">
+            {queue.total} failed asset{queue.total === 1 ? "" : "s"} waiting
+            {queue.shown < queue.total ? ` (the newest ${queue.shown} are shown)` : ""}.
+          </p>
+        )}
+        {queue.groups.map((group) => {
+          const ids = group.items.map((i) => i.id);
+          const all = ids.every((id) => selected.has(id));
+          return (
+            <Card key={group.category} data-testid={`reason-${group.category}`}>
+              <CardHeader className="gap-2">
+                <div className="flex flex-wrap items-center justify-between gap-2">
+                  <CardTitle className="flex items-center gap-2">
+                    {group.title}
+                    <Badge variant="destructive">{group.items.length}</Badge>
+                  </CardTitle>
+                  <label className="flex items-center gap-2 text-sm text-muted-foreground">
+                    <input type="checkbox" checked={all} onChange={() => setMany(ids, !all)} className="size-4 accent-[var(--primary)]" />
+                    Select all
+                  </label>
+                </div>
+                <CardDescription className="flex gap-2">
+                  <Lightbulb className="mt-0.5 size-4 shrink-0 text-warning" />
+                  <span>{group.advice}</span>
+                </CardDescription>
+              </CardHeader>
+              <CardContent>
+                <ul className="divide-y divide-border">
+                  {group.items.map((item) => (
+                    <FailedRow
+                      key={item.id}
+                      item={item}
+                      checked={selected.has(item.id)}
+                      onToggle={() => toggle(item.id)}
+                      onOpen={() => setOpenAssetId(item.id)}
+                      onChanged={refresh}
+                    />
+                  ))}
+                </ul>
+              </CardContent>
+            </Card>
+          );
+        })}
+      </div>
+
+      <aside className="space-y-3">
+        <h2 className="text-sm font-semibold">Resubmitted</h2>
+        {queue.resubmitted.length === 0 ? (
+          <p className="text-sm text-muted-foreground">Replacements and resubmissions show here with their review.</p>
+        ) : (
+          <ul className="space-y-2" data-testid="resubmitted">
+            {queue.resubmitted.map((r) => (
+              <li key={r.id}>
+                <button
+                  type="button"
+                  onClick={() => setOpenAssetId(r.id)}
+                  className="flex w-full items-center gap-3 rounded-lg border border-border bg-card p-2 text-left hover:bg-muted"
+                  data-testid="resubmitted-item"
+                  data-asset-name={r.name}
+                  data-status={r.status.key}
+                >
+                  <AssetThumbnail type={r.type} thumbnailUrl={r.thumbnailUrl} name={r.name} className="size-10 shrink-0 rounded-md" />
+                  <span className="min-w-0 flex-1">
+                    <span className="block truncate text-sm font-medium">{r.name}</span>
+                    {r.replacesName ? <span className="block truncate text-xs text-muted-foreground">replaces {r.replacesName}</span> : null}
+                  </span>
+                  <AssetStatusBadge status={r.status} />
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </aside>
+
+      <SelectionBar ids={[...selected]} onClear={() => setSelected(new Set())} onDone={refresh} />
+      <AssetDrawer assetId={openAssetId} viewer={viewer} onClose={() => setOpenAssetId(null)} onOpenAsset={setOpenAssetId} onChanged={refresh} />
+    </div>
+  );
+}
+
+function FailedRow({
+  item,
+  checked,
+  onToggle,
+  onOpen,
+  onChanged,
+}: {
+  item: FailedQueueItem;
+  checked: boolean;
+  onToggle: () => void;
+  onOpen: () => void;
+  onChanged: () => void;
+}) {
+  const [dismissing, setDismissing] = useState(false);
+  const [note, setNote] = useState("");
+  const resubmit = useAction(resubmitAssetsAction, {
+    onSuccess: () => {
+      toast.success(`“${item.name}” sent for review again.`);
+      onChanged();
+    },
+    onError: ({ error }) => toast.error(error.serverError ?? "Could not resubmit."),
+  });
+  const dismiss = useAction(dismissAssetsAction, {
+    onSuccess: () => {
+      toast.success(`“${item.name}” dismissed.`);
+      onChanged();
+    },
+    onError: ({ error }) => toast.error(error.serverError ?? "Could not dismiss."),
+  });
+  const suggestsResubmit = item.explanation.suggestedAction === "resubmit";
+
+  return (
+    <li className={cn("py-3", checked && "rounded-md bg-accent/60")} data-testid="failed-item" data-asset-name={item.name}>
+      <div className="flex gap-3">
+        <input type="checkbox" checked={checked} onChange={onToggle} aria-label={`Select ${item.name}`} className="mt-1 size-4 shrink-0 accent-[var(--primary)]" />
+        <button type="button" onClick={onOpen} className="shrink-0" aria-label={`Open ${item.name}`}>
+          <AssetThumbnail type={item.type} thumbnailUrl={item.thumbnailUrl} name={item.name} className="size-16 rounded-md" />
+        </button>
+        <div className="min-w-0 flex-1 space-y-1">
+          <div className="flex flex-wrap items-baseline gap-x-2">
+            <button type="button" onClick={onOpen} className="truncate font-medium hover:underline">
+              {item.name}
+            </button>
+            <span className="text-xs text-muted-foreground">
+              {item.group.name} · {item.createdByName ?? "someone"} · {formatDateTime(item.createdAt)}
+            </span>
+          </div>
+          <p className="text-sm" data-testid="failed-explanation">
+            {item.explanation.explanation}
+          </p>
+          {item.failureReason && item.explanation.category !== "other" ? (
+            <p className="truncate text-xs text-muted-foreground" title={item.failureReason}>
+              {item.failureReason}
+            </p>
+          ) : null}
+        </div>
+      </div>
+      <div className="mt-3 grid gap-2 sm:ml-[6.25rem] sm:grid-cols-[1fr_auto_auto]">
+        <ReplaceFileDrop asset={item} compact onReplaced={() => onChanged()} />
+        <Button variant={suggestsResubmit ? "default" : "outline"} size="sm" className="h-auto min-h-9" disabled={resubmit.isPending} onClick={() => resubmit.execute({ assetIds: [item.id] })}>
+          <RotateCcw /> Resubmit as is
+        </Button>
+        <Button variant="ghost" size="sm" className="h-auto min-h-9 text-destructive" onClick={() => setDismissing((v) => !v)} aria-expanded={dismissing}>
+          <Trash2 /> Dismiss
+        </Button>
+      </div>
+      {dismissing ? (
+        <form
+          className="mt-2 flex gap-2 sm:ml-[6.25rem]"
+          onSubmit={(e) => {
+            e.preventDefault();
+            dismiss.execute({ assetIds: [item.id], note });
+          }}
+        >
+          <Input autoFocus value={note} onChange={(e) => setNote(e.target.value)} placeholder="Why leave it? (e.g. not needed any more)" aria-label={`Dismiss note for ${item.name}`} />
+          <Button type="submit" variant="destructive" size="sm" className="h-9" disabled={!note.trim() || dismiss.isPending}>
+            Dismiss
+          </Button>
+        </form>
+      ) : null}
+    </li>
+  );
+}
+
+function SelectionBar({ ids, onClear, onDone }: { ids: string[]; onClear: () => void; onDone: () => void }) {
+  const [note, setNote] = useState("");
+  const [dismissing, setDismissing] = useState(false);
+  const resubmit = useAction(resubmitAssetsAction, {
+    onSuccess: ({ data }) => {
+      toast.success(`${data?.count ?? 0} asset${data?.count === 1 ? "" : "s"} sent for review again.`);
+      onDone();
+    },
+    onError: ({ error }) => toast.error(error.serverError ?? "Could not resubmit."),
+  });
+  const dismiss = useAction(dismissAssetsAction, {
+    onSuccess: ({ data }) => {
+      toast.success(`${data?.count ?? 0} asset${data?.count === 1 ? "" : "s"} dismissed.`);
+      setDismissing(false);
+      setNote("");
+      onDone();
+    },
+    onError: ({ error }) => toast.error(error.serverError ?? "Could not dismiss."),
+  });
+  if (ids.length === 0) return null;
+  return (
+    <div className="fixed inset-x-0 bottom-0 z-30 border-t border-border bg-card/95 p-3 shadow-lg backdrop-blur md:left-64" data-testid="review-bulk-bar">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-2">
+        <span className="mr-auto text-sm font-medium">{ids.length} selected</span>
+        {dismissing ? (
+          <form
+            className="flex w-full gap-2 sm:w-auto"
+            onSubmit={(e) => {
+              e.preventDefault();
+              dismiss.execute({ assetIds: ids, note });
+            }}
+          >
+            <Input autoFocus value={note} onChange={(e) => setNote(e.target.value)} placeholder="Why dismiss them?" aria-label="Dismiss note" className="sm:w-64" />
+            <Button type="submit" variant="destructive" disabled={!note.trim() || dismiss.isPending}>
+              Dismiss {ids.length}
+            </Button>
+          </form>
+        ) : (
+          <>
+            <Button size="sm" disabled={resubmit.isPending} onClick={() => resubmit.execute({ assetIds: ids })}>
+              <RotateCcw /> Resubmit {ids.length}
+            </Button>
+            <Button size="sm" variant="outline" onClick={() => setDismissing(true)}>
+              <Trash2 /> Dismiss {ids.length}
+            </Button>
+          </>
+        )}
+        <Button size="sm" variant="ghost" onClick={onClear} aria-label="Clear selection">
+          <X />
+        </Button>
+      </div>
+    </div>
+  );
+}

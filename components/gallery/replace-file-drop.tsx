@@ -1,0 +1,126 @@
+"use client";
+
+import { FileUp, Loader2 } from "lucide-react";
+import { useAction } from "next-safe-action/hooks";
+import { useState } from "react";
+import { useDropzone } from "react-dropzone";
+import { toast } from "sonner";
+import { checkDroppedFile } from "@/app/(dashboard)/upload/read-file-facts";
+import { uploadFile } from "@/app/(dashboard)/upload/upload-file";
+import type { AssetType } from "@/lib/generated/prisma/enums";
+import { formatLabels } from "@/lib/media/describe-media";
+import { acceptMap, assetTypeNouns } from "@/lib/media/limits";
+import { replaceAssetAction } from "@/lib/review/replace-asset";
+import { cn } from "@/lib/utils";
+
+type Phase = { kind: "idle" } | { kind: "checking" } | { kind: "uploading"; progress: number; fileName: string } | { kind: "sending"; fileName: string };
+
+/**
+ * Replace a failed asset's file: drop (or pick) a new one. It is checked against the
+ * provider's limits here, uploaded with progress, then sent for review into the same group
+ * as a new asset that replaces the failed one. A refused file changes nothing.
+ */
+export function ReplaceFileDrop({
+  asset,
+  onReplaced,
+  compact = false,
+}: {
+  asset: { id: string; name: string; type: AssetType };
+  onReplaced?: (newAssetId: string | null) => void;
+  compact?: boolean;
+}) {
+  const [phase, setPhase] = useState<Phase>({ kind: "idle" });
+  const [problems, setProblems] = useState<string[]>([]);
+  const replace = useAction(replaceAssetAction);
+  const noun = assetTypeNouns[asset.type];
+
+  async function handle(file: File) {
+    setProblems([]);
+    setPhase({ kind: "checking" });
+    const check = await checkDroppedFile(file);
+    if (check.violations.length > 0) {
+      setProblems(check.violations.map((v) => v.message));
+      setPhase({ kind: "idle" });
+      return;
+    }
+    setPhase({ kind: "uploading", progress: 0, fileName: file.name });
+    const outcome = await uploadFile(file, (loaded, total) =>
+      setPhase({ kind: "uploading", progress: total > 0 ? loaded / total : 0, fileName: file.name }),
+    ).done;
+    if (outcome.kind !== "done") {
+      setProblems(outcome.kind === "refused" ? outcome.violations.map((v) => v.message) : [outcome.message]);
+      setPhase({ kind: "idle" });
+      return;
+    }
+    if (outcome.upload.type !== asset.type) {
+      setProblems([`This replaces a failed ${noun}; drop ${noun === "image" ? "an" : "a"} ${noun} (${formatLabels(asset.type)}).`]);
+      setPhase({ kind: "idle" });
+      return;
+    }
+    setPhase({ kind: "sending", fileName: file.name });
+    const result = await replace.executeAsync({ assetId: asset.id, uploadId: outcome.upload.id });
+    setPhase({ kind: "idle" });
+    if (result?.serverError || result?.validationErrors) {
+      setProblems([result.serverError ?? "The replacement could not be sent."]);
+      return;
+    }
+    toast.success(`“${asset.name}” replaced by ${file.name}; it is being reviewed.`);
+    onReplaced?.(result?.data?.newAssetId ?? null);
+  }
+
+  const busy = phase.kind !== "idle";
+  const dropzone = useDropzone({
+    onDrop: (accepted, rejected) => {
+      const file = accepted[0] ?? rejected[0]?.file;
+      if (file) void handle(file);
+    },
+    accept: acceptMap(asset.type),
+    multiple: false,
+    disabled: busy,
+  });
+
+  return (
+    <div className="space-y-2">
+      <div
+        {...dropzone.getRootProps({
+          className: cn(
+            "flex cursor-pointer items-center gap-3 rounded-md border border-dashed border-border px-3 text-sm transition-colors hover:border-primary hover:bg-accent/50",
+            compact ? "py-2" : "py-4",
+            dropzone.isDragActive && "border-primary bg-accent",
+            busy && "cursor-wait opacity-80",
+          ),
+        })}
+        data-testid={`replace-drop-${asset.id}`}
+      >
+        <input {...dropzone.getInputProps()} aria-label={`New file for ${asset.name}`} />
+        {busy ? <Loader2 className="size-4 shrink-0 animate-spin text-primary" /> : <FileUp className="size-4 shrink-0 text-muted-foreground" />}
+        <div className="min-w-0 flex-1">
+          {phase.kind === "idle" ? (
+            <span>
+              <span className="font-medium">Replace the file</span>
+              <span className="text-muted-foreground"> — drop a new {noun} or click to choose</span>
+            </span>
+          ) : phase.kind === "checking" ? (
+            <span className="text-muted-foreground">Checking the file…</span>
+          ) : phase.kind === "uploading" ? (
+            <div className="space-y-1">
+              <div className="truncate text-muted-foreground">Uploading {phase.fileName}… {Math.round(phase.progress * 100)}%</div>
+              <div className="h-1 overflow-hidden rounded-full bg-muted">
+                <div className="h-full bg-primary transition-[width]" style={{ width: `${Math.round(phase.progress * 100)}%` }} />
+              </div>
+            </div>
+          ) : (
+            <span className="text-muted-foreground">Sending {phase.fileName} for review…</span>
+          )}
+        </div>
+      </div>
+      {problems.length > 0 ? (
+        <ul className="space-y-1 rounded-md bg-destructive/10 px-3 py-2 text-xs text-destructive" role="alert">
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
