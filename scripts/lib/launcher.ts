@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { migrateDeploy } from "./migrate";
-import { freePort } from "./free-port";
+import { freePort, portIsFree } from "./free-port";
 
 export const root = path.resolve(import.meta.dirname, "../..");
 const tsxCli = path.join(root, "node_modules/tsx/dist/cli.mjs");
@@ -127,7 +127,9 @@ export async function launch(options: LaunchOptions): Promise<{ url: string; sto
 
     // 2. The upstream simulator, standing in for the provider.
     if (!env.UPSTREAM_BASE_URL) {
-      const simPort = Number(env.SIMULATOR_PORT ?? 0) || (await freePort());
+      // In dev the simulator keeps its documented port (4010) when it is free, so a base URL
+      // saved on the Settings page stays valid across restarts.
+      const simPort = Number(env.SIMULATOR_PORT ?? 0) || (options.mode === "dev" && (await portIsFree(4010)) ? 4010 : await freePort());
       env.SIMULATOR_PORT = String(simPort);
       env.SIMULATOR_STATE_FILE ||= path.join(dataDir, "simulator/state.json");
       env.UPSTREAM_BASE_URL = `http://127.0.0.1:${simPort}`;
