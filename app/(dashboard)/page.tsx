@@ -1,16 +1,49 @@
+import Link from "next/link";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listRecentAuditEvents } from "@/lib/audit";
+import { can } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/require-page-user";
+import { countAssetsByTab } from "@/lib/gallery/count-assets-by-tab";
+import { describeAuditEvent } from "@/lib/review/describe-audit-event";
+import { cn } from "@/lib/utils";
 
 export const metadata = { title: "Overview" };
 
+const toneDot = {
+  default: "bg-muted-foreground/40",
+  success: "bg-success",
+  warning: "bg-warning",
+  destructive: "bg-destructive",
+} as const;
+
 export default async function OverviewPage() {
   const user = await requirePageUser();
-  const events = await listRecentAuditEvents(user.teamId, 15);
+  const [events, counts] = await Promise.all([
+    listRecentAuditEvents(user.teamId, 15),
+    countAssetsByTab(user.teamId, {}, user.id),
+  ]);
+  const tiles = [
+    { label: "Approved", value: counts.approved, href: "/gallery?tab=approved", tone: "text-success" },
+    { label: "In review", value: counts.in_review, href: "/gallery?tab=in_review", tone: "text-warning" },
+    {
+      label: "Failed, to fix",
+      value: counts.failed,
+      href: can(user.role, "reviewFailed") ? "/review" : "/gallery?tab=failed",
+      tone: "text-destructive",
+    },
+  ];
   return (
-    <div className="max-w-5xl">
+    <div className="max-w-5xl space-y-6">
       <PageHeader title="Overview" description={`Welcome, ${user.name ?? user.email}.`} />
+      <div className="grid grid-cols-3 gap-3" data-testid="asset-tiles">
+        {tiles.map((t) => (
+          <Link key={t.label} href={t.href} className="rounded-lg border border-border bg-card p-4 shadow-sm transition-colors hover:bg-muted">
+            <div className={cn("text-2xl font-semibold tabular-nums", t.tone)}>{t.value}</div>
+            <div className="text-xs text-muted-foreground sm:text-sm">{t.label}</div>
+          </Link>
+        ))}
+      </div>
       <Card>
         <CardHeader>
           <CardTitle>Latest activity in {user.teamName}</CardTitle>
@@ -20,16 +53,32 @@ export default async function OverviewPage() {
             <p className="text-sm text-muted-foreground">Nothing has happened in this team yet.</p>
           ) : (
             <ul className="divide-y divide-border text-sm" data-testid="audit-events">
-              {events.map((e) => (
-                <li key={e.id} className="flex justify-between gap-4 py-2">
-                  <span>
-                    <span className="font-medium">{e.actor?.name ?? e.actor?.email ?? "System"}</span> — {e.action.replace(/[._]/g, " ")}
-                  </span>
-                  <time className="shrink-0 text-muted-foreground" dateTime={e.createdAt.toISOString()}>
-                    {e.createdAt.toISOString().replace("T", " ").slice(0, 16)}
-                  </time>
-                </li>
-              ))}
+              {events.map((e) => {
+                const d = describeAuditEvent(e);
+                const actor = e.actor?.name ?? e.actor?.email ?? null;
+                const sentence = (
+                  <>
+                    {actor ? <span className="font-medium">{actor}</span> : <span className="font-medium text-muted-foreground">Avatar Studio</span>} {d.text}
+                  </>
+                );
+                return (
+                  <li key={e.id} className="flex flex-col gap-0.5 py-2 sm:flex-row sm:items-start sm:justify-between sm:gap-4" data-action={e.action}>
+                    <span className="flex min-w-0 gap-2">
+                      <span className={cn("mt-1.5 size-2 shrink-0 rounded-full", toneDot[d.tone])} aria-hidden />
+                      {d.href ? (
+                        <Link href={d.href} className="min-w-0 break-words hover:underline">
+                          {sentence}
+                        </Link>
+                      ) : (
+                        <span className="min-w-0 break-words">{sentence}</span>
+                      )}
+                    </span>
+                    <time className="shrink-0 pl-4 text-xs text-muted-foreground sm:pl-0 sm:text-sm" dateTime={e.createdAt.toISOString()}>
+                      {e.createdAt.toISOString().replace("T", " ").slice(0, 16)}
+                    </time>
+                  </li>
+                );
+              })}
             </ul>
           )}
         </CardContent>
