@@ -99,6 +99,38 @@ test("a too small image and a text file named .png are refused with their reason
   await expect(page.getByTestId("file-row")).toHaveCount(0);
 });
 
+test("failed uploads are retried alone or all at once, and finished uploads survive a reload", async ({ page }) => {
+  await signIn(page, demo.creator);
+  await page.goto("/upload");
+  // The network drops the first uploads of the "flaky" files.
+  await page.getByLabel("Group name").fill("Retries");
+  await page.route(/\/api\/uploads\?name=flaky/, (route) => route.abort("connectionreset"));
+  const seed = 500 + (Date.now() % 1000);
+  await page.getByTestId("upload-input").setInputFiles([
+    { name: "steady.png", mimeType: "image/png", buffer: makePng(320, 480, seed) },
+    ...[1, 2, 3].map((i) => ({ name: `flaky-${i}.png`, mimeType: "image/png", buffer: makePng(480, 320, seed + i) })),
+  ]);
+  await expect(row(page, "steady.png")).toHaveAttribute("data-status", "done");
+  await expect(page.locator('[data-testid="file-row"][data-status="failed"]')).toHaveCount(3);
+  await expect(row(page, "flaky-1.png")).toContainText("The connection was lost");
+  // Failed uploads do not hold the others back.
+  await expect(page.getByRole("button", { name: "Submit for review" })).toBeEnabled();
+
+  await page.unrouteAll();
+  await row(page, "flaky-1.png").getByRole("button", { name: "Retry" }).click();
+  await expect(row(page, "flaky-1.png")).toHaveAttribute("data-status", "done");
+  await expect(page.locator('[data-testid="file-row"][data-status="failed"]')).toHaveCount(2);
+  await page.getByRole("button", { name: /Retry all failed/ }).click();
+  await expect(page.locator('[data-testid="file-row"][data-status="done"]')).toHaveCount(4);
+
+  await row(page, "flaky-2.png").getByRole("textbox").fill("renamed");
+  await page.reload();
+  await expect(page.locator('[data-testid="file-row"][data-status="done"]')).toHaveCount(4);
+  await expect(row(page, "flaky-2.png").getByRole("textbox")).toHaveValue("renamed");
+  for (const name of ["steady.png", "flaky-1.png", "flaky-2.png", "flaky-3.png"]) await row(page, name).getByRole("button", { name: /Remove/ }).click();
+  await expect(page.getByTestId("file-row")).toHaveCount(0);
+});
+
 test("after a reload the page shows what was submitted and its state", async ({ page }) => {
   await signIn(page, demo.creator);
   await page.goto("/upload");

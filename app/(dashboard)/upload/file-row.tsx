@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { ApprovedDuplicate } from "@/lib/assets/find-approved-duplicates";
+import { nameFromFileName } from "@/lib/assets/unique-names";
 import { mediaFormats } from "@/lib/media/limits";
 import { cn } from "@/lib/utils";
 import { formatBytes, formatSeconds } from "./format";
@@ -40,73 +41,81 @@ export function FileRow({ item, nameError, sameAs, approved, disabled, onRename,
       data-status={item.status}
       data-file-name={item.fileName}
       className={cn(
-        "flex flex-col gap-3 rounded-lg border border-border bg-card p-3 transition-colors sm:flex-row",
+        "relative flex gap-3 rounded-lg border border-border bg-card p-3 pr-11 transition-colors",
         refused && "border-destructive/40 bg-destructive/5",
         skipped && !refused && "opacity-70",
       )}
     >
-      <div className="flex min-w-0 flex-1 gap-3">
-        <Preview item={item} playing={playing} onPlay={() => setPlaying((p) => !p)} />
-        <div className="flex min-w-0 flex-1 flex-col gap-1.5">
-          <label htmlFor={inputId} className="sr-only">
-            Asset name for {item.fileName}
-          </label>
-          {refused ? (
-            <p className="truncate text-sm font-medium" title={item.fileName}>
-              {item.fileName}
-            </p>
-          ) : (
-            <Input
-              id={inputId}
-              value={item.name}
-              maxLength={255}
-              disabled={disabled}
-              aria-invalid={nameError ? true : undefined}
-              onChange={(e) => onRename(e.target.value)}
-              className="h-8 font-medium"
-            />
-          )}
-          {nameError ? <p className="text-xs text-destructive">{nameError}</p> : null}
-          <p className="truncate text-xs text-muted-foreground" title={item.fileName}>
-            {!refused && item.fileName !== item.name ? <span className="mr-1">{item.fileName} ·</span> : null}
-            {facts}
+      <Preview item={item} playing={playing} onPlay={() => setPlaying((p) => !p)} />
+      <div className="flex min-w-0 flex-1 flex-col gap-1.5">
+        <label htmlFor={inputId} className="sr-only">
+          Asset name for {item.fileName}
+        </label>
+        {refused ? (
+          <p className="truncate text-sm font-medium" title={item.fileName}>
+            {item.fileName}
           </p>
-          <Status item={item} />
-          {refused ? (
-            <ul className="flex flex-col gap-1 text-xs text-destructive" data-testid="refusal-reasons">
-              {item.violations.map((v) => (
-                <li key={v.code + v.message} className="flex gap-1.5">
-                  <AlertTriangle className="mt-0.5 size-3.5 shrink-0" aria-hidden />
-                  <span>{v.message}</span>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          {sameAs ? <p className="text-xs text-warning">The same file as “{sameAs}”: it is sent once, under that name.</p> : null}
-          {approved ? <ApprovedNote approved={approved} resubmit={item.resubmitApproved} onResubmit={onResubmit} /> : null}
-          {playing && item.mediaUrl && item.type === "VIDEO" ? (
-            <video src={item.mediaUrl} controls autoPlay playsInline className="mt-1 max-h-64 w-full rounded-md bg-black" />
-          ) : null}
-          {item.type === "AUDIO" && item.mediaUrl && !refused ? (
-            <audio src={item.mediaUrl} controls preload="none" className="mt-1 h-8 w-full max-w-sm" />
-          ) : null}
-        </div>
-      </div>
-      <div className="flex shrink-0 items-start justify-end gap-1.5 sm:flex-col sm:items-end">
-        {item.status === "failed" ? (
-          <Button size="sm" variant="outline" onClick={onRetry} disabled={disabled}>
-            <RefreshCw /> Retry
-          </Button>
+        ) : (
+          <Input
+            id={inputId}
+            value={item.name}
+            maxLength={255}
+            disabled={disabled}
+            aria-invalid={nameError ? true : undefined}
+            onChange={(e) => onRename(e.target.value)}
+            className="h-8 max-w-md font-medium"
+          />
+        )}
+        {nameError ? <p className="text-xs text-destructive">{nameError}</p> : null}
+        <p className="truncate text-xs text-muted-foreground" title={item.fileName}>
+          {!refused && nameFromFileName(item.fileName) !== item.name ? <span className="mr-1">{item.fileName} ·</span> : null}
+          {facts}
+        </p>
+        <Status item={item} />
+        {refused ? (
+          <ul className="flex flex-col gap-1 text-xs text-destructive" data-testid="refusal-reasons">
+            {item.violations.map((v) => (
+              <li key={v.code + v.message} className="flex gap-1.5">
+                <AlertTriangle className="mt-0.5 size-3.5 shrink-0" aria-hidden />
+                <span>{v.message}</span>
+              </li>
+            ))}
+          </ul>
         ) : null}
-        {refused && item.file ? (
-          <Button size="sm" variant="outline" onClick={onReplace} disabled={disabled}>
-            <Replace /> Replace
-          </Button>
+        {sameAs ? <p className="text-xs text-warning">The same file as “{sameAs}”: it is sent once, under that name.</p> : null}
+        {approved ? <ApprovedNote approved={approved} resubmit={item.resubmitApproved} onResubmit={onResubmit} /> : null}
+        {playing && item.mediaUrl && item.type === "VIDEO" ? (
+          <video src={item.mediaUrl} controls autoPlay playsInline className="mt-1 max-h-64 w-full rounded-md bg-black" />
         ) : null}
-        <Button size="sm" variant="ghost" onClick={onRemove} disabled={disabled} aria-label={`Remove ${item.fileName}`}>
-          <X /> <span className="sm:sr-only">Remove</span>
-        </Button>
+        {item.type === "AUDIO" && item.mediaUrl && !refused ? (
+          <audio src={item.mediaUrl} controls preload="none" className="mt-1 h-8 w-full max-w-sm" />
+        ) : null}
+        {item.status === "failed" || (refused && item.file) ? (
+          <div className="mt-0.5 flex flex-wrap gap-2">
+            {item.status === "failed" ? (
+              <Button size="sm" variant="outline" onClick={onRetry} disabled={disabled}>
+                <RefreshCw /> Retry
+              </Button>
+            ) : null}
+            {refused && item.file ? (
+              <Button size="sm" variant="outline" onClick={onReplace} disabled={disabled}>
+                <Replace /> Replace
+              </Button>
+            ) : null}
+          </div>
+        ) : null}
       </div>
+      <Button
+        size="icon"
+        variant="ghost"
+        className="absolute right-2 top-2 size-8 text-muted-foreground"
+        onClick={onRemove}
+        disabled={disabled}
+        aria-label={`Remove ${item.fileName}`}
+        title="Remove"
+      >
+        <X />
+      </Button>
     </li>
   );
 }

@@ -51,9 +51,9 @@ export function knownGroupId(target: TargetState, groups: readonly GroupOption[]
 }
 
 const kinds = [
-  { kind: "new", label: "New group", icon: FolderPlus },
-  { kind: "existing", label: "Existing group", icon: FolderOpen },
-  { kind: "provider", label: "Provider group id", icon: Hash },
+  { kind: "new", label: "New group", full: "New group", icon: FolderPlus },
+  { kind: "existing", label: "Existing", full: "Existing group", icon: FolderOpen },
+  { kind: "provider", label: "Provider id", full: "Provider group id", icon: Hash },
 ] as const;
 
 export function TargetFields({
@@ -73,12 +73,14 @@ export function TargetFields({
     <fieldset className="flex flex-col gap-4" disabled={disabled}>
       <legend className="sr-only">Where the assets go</legend>
       <div role="radiogroup" aria-label="Target group" className="grid grid-cols-3 gap-1 rounded-lg bg-muted p-1">
-        {kinds.map(({ kind, label, icon: Icon }) => (
+        {kinds.map(({ kind, label, full, icon: Icon }) => (
           <button
             key={kind}
             type="button"
             role="radio"
             aria-checked={target.kind === kind}
+            aria-label={full}
+            title={full}
             onClick={() => onChange({ kind, groupId: kind === "existing" && !target.groupId ? (groups[0]?.id ?? "") : target.groupId })}
             className={cn(
               "flex flex-col items-center gap-1 rounded-md px-1 py-1.5 text-xs font-medium text-muted-foreground transition-colors sm:flex-row sm:justify-center sm:text-sm",

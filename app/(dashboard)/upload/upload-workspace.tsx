@@ -301,7 +301,7 @@ export function UploadWorkspace({ userId, defaultProjectName, initialGroups, ini
                   </p>
                 </div>
               </CardHeader>
-              <CardContent>
+              <CardContent className="px-3 sm:px-5">
                 <ul className="flex flex-col gap-2">
                   {files.map((item) => (
                     <FileRow

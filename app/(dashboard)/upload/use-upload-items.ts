@@ -317,6 +317,7 @@ export function useUploadItems(draftKey: string) {
     setRestored(true);
   }, [draftKey]);
 
+  const lastDraft = useRef<string | null>(null);
   useEffect(() => {
     if (!restored) return;
     const draft: Draft = {
@@ -324,9 +325,13 @@ export function useUploadItems(draftKey: string) {
       files: files.filter((f) => f.status === "done" && f.upload).map((f) => ({ key: f.key, name: f.name, upload: f.upload, resubmitApproved: f.resubmitApproved })),
       urls,
     };
+    const empty = draft.files.length === 0 && draft.urls.length === 0;
+    const text = empty ? "" : JSON.stringify(draft);
+    if (text === lastDraft.current) return;
+    lastDraft.current = text;
     try {
-      if (draft.files.length === 0 && draft.urls.length === 0) window.localStorage.removeItem(draftKey);
-      else window.localStorage.setItem(draftKey, JSON.stringify(draft));
+      if (empty) window.localStorage.removeItem(draftKey);
+      else window.localStorage.setItem(draftKey, text);
     } catch {
       // Storage full or blocked: the draft is simply not kept.
     }
