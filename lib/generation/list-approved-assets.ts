@@ -26,7 +26,7 @@ export type ApprovedAssetView = z.infer<typeof approvedAssetViewSchema>;
 /** One page of the team's APPROVED assets only, newest first (keyset cursor: the last asset's id). */
 export async function listApprovedAssets(
   teamId: string,
-  query: ListApprovedAssetsQuery,
+  query: Partial<ListApprovedAssetsQuery> & Pick<ListApprovedAssetsQuery, "limit">,
   options: { storage: Pick<FileStorage, "publicUrl"> },
 ): Promise<{ items: ApprovedAssetView[]; nextCursor: string | null }> {
   const where: Prisma.AssetWhereInput = {

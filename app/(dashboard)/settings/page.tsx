@@ -3,14 +3,17 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/require-page-user";
 import { env } from "@/lib/env";
+import { getGenerationSettings } from "@/lib/generation/get-generation-settings";
+import { fallbackPrompt } from "@/lib/generation/video-defaults";
 import { getProviderSettingsForDisplay } from "@/lib/settings/get-provider-settings";
+import { GenerationSettingsForm } from "./generation-settings-form";
 import { ProviderSettingsForm } from "./provider-settings-form";
 
 export const metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const user = await requirePagePermission("manageSettings");
-  const settings = await getProviderSettingsForDisplay(user.teamId);
+  const [settings, generation] = await Promise.all([getProviderSettingsForDisplay(user.teamId), getGenerationSettings(user.teamId)]);
   return (
     <div className="max-w-4xl">
       <PageHeader title="Settings" description={`Settings of ${user.teamName}.`} />
@@ -29,6 +32,21 @@ export default async function SettingsPage() {
               keyIsTeams: settings.overrides.apiKey,
             }}
             defaults={{ baseUrl: env.UPSTREAM_BASE_URL, models: env.UPSTREAM_MODELS, projectName: env.UPSTREAM_PROJECT_NAME }}
+          />
+        </CardContent>
+      </Card>
+      <Card className="mb-6" id="generation">
+        <CardHeader>
+          <CardTitle>Video generation</CardTitle>
+          <CardDescription>The prompt and parameters of one-click videos, and the prices the Generate form estimates costs with.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <GenerationSettingsForm
+            models={settings.models}
+            defaults={generation.defaults}
+            savedPrompt={generation.savedPrompt}
+            builtInPrompt={fallbackPrompt}
+            priceTable={generation.priceTable}
           />
         </CardContent>
       </Card>

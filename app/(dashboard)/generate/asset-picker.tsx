@@ -1,0 +1,160 @@
+"use client";
+
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { Check, Loader2, Search } from "lucide-react";
+import { useEffect, useState } from "react";
+import { AssetThumbnail } from "@/components/generation/asset-thumbnail";
+import { Button } from "@/components/ui/button";
+import { Input, Select } from "@/components/ui/input";
+import type { AssetType } from "@/lib/generated/prisma/enums";
+import type { ApprovedAssetView } from "@/lib/generation/list-approved-assets";
+import { cn } from "@/lib/utils";
+
+type Page = { items: ApprovedAssetView[]; nextCursor: string | null };
+
+const typeFilters: { value: AssetType | ""; label: string }[] = [
+  { value: "", label: "All" },
+  { value: "IMAGE", label: "Images" },
+  { value: "VIDEO", label: "Videos" },
+  { value: "AUDIO", label: "Audio" },
+];
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
+
+export function formatSeconds(ms: number | null): string | null {
+  return ms === null ? null : `${Math.round(ms / 100) / 10} s`;
+}
+
+/** The team's approved assets, searchable and filtered by type and group; click to pick. */
+export function AssetPicker({
+  groups,
+  selectedIds,
+  onToggle,
+}: {
+  groups: { id: string; name: string; approvedCount: number }[];
+  selectedIds: ReadonlySet<string>;
+  onToggle: (asset: ApprovedAssetView) => void;
+}) {
+  const [q, setQ] = useState("");
+  const [type, setType] = useState<AssetType | "">("");
+  const [groupId, setGroupId] = useState("");
+  const search = useDebounced(q.trim(), 250);
+  const query = useInfiniteQuery({
+    queryKey: ["approved-assets", search, type, groupId],
+    initialPageParam: "",
+    queryFn: async ({ pageParam, signal }): Promise<Page> => {
+      const params = new URLSearchParams({ limit: "24" });
+      if (search) params.set("q", search);
+      if (type) params.set("type", type);
+      if (groupId) params.set("groupId", groupId);
+      if (pageParam) params.set("cursor", pageParam);
+      const res = await fetch(`/api/approved-assets?${params}`, { signal });
+      const body = await res.json();
+      if (!res.ok) throw new Error(body?.error?.message ?? "The approved assets could not be loaded.");
+      return body as Page;
+    },
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <section aria-label="Approved assets" className="flex flex-col gap-3">
+      <div className="flex flex-col gap-2 sm:flex-row">
+        <div className="relative flex-1">
+          <Search className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
+          <Input aria-label="Search approved assets" placeholder="Search by name or group" value={q} onChange={(e) => setQ(e.target.value)} className="pl-8" />
+        </div>
+        {groups.length > 0 ? (
+          <Select aria-label="Group" value={groupId} onChange={(e) => setGroupId(e.target.value)} className="sm:w-48">
+            <option value="">All groups</option>
+            {groups.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name} ({g.approvedCount})
+              </option>
+            ))}
+          </Select>
+        ) : null}
+      </div>
+      <div role="radiogroup" aria-label="Type" className="flex flex-wrap gap-1">
+        {typeFilters.map((f) => (
+          <button
+            key={f.value || "all"}
+            type="button"
+            role="radio"
+            aria-checked={type === f.value}
+            onClick={() => setType(f.value)}
+            className={cn(
+              "rounded-full border px-3 py-1 text-xs font-medium",
+              type === f.value ? "border-primary bg-primary text-primary-foreground" : "border-border text-muted-foreground hover:bg-muted",
+            )}
+          >
+            {f.label}
+          </button>
+        ))}
+      </div>
+
+      {query.isPending ? (
+        <div className="flex items-center gap-2 py-10 text-sm text-muted-foreground">
+          <Loader2 className="size-4 animate-spin" aria-hidden /> Loading approved assets…
+        </div>
+      ) : query.isError ? (
+        <p role="alert" className="py-6 text-sm text-destructive">
+          {query.error.message}
+        </p>
+      ) : items.length === 0 ? (
+        <p className="rounded-md border border-dashed border-border p-6 text-center text-sm text-muted-foreground">
+          {search || type || groupId ? "No approved asset matches." : "No approved assets yet. Upload avatars and wait for their review to pass."}
+        </p>
+      ) : (
+        <ul className="grid grid-cols-3 gap-2 sm:grid-cols-4 xl:grid-cols-5" data-testid="asset-picker">
+          {items.map((asset) => {
+            const selected = selectedIds.has(asset.id);
+            return (
+              <li key={asset.id}>
+                <button
+                  type="button"
+                  aria-pressed={selected}
+                  aria-label={`${selected ? "Remove" : "Pick"} ${asset.name}`}
+                  onClick={() => onToggle(asset)}
+                  className={cn(
+                    "group relative flex w-full flex-col overflow-hidden rounded-lg border bg-card text-left transition focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none",
+                    selected ? "border-primary ring-2 ring-primary" : "border-border hover:border-primary/60",
+                  )}
+                >
+                  <AssetThumbnail type={asset.type} thumbnailUrl={asset.thumbnailUrl} name={asset.name} className="rounded-none" />
+                  <span
+                    className={cn(
+                      "absolute top-1.5 right-1.5 flex size-5 items-center justify-center rounded-full border text-white",
+                      selected ? "border-primary bg-primary" : "border-white/80 bg-black/30",
+                    )}
+                    aria-hidden
+                  >
+                    {selected ? <Check className="size-3.5" /> : null}
+                  </span>
+                  <span className="truncate px-2 pt-1.5 text-xs font-medium" title={asset.name}>
+                    {asset.name}
+                  </span>
+                  <span className="truncate px-2 pb-1.5 text-[11px] text-muted-foreground">
+                    {asset.type === "IMAGE" && asset.width ? `${asset.width}×${asset.height}` : (formatSeconds(asset.durationMs) ?? asset.type.toLowerCase())} · {asset.groupName}
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {query.hasNextPage ? (
+        <Button type="button" variant="outline" size="sm" className="self-center" disabled={query.isFetchingNextPage} onClick={() => query.fetchNextPage()}>
+          {query.isFetchingNextPage ? "Loading…" : "Show more"}
+        </Button>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,378 @@
+"use client";
+
+import { AlertCircle, ArrowDown, ArrowUp, Clapperboard, Loader2, X } from "lucide-react";
+import { useAction } from "next-safe-action/hooks";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useMemo, useState } from "react";
+import { toast } from "sonner";
+import { AssetThumbnail } from "@/components/generation/asset-thumbnail";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Input, Select, Textarea } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { createVideoJobAction } from "@/lib/generation/create-video-job-action";
+import type { ApprovedAssetView } from "@/lib/generation/list-approved-assets";
+import { type PriceTable, estimateCost, formatMoney } from "@/lib/generation/price-table";
+import {
+  type ReferenceRole,
+  type VideoParams,
+  aspectRatios,
+  checkVideoRules,
+  defaultRoleFor,
+  imageRoles,
+  resolutions,
+  roleLabels,
+  videoLimits,
+  videoParamsSchema,
+} from "@/lib/generation/video-rules";
+import { cn } from "@/lib/utils";
+import { AssetPicker, formatSeconds } from "./asset-picker";
+
+export type SelectedReference = { asset: ApprovedAssetView; role: ReferenceRole };
+export type GenerateFormInitial = VideoParams & { model: string; prompt: string; selected: SelectedReference[] };
+
+type Props = {
+  initial: GenerateFormInitial;
+  models: string[];
+  groups: { id: string; name: string; approvedCount: number }[];
+  priceTable: PriceTable | null;
+  duplicateOf: string | null;
+};
+
+const limitOf = { IMAGE: videoLimits.maxImages, VIDEO: videoLimits.maxVideos, AUDIO: videoLimits.maxAudios } as const;
+const nounOf = { IMAGE: "images", VIDEO: "videos", AUDIO: "audio clips" } as const;
+
+function Segmented<T extends string>({ label, value, options, onChange }: { label: string; value: T; options: readonly T[]; onChange: (v: T) => void }) {
+  return (
+    <div role="radiogroup" aria-label={label} className="flex flex-wrap gap-1">
+      {options.map((option) => (
+        <button
+          key={option}
+          type="button"
+          role="radio"
+          aria-checked={value === option}
+          onClick={() => onChange(option)}
+          className={cn(
+            "min-w-12 rounded-md border px-2.5 py-1.5 text-xs font-medium",
+            value === option ? "border-primary bg-primary text-primary-foreground" : "border-border hover:bg-muted",
+          )}
+        >
+          {option === "adaptive" ? "Adaptive" : option}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function Toggle({ id, label, hint, checked, onChange }: { id: string; label: string; hint: string; checked: boolean; onChange: (v: boolean) => void }) {
+  return (
+    <label htmlFor={id} className="flex cursor-pointer items-start gap-3 rounded-md border border-border p-3 hover:bg-muted/50">
+      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} className="mt-0.5 size-4 accent-[var(--primary)]" />
+      <span className="flex flex-col gap-0.5">
+        <span className="text-sm font-medium">{label}</span>
+        <span className="text-xs text-muted-foreground">{hint}</span>
+      </span>
+    </label>
+  );
+}
+
+/** The Generate form: references from the picker, each image's role, prompt and parameters. */
+export function GenerateForm({ initial, models, groups, priceTable, duplicateOf }: Props) {
+  const router = useRouter();
+  const [selected, setSelected] = useState<SelectedReference[]>(initial.selected);
+  const [prompt, setPrompt] = useState(initial.prompt);
+  const [model, setModel] = useState(initial.model);
+  const [duration, setDuration] = useState(initial.duration);
+  const [aspectRatio, setAspectRatio] = useState(initial.aspectRatio);
+  const [resolution, setResolution] = useState(initial.resolution);
+  const [generateAudio, setGenerateAudio] = useState(initial.generateAudio);
+  const [returnLastFrame, setReturnLastFrame] = useState(initial.returnLastFrame);
+  const [seed, setSeed] = useState(initial.seed === null ? "" : String(initial.seed));
+  const [sendFailure, setSendFailure] = useState<{ jobId: string; message: string } | null>(null);
+
+  const create = useAction(createVideoJobAction, {
+    onSuccess: ({ data }) => {
+      if (!data) return;
+      if (data.state === "SEND_FAILED") {
+        setSendFailure({ jobId: data.jobId, message: data.error ?? "The provider did not take the request." });
+        toast.error("The video could not be started", { description: data.error ?? undefined });
+        return;
+      }
+      toast.success("Video started");
+      router.push(`/jobs/${data.jobId}`);
+    },
+    onExecute: () => setSendFailure(null),
+  });
+
+  const references = selected.map((s) => ({ assetId: s.asset.id, type: s.asset.type, role: s.role, durationMs: s.asset.durationMs }));
+  const violations = checkVideoRules({ prompt, references });
+  const seedValue = seed.trim() === "" ? null : Number(seed);
+  const params = videoParamsSchema.safeParse({ duration, aspectRatio, resolution, generateAudio, seed: seedValue, returnLastFrame });
+  const paramErrors = params.success ? [] : params.error.issues.map((i) => i.message);
+  const problems = [...violations.map((v) => v.message), ...paramErrors, ...(model ? [] : ["Choose a model."])];
+  const serverError = create.result.serverError;
+  const cost = estimateCost(priceTable, { model, resolution, duration });
+  const selectedIds = useMemo(() => new Set(selected.map((s) => s.asset.id)), [selected]);
+  const counts = { IMAGE: 0, VIDEO: 0, AUDIO: 0 };
+  for (const s of selected) counts[s.asset.type]++;
+
+  function toggle(asset: ApprovedAssetView) {
+    if (selectedIds.has(asset.id)) {
+      setSelected((list) => list.filter((s) => s.asset.id !== asset.id));
+      return;
+    }
+    if (counts[asset.type] >= limitOf[asset.type]) {
+      toast.error(`At most ${limitOf[asset.type]} ${nounOf[asset.type]} can be used in one video.`);
+      return;
+    }
+    if (selected.length >= videoLimits.maxReferences) {
+      toast.error(`At most ${videoLimits.maxReferences} references can be used in all.`);
+      return;
+    }
+    setSelected((list) => [...list, { asset, role: defaultRoleFor(asset.type) }]);
+  }
+
+  function move(index: number, by: -1 | 1) {
+    setSelected((list) => {
+      const next = [...list];
+      const [item] = next.splice(index, 1);
+      if (item) next.splice(index + by, 0, item);
+      return next;
+    });
+  }
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    if (problems.length > 0 || !params.success) return;
+    create.execute({
+      model,
+      prompt,
+      references: selected.map((s) => ({ assetId: s.asset.id, type: s.asset.type, role: s.role })),
+      ...params.data,
+    });
+  }
+
+  return (
+    <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_400px] xl:grid-cols-[minmax(0,1fr)_440px]">
+      <Card>
+        <CardHeader>
+          <CardTitle>Approved assets</CardTitle>
+          <CardDescription>
+            Pick up to {videoLimits.maxImages} images, {videoLimits.maxVideos} videos and {videoLimits.maxAudios} audio clips ({videoLimits.maxReferences} in all). Only
+            approved assets are listed.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <AssetPicker groups={groups} selectedIds={selectedIds} onToggle={toggle} />
+        </CardContent>
+      </Card>
+
+      <form onSubmit={submit} className="lg:sticky lg:top-6" aria-label="Video settings">
+        <Card>
+          <CardHeader>
+            <CardTitle>{duplicateOf ? "New video (duplicated)" : "New video"}</CardTitle>
+            <CardDescription>
+              Images {counts.IMAGE}/{videoLimits.maxImages} · Videos {counts.VIDEO}/{videoLimits.maxVideos} · Audio {counts.AUDIO}/{videoLimits.maxAudios} ·{" "}
+              {selected.length}/{videoLimits.maxReferences} in all
+            </CardDescription>
+          </CardHeader>
+          <CardContent className="flex flex-col gap-5">
+            <section aria-label="Chosen references">
+              {selected.length === 0 ? (
+                <p className="rounded-md border border-dashed border-border p-4 text-center text-sm text-muted-foreground">
+                  Pick approved avatars on the left (above on a phone), or write a prompt alone.
+                </p>
+              ) : (
+                <ol className="flex flex-col gap-2" data-testid="selected-references">
+                  {selected.map((s, i) => (
+                    <li key={s.asset.id} className="flex items-center gap-3 rounded-md border border-border p-2">
+                      <AssetThumbnail type={s.asset.type} thumbnailUrl={s.asset.thumbnailUrl} name={s.asset.name} className="size-12 shrink-0" />
+                      <div className="min-w-0 flex-1">
+                        <div className="truncate text-sm font-medium" title={s.asset.name}>
+                          {s.asset.name}
+                        </div>
+                        {s.asset.type === "IMAGE" ? (
+                          <Select
+                            aria-label={`Role of ${s.asset.name}`}
+                            value={s.role}
+                            onChange={(e) => {
+                              const role = e.target.value as ReferenceRole;
+                              setSelected((list) => list.map((item) => (item.asset.id === s.asset.id ? { ...item, role } : item)));
+                            }}
+                            className="mt-1 h-8 text-xs"
+                          >
+                            {imageRoles.map((role) => (
+                              <option key={role} value={role}>
+                                {roleLabels[role]}
+                              </option>
+                            ))}
+                          </Select>
+                        ) : (
+                          <div className="text-xs text-muted-foreground">
+                            {roleLabels[s.role]}
+                            {s.asset.durationMs ? ` · ${formatSeconds(s.asset.durationMs)}` : ""}
+                          </div>
+                        )}
+                      </div>
+                      <div className="flex shrink-0 flex-col">
+                        <Button type="button" variant="ghost" size="icon" className="size-6" aria-label={`Move ${s.asset.name} up`} disabled={i === 0} onClick={() => move(i, -1)}>
+                          <ArrowUp className="size-3.5" />
+                        </Button>
+                        <Button
+                          type="button"
+                          variant="ghost"
+                          size="icon"
+                          className="size-6"
+                          aria-label={`Move ${s.asset.name} down`}
+                          disabled={i === selected.length - 1}
+                          onClick={() => move(i, 1)}
+                        >
+                          <ArrowDown className="size-3.5" />
+                        </Button>
+                      </div>
+                      <Button type="button" variant="ghost" size="icon" aria-label={`Remove ${s.asset.name}`} onClick={() => toggle(s.asset)}>
+                        <X />
+                      </Button>
+                    </li>
+                  ))}
+                </ol>
+              )}
+              <p className="mt-2 text-xs text-muted-foreground">
+                Avatars go in as reference images. For first/last frame mode, mark one image as the first frame (and one as the last); that mode takes no
+                other references.
+              </p>
+            </section>
+
+            <div className="flex flex-col gap-2">
+              <div className="flex items-baseline justify-between">
+                <Label htmlFor="prompt">Prompt</Label>
+                <span
+                  className={cn("text-xs tabular-nums", prompt.length > videoLimits.promptMaxChars ? "text-destructive" : "text-muted-foreground")}
+                  data-testid="prompt-counter"
+                >
+                  {prompt.length}/{videoLimits.promptMaxChars}
+                </span>
+              </div>
+              <Textarea
+                id="prompt"
+                rows={4}
+                value={prompt}
+                placeholder="What happens in the video: “The avatar turns to the camera and waves.”"
+                onChange={(e) => setPrompt(e.target.value)}
+                aria-invalid={prompt.length > videoLimits.promptMaxChars}
+              />
+            </div>
+
+            <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-1 xl:grid-cols-2">
+              <div className="flex flex-col gap-2">
+                <Label htmlFor="model">Model</Label>
+                <Select id="model" value={model} onChange={(e) => setModel(e.target.value)}>
+                  {models.map((m) => (
+                    <option key={m} value={m}>
+                      {m}
+                    </option>
+                  ))}
+                </Select>
+              </div>
+              <div className="flex flex-col gap-2">
+                <Label htmlFor="seed">Seed</Label>
+                <Input id="seed" inputMode="numeric" placeholder="Random" value={seed} onChange={(e) => setSeed(e.target.value.replace(/[^\d-]/g, ""))} />
+              </div>
+            </div>
+
+            <div className="flex flex-col gap-2">
+              <div className="flex items-baseline justify-between">
+                <Label htmlFor="duration">Duration</Label>
+                <span className="text-sm font-medium tabular-nums">{duration} s</span>
+              </div>
+              <input
+                id="duration"
+                type="range"
+                min={videoLimits.minDurationSeconds}
+                max={videoLimits.maxDurationSeconds}
+                step={1}
+                value={duration}
+                onChange={(e) => setDuration(Number(e.target.value))}
+                className="w-full accent-[var(--primary)]"
+              />
+            </div>
+
+            <div className="flex flex-col gap-2">
+              <span className="text-sm font-medium">Aspect ratio</span>
+              <Segmented label="Aspect ratio" value={aspectRatio} options={aspectRatios} onChange={setAspectRatio} />
+            </div>
+            <div className="flex flex-col gap-2">
+              <span className="text-sm font-medium">Resolution</span>
+              <Segmented label="Resolution" value={resolution} options={resolutions} onChange={setResolution} />
+            </div>
+
+            <div className="grid gap-2">
+              <Toggle id="generateAudio" label="Generate audio" hint="A soundtrack made with the video." checked={generateAudio} onChange={setGenerateAudio} />
+              <Toggle
+                id="returnLastFrame"
+                label="Return the last frame"
+                hint="Also keep the video's last frame as an image, e.g. to continue from it."
+                checked={returnLastFrame}
+                onChange={setReturnLastFrame}
+              />
+            </div>
+
+            {priceTable ? (
+              <p className="rounded-md bg-muted p-3 text-sm" data-testid="cost-estimate">
+                {cost ? (
+                  <>
+                    Estimated cost: <strong>{formatMoney(cost.amount, cost.currency)}</strong>{" "}
+                    <span className="text-muted-foreground">
+                      ({duration} s × {formatMoney(cost.ratePerSecond, cost.currency)}/s at {resolution})
+                    </span>
+                  </>
+                ) : (
+                  <span className="text-muted-foreground">
+                    No price is set for {model} at {resolution}.
+                  </span>
+                )}
+              </p>
+            ) : null}
+
+            {problems.length > 0 && (selected.length > 0 || prompt.length > 0) ? (
+              <div role="alert" data-testid="rule-violations" className="flex gap-2 rounded-md border border-destructive/40 bg-destructive/10 p-3 text-sm text-destructive">
+                <AlertCircle className="mt-0.5 size-4 shrink-0" aria-hidden />
+                <ul className="flex flex-col gap-1">
+                  {problems.map((p) => (
+                    <li key={p}>{p}</li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+            {serverError || sendFailure ? (
+              <div role="alert" data-testid="server-error" className="flex gap-2 rounded-md border border-destructive/40 bg-destructive/10 p-3 text-sm text-destructive">
+                <AlertCircle className="mt-0.5 size-4 shrink-0" aria-hidden />
+                <div>
+                  {serverError ?? sendFailure?.message}
+                  {sendFailure ? (
+                    <>
+                      {" "}
+                      Your choices are kept here; the attempt is recorded as{" "}
+                      <Link href={`/jobs/${sendFailure.jobId}`} className="underline underline-offset-2">
+                        a job
+                      </Link>{" "}
+                      you can retry.
+                    </>
+                  ) : null}
+                </div>
+              </div>
+            ) : null}
+
+            <div className="sticky bottom-0 -mx-5 -mb-5 border-t border-border bg-card/95 p-4 backdrop-blur lg:static lg:m-0 lg:border-0 lg:bg-transparent lg:p-0">
+              <Button type="submit" size="lg" className="w-full" disabled={problems.length > 0 || create.isPending}>
+                {create.isPending ? <Loader2 className="animate-spin" aria-hidden /> : <Clapperboard aria-hidden />}
+                {create.isPending ? "Starting…" : "Generate video"}
+              </Button>
+            </div>
+          </CardContent>
+        </Card>
+      </form>
+    </div>
+  );
+}

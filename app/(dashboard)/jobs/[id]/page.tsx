@@ -1,0 +1,20 @@
+import { notFound } from "next/navigation";
+import { requirePageUser } from "@/lib/auth/require-page-user";
+import { can } from "@/lib/auth/roles";
+import { isAppError } from "@/lib/errors";
+import { getVideoJob } from "@/lib/generation/get-video-job";
+import { getStorage } from "@/lib/storage/get-storage";
+import { JobDetail } from "./job-detail";
+
+export const metadata = { title: "Video job" };
+export const dynamic = "force-dynamic";
+
+export default async function JobPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser();
+  const { id } = await params;
+  const job = await getVideoJob(user.teamId, id, { storage: getStorage(), includeRaw: can(user.role, "viewRawPayload") }).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  return <JobDetail initialJob={job} canViewRaw={can(user.role, "viewRawPayload")} />;
+}

@@ -1,0 +1,216 @@
+"use client";
+
+import { useAction } from "next-safe-action/hooks";
+import { useState } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Input, Select, Textarea } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import type { PriceTable } from "@/lib/generation/price-table";
+import { saveGenerationSettingsAction } from "@/lib/generation/save-generation-settings-action";
+import type { VideoDefaults } from "@/lib/generation/video-defaults";
+import { aspectRatios, resolutions, videoLimits } from "@/lib/generation/video-rules";
+
+type Props = {
+  models: string[];
+  defaults: VideoDefaults;
+  /** The prompt as saved; null when the built-in one is in use. */
+  savedPrompt: string | null;
+  builtInPrompt: string;
+  priceTable: PriceTable | null;
+};
+
+type PriceGrid = Record<string, Record<(typeof resolutions)[number], string>>;
+
+function gridFrom(models: string[], table: PriceTable | null): PriceGrid {
+  const names = [...new Set([...models, ...Object.keys(table?.perSecond ?? {})])];
+  return Object.fromEntries(
+    names.map((m) => [m, Object.fromEntries(resolutions.map((r) => [r, table?.perSecond[m]?.[r]?.toString() ?? ""])) as PriceGrid[string]]),
+  );
+}
+
+/** Settings: what one-click "Generate video" uses, and the prices the Generate form estimates with. */
+export function GenerationSettingsForm({ models, defaults, savedPrompt, builtInPrompt, priceTable }: Props) {
+  const [prompt, setPrompt] = useState(savedPrompt ?? "");
+  const [model, setModel] = useState(defaults.model && models.includes(defaults.model) ? defaults.model : "");
+  const [duration, setDuration] = useState(String(defaults.duration));
+  const [aspectRatio, setAspectRatio] = useState(defaults.aspectRatio);
+  const [resolution, setResolution] = useState(defaults.resolution);
+  const [generateAudio, setGenerateAudio] = useState(defaults.generateAudio);
+  const [returnLastFrame, setReturnLastFrame] = useState(defaults.returnLastFrame);
+  const [seed, setSeed] = useState(defaults.seed === null ? "" : String(defaults.seed));
+  const [currency, setCurrency] = useState(priceTable?.currency ?? "USD");
+  const [prices, setPrices] = useState<PriceGrid>(() => gridFrom(models, priceTable));
+  const [localError, setLocalError] = useState<string | null>(null);
+
+  const save = useAction(saveGenerationSettingsAction, {
+    onSuccess: () => toast.success("Generation settings saved"),
+  });
+  const validation = save.result.validationErrors as
+    | { defaultPrompt?: { _errors?: string[] }; defaults?: Record<string, { _errors?: string[] }>; priceTable?: { _errors?: string[] } }
+    | undefined;
+  const validationMessage =
+    validation?.defaultPrompt?._errors?.[0] ??
+    Object.values(validation?.defaults ?? {}).find((f) => f?._errors?.length)?._errors?.[0] ??
+    (validation ? "Some prices or defaults are not valid." : undefined);
+  const error = localError ?? save.result.serverError ?? validationMessage;
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    setLocalError(null);
+    const perSecond: Record<string, Partial<Record<(typeof resolutions)[number], number | null>>> = {};
+    for (const [m, byResolution] of Object.entries(prices)) {
+      perSecond[m] = {};
+      for (const r of resolutions) {
+        const text = byResolution[r].trim();
+        if (text === "") continue;
+        const value = Number(text.replace(",", "."));
+        if (!Number.isFinite(value) || value < 0) {
+          setLocalError(`The price of ${m} at ${r} is not a number of ${currency || "money"} per second.`);
+          return;
+        }
+        perSecond[m][r] = value;
+      }
+    }
+    const seedValue = seed.trim() === "" ? null : Number(seed);
+    save.execute({
+      defaultPrompt: prompt,
+      defaults: { model, duration: Number(duration), aspectRatio, resolution, generateAudio, returnLastFrame, seed: seedValue },
+      priceTable: { currency, perSecond },
+    });
+  }
+
+  return (
+    <form className="flex flex-col gap-6" onSubmit={submit} aria-label="Generation settings">
+      <fieldset className="flex flex-col gap-4">
+        <legend className="mb-2 text-sm font-semibold">One-click defaults</legend>
+        <div className="flex flex-col gap-2">
+          <div className="flex items-baseline justify-between">
+            <Label htmlFor="defaultPrompt">Default prompt</Label>
+            <span className="text-xs text-muted-foreground tabular-nums">
+              {prompt.length}/{videoLimits.promptMaxChars}
+            </span>
+          </div>
+          <Textarea id="defaultPrompt" rows={3} placeholder={builtInPrompt} value={prompt} onChange={(e) => setPrompt(e.target.value)} />
+          <p className="text-xs text-muted-foreground">Used by “Generate video” on an approved avatar. Empty: “{builtInPrompt}”</p>
+        </div>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <div className="flex flex-col gap-2">
+            <Label htmlFor="defaultModel">Model</Label>
+            <Select id="defaultModel" value={model} onChange={(e) => setModel(e.target.value)}>
+              <option value="">First in the list ({models[0] ?? "none"})</option>
+              {models.map((m) => (
+                <option key={m} value={m}>
+                  {m}
+                </option>
+              ))}
+            </Select>
+          </div>
+          <div className="flex flex-col gap-2">
+            <Label htmlFor="defaultDuration">Duration (seconds)</Label>
+            <Input
+              id="defaultDuration"
+              type="number"
+              min={videoLimits.minDurationSeconds}
+              max={videoLimits.maxDurationSeconds}
+              value={duration}
+              onChange={(e) => setDuration(e.target.value)}
+            />
+          </div>
+          <div className="flex flex-col gap-2">
+            <Label htmlFor="defaultAspectRatio">Aspect ratio</Label>
+            <Select id="defaultAspectRatio" value={aspectRatio} onChange={(e) => setAspectRatio(e.target.value as typeof aspectRatio)}>
+              {aspectRatios.map((a) => (
+                <option key={a} value={a}>
+                  {a === "adaptive" ? "Adaptive (follows the avatar)" : a}
+                </option>
+              ))}
+            </Select>
+          </div>
+          <div className="flex flex-col gap-2">
+            <Label htmlFor="defaultResolution">Resolution</Label>
+            <Select id="defaultResolution" value={resolution} onChange={(e) => setResolution(e.target.value as typeof resolution)}>
+              {resolutions.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
+            </Select>
+          </div>
+          <div className="flex flex-col gap-2">
+            <Label htmlFor="defaultSeed">Seed</Label>
+            <Input id="defaultSeed" inputMode="numeric" placeholder="Random" value={seed} onChange={(e) => setSeed(e.target.value.replace(/[^\d-]/g, ""))} />
+          </div>
+          <div className="flex flex-col justify-end gap-2 text-sm">
+            <label className="flex items-center gap-2">
+              <input type="checkbox" checked={generateAudio} onChange={(e) => setGenerateAudio(e.target.checked)} className="size-4 accent-[var(--primary)]" />
+              Generate audio
+            </label>
+            <label className="flex items-center gap-2">
+              <input type="checkbox" checked={returnLastFrame} onChange={(e) => setReturnLastFrame(e.target.checked)} className="size-4 accent-[var(--primary)]" />
+              Return the last frame
+            </label>
+          </div>
+        </div>
+      </fieldset>
+
+      <fieldset className="flex flex-col gap-3">
+        <legend className="mb-2 text-sm font-semibold">Prices</legend>
+        <p className="text-xs text-muted-foreground">
+          Price per second of video, by model and resolution. When set, the Generate form shows the estimated cost. Leave a cell empty when you do not
+          know its price.
+        </p>
+        <div className="flex items-center gap-2">
+          <Label htmlFor="currency" className="shrink-0">
+            Currency
+          </Label>
+          <Input id="currency" className="w-28" maxLength={12} value={currency} onChange={(e) => setCurrency(e.target.value.toUpperCase())} />
+        </div>
+        <div className="overflow-x-auto">
+          <table className="w-full min-w-[420px] text-sm">
+            <thead>
+              <tr className="text-left text-xs text-muted-foreground">
+                <th className="py-2 pr-3 font-medium">Model</th>
+                {resolutions.map((r) => (
+                  <th key={r} className="px-1 py-2 font-medium">
+                    {r}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {Object.keys(prices).map((m) => (
+                <tr key={m} className="border-t border-border">
+                  <td className="py-2 pr-3 font-mono text-xs break-all">{m}</td>
+                  {resolutions.map((r) => (
+                    <td key={r} className="px-1 py-1.5">
+                      <Input
+                        aria-label={`Price of ${m} at ${r} per second`}
+                        inputMode="decimal"
+                        placeholder="—"
+                        value={prices[m]?.[r] ?? ""}
+                        onChange={(e) => setPrices((grid) => ({ ...grid, [m]: { ...grid[m]!, [r]: e.target.value } }))}
+                        className="h-8"
+                      />
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </fieldset>
+
+      {error ? (
+        <p role="alert" className="text-sm text-destructive">
+          {error}
+        </p>
+      ) : null}
+      <div>
+        <Button type="submit" disabled={save.isPending}>
+          {save.isPending ? "Saving…" : "Save generation settings"}
+        </Button>
+      </div>
+    </form>
+  );
+}
