@@ -2,6 +2,7 @@ import { prisma } from "@/lib/db";
 import type { AssetState, SubmissionState } from "@/lib/generated/prisma/enums";
 import { assetTypeOrder } from "@/lib/assets/split-into-requests";
 import { RETRYABLE_SEND_CODES } from "@/lib/assets/send-submission";
+import { sendRetry } from "@/lib/review/poll-delay";
 
 /** Still moving without anyone's help: the page keeps polling while one of these is shown. */
 export const activeSubmissionStates: readonly SubmissionState[] = ["QUEUED", "SENT"];
@@ -99,7 +100,8 @@ function toRequest(row: {
 }) {
   const counts: Record<AssetState, number> = { PENDING: 0, IN_REVIEW: 0, APPROVED: 0, REJECTED: 0, REPLACED: 0, DISMISSED: 0 };
   for (const asset of row.assets) counts[asset.state] += 1;
-  const retryable = row.state === "SEND_FAILED" && row.errorCode !== null && RETRYABLE_SEND_CODES.includes(row.errorCode);
+  const retryable =
+    row.state === "SEND_FAILED" && row.errorCode !== null && RETRYABLE_SEND_CODES.includes(row.errorCode) && row.attempts < sendRetry.maxAttempts;
   return {
     id: row.id,
     assetType: row.assetType,

@@ -5,6 +5,7 @@ import { AppError, GENERIC_ERROR_MESSAGE, isAppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SubmissionState } from "@/lib/generated/prisma/enums";
 import { logger } from "@/lib/logger";
+import { pollSchedule, sendRetry, sendRetryDelayMs } from "@/lib/review/poll-delay";
 import { upstreamClientForTeam } from "@/lib/settings/upstream-client-for-team";
 import { getStorage } from "@/lib/storage/get-storage";
 import type { FileStorage } from "@/lib/storage/file-storage";
@@ -13,9 +14,12 @@ import { type SubmitAssetsInput, submitAssetsInputSchema } from "@/lib/upstream/
 import { isUpstreamError } from "@/lib/upstream/upstream-error";
 
 /** The worker polls a newly sent review task this long after it was accepted. */
-export const FIRST_POLL_DELAY_MS = 3_000;
+export const FIRST_POLL_DELAY_MS = pollSchedule.firstDelayMs;
 
-/** Codes of a send failure that may pass by itself: the worker resends these after `nextPollAt`. */
+/**
+ * Codes of a send failure that may pass by itself: the row gets `nextPollAt` (the worker's
+ * backoff) and the worker resends it then, up to `sendRetry.maxAttempts` attempts in all.
+ */
 export const RETRYABLE_SEND_CODES: readonly string[] = [
   "UPSTREAM_UNREACHABLE",
   "UPSTREAM_ERROR",
@@ -97,10 +101,6 @@ function requestFor(row: LoadedSubmission, storage: Pick<FileStorage, "publicUrl
       return { url, name: asset.name };
     }),
   };
-}
-
-function backoffMs(attempts: number): number {
-  return Math.min(10 * 60_000, 30_000 * 2 ** Math.max(0, attempts - 1));
 }
 
 /** Whether the failed call may have been carried out by the provider even though no answer came back. */
@@ -206,13 +206,13 @@ export async function sendSubmission(
     const message = uncertain ? UNCERTAIN_MESSAGE : isAppError(error) ? error.message : GENERIC_ERROR_MESSAGE;
     const detail = isAppError(error) ? error.detail : undefined;
     logger.warn({ submissionId: row.id, code, detail, err: isAppError(error) ? undefined : error, attempt }, "submission not sent");
-    const retryable = !uncertain && RETRYABLE_SEND_CODES.includes(code);
-    const retryAfterMs = isUpstreamError(error) ? (error.retryAfterMs ?? 0) : 0;
+    const retryable = !uncertain && RETRYABLE_SEND_CODES.includes(code) && attempt < sendRetry.maxAttempts;
+    const retryAfterMs = isUpstreamError(error) ? error.retryAfterMs : undefined;
     const updated = await recordFailure(row, uncertain ? "UNCERTAIN" : "SEND_FAILED", {
       errorCode: code,
       error: message,
       rawResponse: { request, error: { code, attempt, detail: detail ?? null } } as Prisma.InputJsonObject,
-      nextPollAt: retryable ? new Date(Date.now() + Math.max(retryAfterMs, backoffMs(attempt))) : null,
+      nextPollAt: retryable ? new Date(Date.now() + sendRetryDelayMs(attempt, retryAfterMs)) : null,
       onlyFrom: "QUEUED",
     });
     return resultOf(updated ?? row, false);
