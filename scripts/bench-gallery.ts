@@ -1,0 +1,181 @@
+// Gallery speed at 100k assets: seeds a throw-away embedded PostgreSQL with one team of
+// 100,000 assets (and a second team of 20,000, so scoping matters), then times what
+// `GET /api/assets` does for a page load (one page by keyset + the tab counts) over many
+// loads with various filters, and reports p50/p95. Prints figures; it is not a test.
+//
+//   npx tsx scripts/bench-gallery.ts [--assets 100000] [--loads 30]
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { migrateDeploy } from "./lib/migrate";
+import { startEmbeddedPostgres } from "./lib/postgres";
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const ASSETS = arg("assets", 100_000);
+const LOADS = arg("loads", 30);
+const OTHER_TEAM_ASSETS = Math.round(ASSETS / 5);
+
+const dir = mkdtempSync(path.join(os.tmpdir(), "avatar-studio-bench-"));
+const database = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), persistent: false });
+const stop = async () => {
+  await database.stop().catch(() => {});
+  rmSync(dir, { recursive: true, force: true });
+};
+process.on("SIGINT", () => void stop().finally(() => process.exit(130)));
+
+try {
+  await migrateDeploy(database.url);
+  process.env.DATABASE_URL = database.url;
+  // The data functions read the app's settings on import; none of these reach anything.
+  process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret-0";
+  process.env.SETTINGS_ENCRYPTION_KEY ??= Buffer.alloc(32, 1).toString("base64");
+  process.env.UPSTREAM_BASE_URL ??= "http://127.0.0.1:9";
+  process.env.UPSTREAM_API_KEY ??= "sk-bench";
+  process.env.LOG_LEVEL ??= "silent";
+
+  const seedStarted = performance.now();
+  const client = new pg.Client({ connectionString: database.url });
+  client.on("error", () => {});
+  await client.connect();
+  await seed(client, "team_bench", ASSETS);
+  await seed(client, "team_other", OTHER_TEAM_ASSETS);
+  await client.query("ANALYZE");
+  await client.end();
+  console.log(`seeded ${ASSETS.toLocaleString()} + ${OTHER_TEAM_ASSETS.toLocaleString()} assets in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
+
+  const { listAssets } = await import("@/lib/gallery/list-assets");
+  const { countAssetsByTab } = await import("@/lib/gallery/count-assets-by-tab");
+  const { parseGalleryFilters, decodeCursor } = await import("@/lib/gallery/gallery-filters");
+  const { prisma } = await import("@/lib/db");
+  const storage = { publicUrl: (key: string) => `https://studio.example.com/files/${key}` };
+  const teamId = "team_bench";
+  const viewerId = "team_bench_user_1";
+
+  /** One page load as the route does it: the page, plus the tab counts on a first page. */
+  async function load(query: string, cursor: string | null) {
+    const filters = parseGalleryFilters(new URLSearchParams(query));
+    const { tab: _tab, ...rest } = filters;
+    const [page] = await Promise.all([
+      listAssets(teamId, filters, { cursor: decodeCursor(cursor), limit: 48, viewerId, storage }),
+      cursor ? null : countAssetsByTab(teamId, rest, viewerId),
+    ]);
+    return page;
+  }
+
+  const scenarios = [
+    "",
+    "tab=approved",
+    "tab=failed",
+    "tab=in_review",
+    "q=hero",
+    "q=villain-4242",
+    "type=VIDEO",
+    "group=team_bench_grp_7",
+    "project=project-3",
+    "who=me",
+    "from=2026-01-01&to=2026-03-31",
+    "tab=failed&project=project-1&q=mentor",
+  ];
+  // Warm up the pool and caches once.
+  await load("", null);
+
+  const all: number[] = [];
+  const rows: { scenario: string; p50: number; p95: number; items: number }[] = [];
+  for (const scenario of scenarios) {
+    const times: number[] = [];
+    let items = 0;
+    for (let i = 0; i < LOADS; i++) {
+      const t = performance.now();
+      const page = await load(scenario, null);
+      times.push(performance.now() - t);
+      items = page.items.length;
+    }
+    all.push(...times);
+    rows.push({ scenario: scenario || "(all, first page)", p50: pct(times, 50), p95: pct(times, 95), items });
+  }
+  // Deep pages: follow the cursor 40 pages down (1,920 assets in), timing each page.
+  const deep: number[] = [];
+  for (let run = 0; run < Math.max(1, Math.round(LOADS / 10)); run++) {
+    let cursor: string | null = null;
+    for (let i = 0; i < 40; i++) {
+      const t = performance.now();
+      const page: Awaited<ReturnType<typeof load>> = await load("tab=approved", cursor);
+      if (i > 0) deep.push(performance.now() - t);
+      cursor = page.nextCursor;
+      if (!cursor) break;
+    }
+  }
+  all.push(...deep);
+  rows.push({ scenario: "tab=approved, pages 2–40 by cursor", p50: pct(deep, 50), p95: pct(deep, 95), items: 48 });
+
+  console.log(`\nGallery page loads at ${ASSETS.toLocaleString()} assets (${LOADS} loads per filter; list + tab counts, as GET /api/assets does)\n`);
+  console.log(`${"filter".padEnd(44)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"items".padStart(6)}`);
+  for (const r of rows) console.log(`${r.scenario.padEnd(44)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${String(r.items).padStart(6)}`);
+  console.log(`\nall ${all.length} loads: p50 ${pct(all, 50).toFixed(1)} ms, p95 ${pct(all, 95).toFixed(1)} ms`);
+  await prisma.$disconnect();
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  await stop();
+}
+
+function pct(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+/** One team with `count` assets spread over a year: 50 groups in 5 projects, 3 members, 20 assets a submission. */
+async function seed(db: pg.Client, team: string, count: number): Promise<void> {
+  const submissions = Math.ceil(count / 20);
+  const uploads = Math.min(5000, count);
+  await db.query(`INSERT INTO "Team"(id, name) VALUES ($1, $1)`, [team]);
+  await db.query(
+    `INSERT INTO "User"(id, email, name, "updatedAt")
+     SELECT $1 || '_user_' || u, $1 || '-' || u || '@bench.local', 'Member ' || u, now() FROM generate_series(1, 3) u`,
+    [team],
+  );
+  await db.query(
+    `INSERT INTO "Membership"(id, "teamId", "userId", role)
+     SELECT $1 || '_m_' || u, $1, $1 || '_user_' || u, (ARRAY['ADMIN','LEAD','CREATOR'])[u]::"Role" FROM generate_series(1, 3) u`,
+    [team],
+  );
+  await db.query(
+    `INSERT INTO "AssetGroup"(id, "teamId", name, "projectName")
+     SELECT $1 || '_grp_' || g, $1, 'Group ' || g, 'project-' || (g % 5) FROM generate_series(1, 50) g`,
+    [team],
+  );
+  await db.query(
+    `INSERT INTO "Upload"(id, "teamId", "uploaderId", "storageKey", "thumbnailKey", sha256, "fileName", "mimeType", type, "sizeBytes", width, height)
+     SELECT $1 || '_upl_' || u, $1, $1 || '_user_1', $1 || '/k/' || u || '.png', $1 || '/k/' || u || '.webp', md5($1 || u), 'file-' || u || '.png', 'image/png', 'IMAGE', 100000, 800, 800
+     FROM generate_series(1, $2::int) u`,
+    [team, uploads],
+  );
+  await db.query(
+    `INSERT INTO "Submission"(id, "teamId", "groupId", "assetType", "projectName", state, "idempotencyKey", "createdById", "createdAt", "updatedAt")
+     SELECT $1 || '_sub_' || s, $1, $1 || '_grp_' || (s % 50 + 1), 'IMAGE', 'project-' || ((s % 50 + 1) % 5), 'PARTIAL', $1 || '_idem_' || s,
+            $1 || '_user_' || (s % 3 + 1), now() - make_interval(mins => (s::bigint * 525600 / $2::int)::int), now()
+     FROM generate_series(1, $2::int) s`,
+    [team, submissions],
+  );
+  await db.query(
+    `INSERT INTO "Asset"(id, "teamId", "submissionId", "groupId", "uploadId", name, type, state, "assetUrl", "failureCode", "failureReason", "createdById", "createdAt", "updatedAt")
+     SELECT $1 || '_a_' || lpad(a::text, 7, '0'), $1, s.id, s."groupId", $1 || '_upl_' || (a % $3::int + 1),
+            (ARRAY['hero','villain','sidekick','mentor','crowd'])[a % 5 + 1] || '-' || a,
+            (CASE WHEN a % 10 = 0 THEN 'VIDEO' WHEN a % 25 = 1 THEN 'AUDIO' ELSE 'IMAGE' END)::"AssetType",
+            st.state::"AssetState",
+            CASE WHEN st.state = 'APPROVED' THEN 'asset://asset-' || a END,
+            CASE WHEN st.state IN ('REJECTED','REPLACED','DISMISSED') THEN 'InputImageSensitiveContentDetected.PrivacyInformation' END,
+            CASE WHEN st.state IN ('REJECTED','REPLACED','DISMISSED') THEN 'InputImageSensitiveContentDetected.PrivacyInformation: the image may contain a real person' END,
+            s."createdById", s."createdAt", now()
+     FROM generate_series(1, $2::int) a
+     JOIN "Submission" s ON s.id = $1 || '_sub_' || ((a - 1) / 20 + 1)
+     CROSS JOIN LATERAL (SELECT CASE WHEN a % 100 < 80 THEN 'APPROVED' WHEN a % 100 < 92 THEN 'REJECTED' WHEN a % 100 < 97 THEN 'IN_REVIEW'
+                                     WHEN a % 100 < 99 THEN 'REPLACED' ELSE 'DISMISSED' END AS state) st`,
+    [team, count, uploads],
+  );
+}
