@@ -10,6 +10,10 @@ import { prisma } from "@/lib/db";
 import type { AssetState, AssetType } from "@/lib/generated/prisma/enums";
 import { type AdvanceDeps, advanceVideoJob } from "@/lib/generation/advance-video-job";
 import { createVideoJob } from "@/lib/generation/create-video-job";
+import { getVideoJob } from "@/lib/generation/get-video-job";
+import { listApprovedAssets } from "@/lib/generation/list-approved-assets";
+import { listVideoJobs } from "@/lib/generation/list-video-jobs";
+import { listVideoJobsQuerySchema } from "@/lib/generation/list-video-jobs.validation";
 import { retryVideoJob } from "@/lib/generation/retry-video-job";
 import { startOneClickJobs } from "@/lib/generation/start-one-click-jobs";
 import { readVideoDefaults } from "@/lib/generation/video-defaults";
@@ -404,6 +408,43 @@ describe("video jobs", () => {
     if (!first.ok) throw new Error("expected a job");
     const job = await prisma.videoJob.findUniqueOrThrow({ where: { id: first.outcome.jobId } });
     expect(job.params).toMatchObject({ source: "one-click", duration: 4 });
+  });
+});
+
+describe("what the pages read", () => {
+  it("lists only the team's approved assets for the picker, filtered by type and name", async () => {
+    const all = await listApprovedAssets(teamId, { limit: 50 }, { storage });
+    expect(all.items.map((a) => a.name).sort()).toEqual(["avatar-a", "avatar-b", "voice-d"]);
+    expect(all.items.every((a) => a.assetUrl.startsWith("asset://"))).toBe(true);
+    const audio = await listApprovedAssets(teamId, { limit: 50, type: "AUDIO" }, { storage });
+    expect(audio.items.map((a) => a.name)).toEqual(["voice-d"]);
+    const byName = await listApprovedAssets(teamId, { limit: 50, q: "AVATAR-B" }, { storage });
+    expect(byName.items.map((a) => a.name)).toEqual(["avatar-b"]);
+    const firstPage = await listApprovedAssets(teamId, { limit: 2 }, { storage });
+    const secondPage = await listApprovedAssets(teamId, { limit: 2, cursor: firstPage.nextCursor! }, { storage });
+    expect([...firstPage.items, ...secondPage.items].map((a) => a.id).sort()).toEqual(all.items.map((a) => a.id).sort());
+    expect(secondPage.nextCursor).toBeNull();
+  });
+
+  it("lists the team's jobs with their filters, and shows one job only to its team", async () => {
+    const query = (q: Record<string, string>) => listVideoJobsQuerySchema.parse(q);
+    const all = await listVideoJobs(teamId, userId, query({}), { storage });
+    expect(all.items.length).toBeGreaterThan(3);
+    expect(all.items.every((j) => j.createdBy?.name === "Vic Video" || j.createdBy === null)).toBe(true);
+    const failed = await listVideoJobs(teamId, userId, query({ status: "failed" }), { storage });
+    expect(failed.items.length).toBeGreaterThan(0);
+    expect(failed.items.every((j) => ["FAILED", "CANCELLED", "SEND_FAILED"].includes(j.state))).toBe(true);
+    const found = await listVideoJobs(teamId, userId, query({ q: "REAL-PERSON" }), { storage });
+    expect(found.items.map((j) => j.prompt)).toEqual(expect.arrayContaining(["A real-person waving"]));
+    expect(await listVideoJobs(otherTeamId, userId, query({}), { storage })).toMatchObject({ items: [] });
+
+    const done = all.items.find((j) => j.state === "SUCCEEDED" && j.lastFrame)!;
+    const view = await getVideoJob(teamId, done.id, { storage, includeRaw: true });
+    expect(view.video).toEqual({ url: expect.stringMatching(/^https:\/\/studio\.example\.com\/files\/t\//), downloadUrl: `/api/video-jobs/${done.id}/download` });
+    expect(view.lastFrame?.downloadUrl).toBe(`/api/video-jobs/${done.id}/download?file=last-frame`);
+    expect(view.raw).toBeDefined();
+    expect((await getVideoJob(teamId, done.id, { storage, includeRaw: false })).raw).toBeUndefined();
+    await expect(getVideoJob(otherTeamId, done.id, { storage, includeRaw: false })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 

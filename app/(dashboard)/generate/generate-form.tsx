@@ -4,7 +4,7 @@ import { AlertCircle, ArrowDown, ArrowUp, Clapperboard, Loader2, X } from "lucid
 import { useAction } from "next-safe-action/hooks";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import { AssetThumbnail } from "@/components/generation/asset-thumbnail";
 import { Button } from "@/components/ui/button";
@@ -90,6 +90,15 @@ export function GenerateForm({ initial, models, groups, priceTable, duplicateOf 
   const [returnLastFrame, setReturnLastFrame] = useState(initial.returnLastFrame);
   const [seed, setSeed] = useState(initial.seed === null ? "" : String(initial.seed));
   const [sendFailure, setSendFailure] = useState<{ jobId: string; message: string } | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [formInView, setFormInView] = useState(false);
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form || typeof IntersectionObserver === "undefined") return;
+    const observer = new IntersectionObserver(([entry]) => setFormInView(!!entry?.isIntersecting), { threshold: 0.15 });
+    observer.observe(form);
+    return () => observer.disconnect();
+  }, []);
 
   const create = useAction(createVideoJobAction, {
     onSuccess: ({ data }) => {
@@ -154,7 +163,7 @@ export function GenerateForm({ initial, models, groups, priceTable, duplicateOf 
   }
 
   return (
-    <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_400px] xl:grid-cols-[minmax(0,1fr)_440px]">
+    <div className="grid items-start gap-6 pb-16 lg:grid-cols-[minmax(0,1fr)_400px] lg:pb-0 xl:grid-cols-[minmax(0,1fr)_440px]">
       <Card>
         <CardHeader>
           <CardTitle>Approved assets</CardTitle>
@@ -168,7 +177,18 @@ export function GenerateForm({ initial, models, groups, priceTable, duplicateOf 
         </CardContent>
       </Card>
 
-      <form onSubmit={submit} className="lg:sticky lg:top-6" aria-label="Video settings">
+      {selected.length > 0 && !formInView ? (
+        <div className="fixed inset-x-0 bottom-0 z-20 flex items-center justify-between gap-3 border-t border-border bg-card/95 px-4 py-3 backdrop-blur lg:hidden">
+          <span className="text-sm">
+            <strong>{selected.length}</strong> chosen
+          </span>
+          <Button type="button" size="sm" onClick={() => formRef.current?.scrollIntoView({ behavior: "smooth", block: "start" })}>
+            Continue
+          </Button>
+        </div>
+      ) : null}
+
+      <form ref={formRef} id="video-settings" onSubmit={submit} className="scroll-mt-16 lg:sticky lg:top-6" aria-label="Video settings">
         <Card>
           <CardHeader>
             <CardTitle>{duplicateOf ? "New video (duplicated)" : "New video"}</CardTitle>
