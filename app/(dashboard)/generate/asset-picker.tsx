@@ -121,7 +121,7 @@ export function AssetPicker({
                 <button
                   type="button"
                   aria-pressed={selected}
-                  aria-label={`${selected ? "Remove" : "Pick"} ${asset.name}`}
+                  aria-label={`Pick ${asset.name}`}
                   onClick={() => onToggle(asset)}
                   className={cn(
                     "group relative flex w-full flex-col overflow-hidden rounded-lg border bg-card text-left transition focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none",

@@ -59,7 +59,7 @@ function JobRow({ job }: { job: VideoJobView }) {
           </p>
           {job.error && !running ? <p className="mt-1 line-clamp-1 text-xs text-destructive">{job.error.message}</p> : null}
         </div>
-        <div className="flex w-full shrink-0 flex-col gap-2 sm:w-40 sm:items-end">
+        <div className="flex w-full shrink-0 flex-col items-start gap-2 sm:w-40 sm:items-end">
           <VideoJobStatusBadge state={job.state} />
           {running ? <JobProgressBar value={job.progress} indeterminate={job.state !== "RUNNING"} label={`${videoJobStateLabels[job.state]}, ${job.progress}%`} /> : null}
         </div>

@@ -134,16 +134,19 @@ export function JobDetail({ initialJob, canViewRaw }: { initialJob: VideoJobView
                 </div>
               ) : job.video ? (
                 <div className="flex flex-col">
-                  <video
-                    key={job.video.url}
-                    src={job.video.url}
-                    poster={job.lastFrame?.url}
-                    controls
-                    playsInline
-                    preload="metadata"
-                    className="aspect-video w-full rounded-t-lg bg-black object-contain"
-                    data-testid="job-video"
-                  />
+                  <div className="overflow-hidden rounded-t-lg bg-black">
+                    <video
+                      key={job.video.url}
+                      src={job.video.url}
+                      poster={job.lastFrame?.url}
+                      controls
+                      playsInline
+                      preload="metadata"
+                      className="block max-h-[75vh] w-full object-contain"
+                      style={{ aspectRatio: p.aspectRatio === "adaptive" ? "16 / 9" : p.aspectRatio.replace(":", " / ") }}
+                      data-testid="job-video"
+                    />
+                  </div>
                   <div className="flex flex-col gap-3 p-4 sm:flex-row sm:items-center sm:justify-between">
                     <p className="flex items-start gap-2 text-xs text-muted-foreground" data-testid="stored-copy-note">
                       <HardDrive className="mt-0.5 size-4 shrink-0" aria-hidden />
