@@ -49,6 +49,11 @@ export function buildVideoInput(job: JobForSending): CreateVideoInput {
 
 export type SendOutcome = { jobId: string; state: "QUEUED" | "SENT" | "RUNNING" | "SEND_FAILED" | "SUCCEEDED" | "FAILED" | "CANCELLED"; error: string | null };
 
+async function currentOutcome(jobId: string): Promise<SendOutcome> {
+  const row = await prisma.videoJob.findUnique({ where: { id: jobId }, select: { state: true, error: true } });
+  return { jobId, state: row?.state ?? "FAILED", error: row?.error ?? null };
+}
+
 /**
  * Sends a QUEUED job to the provider with the job's idempotency key (so a resend never makes
  * a second video), then records the answer: SENT with the task id, or SEND_FAILED with the
@@ -70,8 +75,8 @@ export async function sendVideoJob(
   try {
     const { data, raw } = await deps.client.createVideo(buildVideoInput(job), { idempotencyKey: job.idempotencyKey });
     const state = data.status === "running" ? "RUNNING" : "SENT";
-    await prisma.$transaction(async (tx) => {
-      await tx.videoJob.updateMany({
+    const recorded = await prisma.$transaction(async (tx) => {
+      const { count } = await tx.videoJob.updateMany({
         where: { id: job.id, state: "QUEUED" },
         data: {
           state,
@@ -84,11 +89,15 @@ export async function sendVideoJob(
           nextPollAt: new Date(now().getTime() + FIRST_POLL_DELAY_MS),
         },
       });
+      if (count === 0) return false;
       await recordAudit(
         { teamId, actorId: deps.actorId, action: "video_job.sent", targetType: "video_job", targetId: job.id, metadata: { providerTaskId: data.taskId } },
         tx,
       );
+      return true;
     });
+    // Another sender (a worker taking over a slow request) may have recorded it first.
+    if (!recorded) return currentOutcome(job.id);
     return { jobId: job.id, state, error: null };
   } catch (error) {
     let message: string;
@@ -110,8 +119,8 @@ export async function sendVideoJob(
       code = "INTERNAL";
       message = `${GENERIC_ERROR_MESSAGE} (ref ${requestId})`;
     }
-    await prisma.$transaction(async (tx) => {
-      await tx.videoJob.updateMany({
+    const recorded = await prisma.$transaction(async (tx) => {
+      const { count } = await tx.videoJob.updateMany({
         where: { id: job.id, state: "QUEUED" },
         data: {
           state: "SEND_FAILED",
@@ -123,11 +132,14 @@ export async function sendVideoJob(
           finishedAt: now(),
         },
       });
+      if (count === 0) return false;
       await recordAudit(
         { teamId, actorId: deps.actorId, action: "video_job.send_failed", targetType: "video_job", targetId: job.id, metadata: { code } },
         tx,
       );
+      return true;
     });
+    if (!recorded) return currentOutcome(job.id);
     return { jobId: job.id, state: "SEND_FAILED", error: message };
   }
 }

@@ -93,6 +93,7 @@ export function JobsList({ initial }: { initial: Filters }) {
     },
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     refetchInterval: (q) => (q.state.data?.pages.some((p) => p.items.some((j) => !isFinishedVideoJob(j.state))) ? 3_000 : 15_000),
+    refetchIntervalInBackground: true,
   });
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   const models = query.data?.pages[0]?.models ?? [];
