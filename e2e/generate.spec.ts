@@ -71,6 +71,7 @@ test("on Generate, two approved avatars and a prompt make one job with both refe
 
   await expect(page).toHaveURL(/\/jobs\/[^/]+$/, { timeout: 30_000 });
   const jobId = page.url().split("/").pop()!;
+  await expect(page.getByTestId("job-progress")).toBeVisible();
   const references = page.getByTestId("job-references").getByRole("listitem");
   await expect(references).toHaveCount(2);
   await expect(references.nth(0)).toContainText(avatars[1]!);
@@ -84,7 +85,7 @@ test("on Generate, two approved avatars and a prompt make one job with both refe
     [avatars[2], "reference_image"],
   ]);
   expect(api.job.params.aspectRatio).toBe("9:16");
-  await expect(page.getByTestId("job-video")).toBeVisible({ timeout: 60_000 });
+  await expectVideoPlaysAndDownloads(page);
 
   // Duplicate opens the form with the same references and prompt.
   await page.getByRole("link", { name: "Duplicate" }).click();
@@ -111,6 +112,23 @@ test("a first frame together with an audio reference is refused with the reason"
   await page.getByRole("button", { name: `Remove ${voice}` }).click();
   await expect(reason).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Generate video" })).toBeEnabled();
+});
+
+test("a job the provider fails says why in plain words, and Retry starts it again", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, demo.creator);
+  await page.goto("/generate");
+  await page.getByLabel("Search approved assets").fill(tag);
+  await page.getByRole("button", { name: `Pick ${avatars[0]}` }).click();
+  await page.getByLabel("Prompt").fill("A real-person dancing");
+  await page.getByRole("button", { name: "Generate video" }).click();
+  await expect(page).toHaveURL(/\/jobs\/[^/]+$/, { timeout: 30_000 });
+  const failedUrl = page.url();
+  await expect(page.getByTestId("job-error")).toContainText("may show a real person", { timeout: 60_000 });
+  await expect(page.getByTestId("job-status")).toHaveAttribute("data-state", "FAILED");
+  await page.getByRole("button", { name: "Retry" }).click();
+  await expect(page).not.toHaveURL(failedUrl, { timeout: 30_000 });
+  await expect(page.getByText("It retries")).toBeVisible();
 });
 
 test("the Generate page works on a phone", async ({ page }) => {
