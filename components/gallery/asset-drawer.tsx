@@ -152,10 +152,10 @@ function DrawerBody({
         </section>
       ) : null}
 
-      {asset.state === "APPROVED" ? (
+      {asset.state === "APPROVED" && asset.type !== "AUDIO" ? (
         <section className="flex flex-wrap gap-2" data-slot="generate-video">
           {/* SLOT: Generate video for this approved asset. */}
-          <GenerateVideoSlot assetIds={[asset.id]} />
+          <GenerateVideoSlot assetIds={[asset.id]} className="w-full" />
         </section>
       ) : null}
 

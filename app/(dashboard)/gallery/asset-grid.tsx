@@ -5,6 +5,7 @@ import { memo } from "react";
 import { AssetStatusBadge } from "@/components/gallery/asset-status-badge";
 import { AssetThumbnail } from "@/components/gallery/asset-thumbnail";
 import { formatDateTime } from "@/components/gallery/format";
+import { GenerateVideoSlot } from "@/components/gallery/generate-video-slot";
 import type { AssetCard } from "@/lib/gallery/asset-view";
 import { explainFailure } from "@/lib/review/explain-failure";
 import { cn } from "@/lib/utils";
@@ -75,7 +76,7 @@ export const AssetGrid = memo(function AssetGrid({ items, selected, onToggle, on
               onToggle={onToggle}
               className={cn("absolute left-2 top-2", !checked && "sm:opacity-0 sm:group-hover:opacity-100 sm:focus-within:opacity-100")}
             />
-            <AssetStatusBadge status={item.status} className="absolute right-2 top-2" />
+            <AssetStatusBadge status={item.status} overlay className="absolute right-2 top-2" />
           </li>
         );
       })}
@@ -114,7 +115,15 @@ export const AssetList = memo(function AssetList({ items, selected, onToggle, on
                 {formatDateTime(item.createdAt)}
               </time>
             </button>
-            <AssetStatusBadge status={item.status} className="shrink-0" />
+            <div className="hidden w-36 shrink-0 justify-end lg:flex">
+              {item.state === "APPROVED" && item.type !== "AUDIO" ? (
+                // SLOT: Generate video from this approved asset.
+                <GenerateVideoSlot assetIds={[item.id]} size="sm" variant="outline" />
+              ) : null}
+            </div>
+            <div className="flex w-24 shrink-0 justify-end">
+              <AssetStatusBadge status={item.status} />
+            </div>
           </li>
         );
       })}

@@ -85,7 +85,7 @@ export function BulkBar({ items, viewer, onClear, onDone }: { items: AssetCard[]
                   <Copy /> Copy {approved.length} URL{approved.length === 1 ? "" : "s"}
                 </Button>
                 {/* SLOT: Generate video from the selected approved assets. */}
-                <GenerateVideoSlot assetIds={approved.map((i) => i.id)} size="sm" />
+                <GenerateVideoSlot assetIds={approved.filter((i) => i.type !== "AUDIO").map((i) => i.id)} size="sm" />
               </>
             ) : null}
           </>

@@ -143,8 +143,8 @@ export function GalleryClient({
 
   return (
     <div className="space-y-4 pb-24">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <nav aria-label="Gallery tabs" className="-mx-1 flex gap-1 overflow-x-auto px-1" role="tablist">
+      <div className="flex items-center justify-between gap-3">
+        <nav aria-label="Gallery tabs" className="-mx-1 flex min-w-0 flex-1 gap-1 overflow-x-auto px-1 py-0.5" role="tablist">
           {galleryTabs.map((tab: GalleryTab) => (
             <button
               key={tab}
@@ -167,10 +167,10 @@ export function GalleryClient({
             </button>
           ))}
         </nav>
-        <div className="flex items-center gap-2">
+        <div className="flex shrink-0 items-center gap-2">
           {anyLive ? (
-            <span className="flex items-center gap-1.5 text-xs text-muted-foreground" data-testid="live-indicator">
-              <Loader2 className="size-3.5 animate-spin" /> Updating while reviews run
+            <span className="flex items-center gap-1.5 text-xs text-muted-foreground" data-testid="live-indicator" title="Updating while reviews run">
+              <Loader2 className="size-3.5 animate-spin" /> <span className="hidden lg:inline">Updating while reviews run</span>
             </span>
           ) : null}
           <div className="flex rounded-md border border-border p-0.5" role="group" aria-label="View">

@@ -185,7 +185,7 @@ function FailedRow({
 
   return (
     <li className={cn("py-3", checked && "rounded-md bg-accent/60")} data-testid="failed-item" data-asset-name={item.name}>
-      <div className="flex gap-3">
+      <div className="flex items-start gap-3">
         <input type="checkbox" checked={checked} onChange={onToggle} aria-label={`Select ${item.name}`} className="mt-1 size-4 shrink-0 accent-[var(--primary)]" />
         <button type="button" onClick={onOpen} className="shrink-0" aria-label={`Open ${item.name}`}>
           <AssetThumbnail type={item.type} thumbnailUrl={item.thumbnailUrl} name={item.name} className="size-16 rounded-md" />
@@ -209,12 +209,12 @@ function FailedRow({
           ) : null}
         </div>
       </div>
-      <div className="mt-3 grid gap-2 sm:ml-[6.25rem] sm:grid-cols-[1fr_auto_auto]">
+      <div className="mt-3 grid gap-2 sm:ml-[6.25rem] sm:grid-cols-[1fr_auto_auto] sm:items-center">
         <ReplaceFileDrop asset={item} compact onReplaced={() => onChanged()} />
-        <Button variant={suggestsResubmit ? "default" : "outline"} size="sm" className="h-auto min-h-9" disabled={resubmit.isPending} onClick={() => resubmit.execute({ assetIds: [item.id] })}>
+        <Button variant={suggestsResubmit ? "default" : "outline"} size="sm" className="h-9" disabled={resubmit.isPending} onClick={() => resubmit.execute({ assetIds: [item.id] })}>
           <RotateCcw /> Resubmit as is
         </Button>
-        <Button variant="ghost" size="sm" className="h-auto min-h-9 text-destructive" onClick={() => setDismissing((v) => !v)} aria-expanded={dismissing}>
+        <Button variant="ghost" size="sm" className="h-9 text-destructive" onClick={() => setDismissing((v) => !v)} aria-expanded={dismissing}>
           <Trash2 /> Dismiss
         </Button>
       </div>
