@@ -45,7 +45,8 @@ export async function recordReviewResult(input: {
       where: { id: submissionId, teamId },
       select: { id: true, groupId: true, state: true, group: { select: { providerGroupId: true, name: true } } },
     });
-    if (!submission) return { finished: false, tally: { approved: 0, rejected: 0, pending: 0 } };
+    // Only a task still being followed is written to; a settled submission keeps its record.
+    if (!submission || submission.state !== "SENT") return { finished: false, tally: { approved: 0, rejected: 0, pending: 0 } };
     const assets = await tx.asset.findMany({
       where: { submissionId, teamId },
       orderBy: { createdAt: "asc" },
