@@ -1,5 +1,6 @@
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
+import { decodeKey } from "@/lib/crypto/decode-key";
 
 const boolFlag = z
   .enum(["0", "1", "true", "false"])
@@ -46,10 +47,4 @@ export const env = createEnv({
 /** The base URL under which stored files are public. */
 export function publicBaseUrl(): string {
   return (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
-}
-
-export function decodeKey(value: string): Buffer | null {
-  const hex = /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, "hex") : null;
-  const key = hex ?? Buffer.from(value, "base64");
-  return key.length === 32 ? key : null;
 }

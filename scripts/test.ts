@@ -50,7 +50,9 @@ if (!only || only === "unit") {
   if (existsSync(file)) {
     const report = JSON.parse(readFileSync(file, "utf8"));
     passed += report.numPassedTests ?? 0;
-    failed += report.numFailedTests ?? 0;
+    // A test file that fails to load counts as a failure even when no test in it ran.
+    failed += (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
+    if ((report.numFailedTestSuites ?? 0) > 0 || report.success === false) exit = 1;
   }
   if (code !== 0) exit = 1;
 }

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import { decodeKey } from "@/lib/env";
+import { decodeKey } from "@/lib/crypto/decode-key";
 
 /** AES-256-GCM. Stored as `v1.<iv>.<tag>.<ciphertext>`, base64url parts. */
 export function encryptSecret(plain: string, keyText: string): string {
