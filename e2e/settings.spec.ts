@@ -11,7 +11,7 @@ test("an admin saves a provider key, sees it masked, and tests the connection", 
 
   // The right key is saved, masked, and works.
   await page.getByLabel("API key").fill("sk-sim-demo");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save provider settings" }).click();
   await expect(page.getByText("Provider settings saved")).toBeVisible();
   await expect(page.getByLabel("API key")).toHaveValue("");
   await expect(page.getByTestId("api-key-mask")).toContainText("••••demo");

@@ -77,7 +77,7 @@ export function ProviderSettingsForm({ initial, defaults }: Props) {
       ) : null}
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : "Save"}
+          {save.isPending ? "Saving…" : "Save provider settings"}
         </Button>
         <Button type="button" variant="outline" disabled={test.isPending} onClick={() => test.execute({ baseUrl: form.baseUrl, apiKey: form.apiKey })}>
           {test.isPending ? "Testing…" : "Test connection"}
