@@ -1,13 +1,14 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { CheckCircle2, Lightbulb, RotateCcw, Trash2, X } from "lucide-react";
+import { CheckCircle2, Lightbulb, RotateCcw, Trash2 } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
 import { useCallback, useState } from "react";
 import { toast } from "sonner";
 import { AssetDrawer, type Viewer } from "@/components/gallery/asset-drawer";
 import { AssetStatusBadge } from "@/components/gallery/asset-status-badge";
 import { AssetThumbnail } from "@/components/gallery/asset-thumbnail";
+import { BulkActionBar } from "@/components/gallery/bulk-action-bar";
 import { formatDateTime } from "@/components/gallery/format";
 import { ReplaceFileDrop } from "@/components/gallery/replace-file-drop";
 import { Badge } from "@/components/ui/badge";
@@ -237,8 +238,6 @@ function FailedRow({
 }
 
 function SelectionBar({ ids, onClear, onDone }: { ids: string[]; onClear: () => void; onDone: () => void }) {
-  const [note, setNote] = useState("");
-  const [dismissing, setDismissing] = useState(false);
   const resubmit = useAction(resubmitAssetsAction, {
     onSuccess: ({ data }) => {
       toast.success(`${data?.count ?? 0} asset${data?.count === 1 ? "" : "s"} sent for review again.`);
@@ -246,47 +245,18 @@ function SelectionBar({ ids, onClear, onDone }: { ids: string[]; onClear: () => 
     },
     onError: ({ error }) => toast.error(error.serverError ?? "Could not resubmit."),
   });
-  const dismiss = useAction(dismissAssetsAction, {
-    onSuccess: ({ data }) => {
-      toast.success(`${data?.count ?? 0} asset${data?.count === 1 ? "" : "s"} dismissed.`);
-      setDismissing(false);
-      setNote("");
-      onDone();
-    },
-    onError: ({ error }) => toast.error(error.serverError ?? "Could not dismiss."),
-  });
-  if (ids.length === 0) return null;
   return (
-    <div className="fixed inset-x-0 bottom-0 z-30 border-t border-border bg-card/95 p-3 shadow-lg backdrop-blur md:left-64" data-testid="review-bulk-bar">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-2">
-        <span className="mr-auto text-sm font-medium">{ids.length} selected</span>
-        {dismissing ? (
-          <form
-            className="flex w-full gap-2 sm:w-auto"
-            onSubmit={(e) => {
-              e.preventDefault();
-              dismiss.execute({ assetIds: ids, note });
-            }}
-          >
-            <Input autoFocus value={note} onChange={(e) => setNote(e.target.value)} placeholder="Why dismiss them?" aria-label="Dismiss note" className="sm:w-64" />
-            <Button type="submit" variant="destructive" disabled={!note.trim() || dismiss.isPending}>
-              Dismiss {ids.length}
-            </Button>
-          </form>
-        ) : (
-          <>
-            <Button size="sm" disabled={resubmit.isPending} onClick={() => resubmit.execute({ assetIds: ids })}>
-              <RotateCcw /> Resubmit {ids.length}
-            </Button>
-            <Button size="sm" variant="outline" onClick={() => setDismissing(true)}>
-              <Trash2 /> Dismiss {ids.length}
-            </Button>
-          </>
-        )}
-        <Button size="sm" variant="ghost" onClick={onClear} aria-label="Clear selection">
-          <X />
-        </Button>
-      </div>
-    </div>
+    <BulkActionBar selectedCount={ids.length} dismissIds={ids} noun="asset" className="max-w-6xl" onClear={onClear} onDone={onDone} data-testid="review-bulk-bar">
+      {(startDismiss) => (
+        <>
+          <Button size="sm" disabled={resubmit.isPending} onClick={() => resubmit.execute({ assetIds: ids })}>
+            <RotateCcw /> Resubmit {ids.length}
+          </Button>
+          <Button size="sm" variant="outline" onClick={startDismiss}>
+            <Trash2 /> Dismiss {ids.length}
+          </Button>
+        </>
+      )}
+    </BulkActionBar>
   );
 }
