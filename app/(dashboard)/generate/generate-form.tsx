@@ -7,9 +7,10 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import { AssetThumbnail } from "@/components/generation/asset-thumbnail";
+import { SeedField, SelectField } from "@/components/generation/video-param-fields";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Input, Select, Textarea } from "@/components/ui/input";
+import { Select, Textarea } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { createVideoJobAction } from "@/lib/generation/create-video-job-action";
 import type { ApprovedAssetView } from "@/lib/generation/list-approved-assets";
@@ -285,20 +286,8 @@ export function GenerateForm({ initial, models, groups, priceTable, duplicateOf 
             </div>
 
             <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-1 xl:grid-cols-2">
-              <div className="flex flex-col gap-2">
-                <Label htmlFor="model">Model</Label>
-                <Select id="model" value={model} onChange={(e) => setModel(e.target.value)}>
-                  {models.map((m) => (
-                    <option key={m} value={m}>
-                      {m}
-                    </option>
-                  ))}
-                </Select>
-              </div>
-              <div className="flex flex-col gap-2">
-                <Label htmlFor="seed">Seed</Label>
-                <Input id="seed" inputMode="numeric" placeholder="Random" value={seed} onChange={(e) => setSeed(e.target.value.replace(/[^\d-]/g, ""))} />
-              </div>
+              <SelectField id="model" label="Model" value={model} options={models} onChange={setModel} />
+              <SeedField id="seed" value={seed} onChange={setSeed} />
             </div>
 
             <div className="flex flex-col gap-2">

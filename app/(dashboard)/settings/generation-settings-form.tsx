@@ -3,8 +3,9 @@
 import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
 import { toast } from "sonner";
+import { SeedField, SelectField } from "@/components/generation/video-param-fields";
 import { Button } from "@/components/ui/button";
-import { Input, Select, Textarea } from "@/components/ui/input";
+import { Input, Textarea } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { PriceTable } from "@/lib/generation/price-table";
 import { saveGenerationSettingsAction } from "@/lib/generation/save-generation-settings-action";
@@ -95,17 +96,7 @@ export function GenerationSettingsForm({ models, defaults, savedPrompt, builtInP
           <p className="text-xs text-muted-foreground">Used by “Generate video” on an approved avatar. Empty: “{builtInPrompt}”</p>
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
-          <div className="flex flex-col gap-2">
-            <Label htmlFor="defaultModel">Model</Label>
-            <Select id="defaultModel" value={model} onChange={(e) => setModel(e.target.value)}>
-              <option value="">First in the list ({models[0] ?? "none"})</option>
-              {models.map((m) => (
-                <option key={m} value={m}>
-                  {m}
-                </option>
-              ))}
-            </Select>
-          </div>
+          <SelectField id="defaultModel" label="Model" value={model} options={models} onChange={setModel} emptyOption={`First in the list (${models[0] ?? "none"})`} />
           <div className="flex flex-col gap-2">
             <Label htmlFor="defaultDuration">Duration (seconds)</Label>
             <Input
@@ -117,30 +108,16 @@ export function GenerationSettingsForm({ models, defaults, savedPrompt, builtInP
               onChange={(e) => setDuration(e.target.value)}
             />
           </div>
-          <div className="flex flex-col gap-2">
-            <Label htmlFor="defaultAspectRatio">Aspect ratio</Label>
-            <Select id="defaultAspectRatio" value={aspectRatio} onChange={(e) => setAspectRatio(e.target.value as typeof aspectRatio)}>
-              {aspectRatios.map((a) => (
-                <option key={a} value={a}>
-                  {a === "adaptive" ? "Adaptive (follows the avatar)" : a}
-                </option>
-              ))}
-            </Select>
-          </div>
-          <div className="flex flex-col gap-2">
-            <Label htmlFor="defaultResolution">Resolution</Label>
-            <Select id="defaultResolution" value={resolution} onChange={(e) => setResolution(e.target.value as typeof resolution)}>
-              {resolutions.map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
-            </Select>
-          </div>
-          <div className="flex flex-col gap-2">
-            <Label htmlFor="defaultSeed">Seed</Label>
-            <Input id="defaultSeed" inputMode="numeric" placeholder="Random" value={seed} onChange={(e) => setSeed(e.target.value.replace(/[^\d-]/g, ""))} />
-          </div>
+          <SelectField
+            id="defaultAspectRatio"
+            label="Aspect ratio"
+            value={aspectRatio}
+            options={aspectRatios}
+            onChange={setAspectRatio}
+            optionLabel={(a) => (a === "adaptive" ? "Adaptive (follows the avatar)" : a)}
+          />
+          <SelectField id="defaultResolution" label="Resolution" value={resolution} options={resolutions} onChange={setResolution} />
+          <SeedField id="defaultSeed" value={seed} onChange={setSeed} />
           <div className="flex flex-col justify-end gap-2 text-sm">
             <label className="flex items-center gap-2">
               <input type="checkbox" checked={generateAudio} onChange={(e) => setGenerateAudio(e.target.checked)} className="size-4 accent-[var(--primary)]" />
