@@ -1,15 +1,14 @@
-import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import type { AssetGroup, Prisma, Upload } from "@/lib/generated/prisma/client";
 import type { AssetType } from "@/lib/generated/prisma/enums";
-import { checkLimits } from "@/lib/media/check-limits";
-import { formatForMime } from "@/lib/media/media-format";
+import { checkUploadLimits } from "@/lib/media/check-upload-limits";
 import { sendSubmission, type SendSubmissionOptions, type SendSubmissionResult } from "@/lib/assets/send-submission";
 import { splitIntoRequests } from "@/lib/assets/split-into-requests";
 import type { SubmitAssetsParsed, SubmitTarget } from "@/lib/assets/submit-assets.validation";
+import { writeSubmission } from "@/lib/assets/write-submission";
 
 /** Provider requests of one submit sent at once. */
 const SEND_CONCURRENCY = 3;
@@ -53,33 +52,14 @@ export async function submitAssetsForTeam(
       const group = await resolveGroup(tx, input.target, input.projectName, teamId, userId);
       const submissions = [];
       for (const request of planned) {
-        const submission = await tx.submission.create({
-          data: {
-            teamId,
-            groupId: group.id,
-            assetType: request.assetType,
-            projectName: group.projectName,
-            state: "QUEUED",
-            idempotencyKey: randomUUID(),
-            createdById: userId,
-            createdAt: submittedAt,
-            assets: {
-              createMany: {
-                data: request.items.map((item) => ({
-                  teamId,
-                  groupId: group.id,
-                  uploadId: item.uploadId,
-                  sourceUrl: item.sourceUrl,
-                  name: item.name,
-                  type: request.assetType,
-                  state: "PENDING" as const,
-                  createdById: userId,
-                  createdAt: submittedAt,
-                })),
-              },
-            },
-          },
-          select: { id: true, assetType: true },
+        const submission = await writeSubmission(tx, {
+          teamId,
+          groupId: group.id,
+          projectName: group.projectName,
+          assetType: request.assetType,
+          createdById: userId,
+          createdAt: submittedAt,
+          assets: request.items,
         });
         submissions.push({ ...submission, assetCount: request.items.length });
       }
@@ -144,18 +124,7 @@ async function checkedUploads(input: SubmitAssetsParsed, teamId: string): Promis
       continue;
     }
     seen.set(item.uploadId, item.name);
-    const violations = checkLimits(
-      {
-        type: upload.type,
-        format: formatForMime(upload.mimeType),
-        sizeBytes: upload.sizeBytes,
-        width: upload.width,
-        height: upload.height,
-        durationMs: upload.durationMs,
-        fps: upload.fps,
-      },
-      { complete: true },
-    );
+    const violations = checkUploadLimits(upload);
     if (violations.length > 0) problems.push(`“${item.name}” cannot be sent: ${violations.map((v) => v.message).join(" ")}`);
   }
   if (problems.length > 0) {

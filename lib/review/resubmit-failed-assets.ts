@@ -1,13 +1,13 @@
-import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit";
 import { can } from "@/lib/auth/roles";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AssetType, Role } from "@/lib/generated/prisma/enums";
-import { checkLimits } from "@/lib/media/check-limits";
-import { formatForMime } from "@/lib/media/media-format";
+import { checkUploadLimits } from "@/lib/media/check-upload-limits";
 import { nameFromFileName, proposeUniqueNames } from "@/lib/assets/unique-names";
 import { MAX_ASSETS_PER_REQUEST } from "@/lib/assets/split-into-requests";
+import { writeSubmission } from "@/lib/assets/write-submission";
 
 export type ResubmitItem = {
   /** A failed (REJECTED) asset of the team. */
@@ -75,18 +75,7 @@ export async function resubmitFailedAssets(input: {
       if (!item.uploadId) return { old, type: old.type, name: old.name, uploadId: old.uploadId, sourceUrl: old.sourceUrl };
       const upload = uploadById.get(item.uploadId);
       if (!upload) throw new AppError("NOT_FOUND", "The new file was not found among your team's uploads. Upload it again.");
-      const violations = checkLimits(
-        {
-          type: upload.type,
-          format: formatForMime(upload.mimeType),
-          sizeBytes: upload.sizeBytes,
-          width: upload.width,
-          height: upload.height,
-          durationMs: upload.durationMs,
-          fps: upload.fps,
-        },
-        { complete: true },
-      );
+      const violations = checkUploadLimits(upload);
       if (violations.length > 0) {
         throw new AppError("INVALID_INPUT", `“${upload.fileName}” cannot be sent: ${violations.map((v) => v.message).join(" ")}`);
       }
@@ -107,39 +96,18 @@ export async function resubmitFailedAssets(input: {
         const chunk = batch.slice(i, i + MAX_ASSETS_PER_REQUEST);
         const first = chunk[0]!;
         const names = proposeUniqueNames(chunk.map((p) => p.name));
-        const submission = await tx.submission.create({
-          data: {
-            teamId,
-            groupId: first.old.groupId,
-            assetType: first.type,
-            projectName: first.old.group.projectName,
-            state: "QUEUED",
-            idempotencyKey: randomUUID(),
-            createdById: actor.id,
-            createdAt: now,
-          },
-          select: { id: true },
+        const submission = await writeSubmission(tx, {
+          teamId,
+          groupId: first.old.groupId,
+          projectName: first.old.group.projectName,
+          assetType: first.type,
+          createdById: actor.id,
+          createdAt: now,
+          assets: chunk.map((p, index) => ({ name: names[index]!, uploadId: p.uploadId, sourceUrl: p.sourceUrl, replacesId: p.old.id })),
         });
         submissionIds.push(submission.id);
-        for (const [index, p] of chunk.entries()) {
-          const created = await tx.asset.create({
-            data: {
-              teamId,
-              submissionId: submission.id,
-              groupId: p.old.groupId,
-              uploadId: p.uploadId,
-              sourceUrl: p.sourceUrl,
-              name: names[index]!,
-              type: p.type,
-              state: "PENDING",
-              replacesId: p.old.id,
-              createdById: actor.id,
-              createdAt: now,
-            },
-            select: { id: true },
-          });
-          replacements[p.old.id] = created.id;
-        }
+        const created = await tx.asset.findMany({ where: { teamId, submissionId: submission.id }, select: { id: true, replacesId: true } });
+        for (const asset of created) if (asset.replacesId) replacements[asset.replacesId] = asset.id;
       }
     }
     const moved = await tx.asset.updateMany({ where: { teamId, id: { in: ids }, state: "REJECTED" }, data: { state: "REPLACED" } });
@@ -147,36 +115,42 @@ export async function resubmitFailedAssets(input: {
 
     const replaced = input.items.filter((i) => i.uploadId);
     if (replaced.length > 0) {
-      await recordAudit(
-        {
-          teamId,
-          actorId: actor.id,
-          action: "review.replaced",
-          targetType: replaced.length === 1 ? "asset" : "assets",
-          targetId: replaced.length === 1 ? replaced[0]!.assetId : undefined,
-          metadata: {
-            count: replaced.length,
-            assets: replaced.slice(0, 5).map((i) => ({ from: byId.get(i.assetId)!.name, to: planned.find((p) => p.old.id === i.assetId)!.name })),
-            group: byId.get(replaced[0]!.assetId)!.group.name,
-          },
-        },
-        tx,
-      );
+      await auditResubmission(tx, teamId, actor.id, "review.replaced", replaced, {
+        count: replaced.length,
+        assets: replaced.slice(0, 5).map((i) => ({ from: byId.get(i.assetId)!.name, to: planned.find((p) => p.old.id === i.assetId)!.name })),
+        group: byId.get(replaced[0]!.assetId)!.group.name,
+      });
     }
     const asIs = input.items.filter((i) => !i.uploadId);
     if (asIs.length > 0) {
-      await recordAudit(
-        {
-          teamId,
-          actorId: actor.id,
-          action: "review.resubmitted",
-          targetType: asIs.length === 1 ? "asset" : "assets",
-          targetId: asIs.length === 1 ? asIs[0]!.assetId : undefined,
-          metadata: { count: asIs.length, names: asIs.slice(0, 5).map((i) => byId.get(i.assetId)!.name), group: byId.get(asIs[0]!.assetId)!.group.name },
-        },
-        tx,
-      );
+      await auditResubmission(tx, teamId, actor.id, "review.resubmitted", asIs, {
+        count: asIs.length,
+        names: asIs.slice(0, 5).map((i) => byId.get(i.assetId)!.name),
+        group: byId.get(asIs[0]!.assetId)!.group.name,
+      });
     }
     return { submissionIds, replacements };
   });
+}
+
+/** One audit event for resubmitted assets: aimed at the asset when there is one, at "assets" otherwise. */
+function auditResubmission(
+  tx: Prisma.TransactionClient,
+  teamId: string,
+  actorId: string,
+  action: "review.replaced" | "review.resubmitted",
+  items: ResubmitItem[],
+  metadata: Prisma.InputJsonObject,
+) {
+  return recordAudit(
+    {
+      teamId,
+      actorId,
+      action,
+      targetType: items.length === 1 ? "asset" : "assets",
+      targetId: items.length === 1 ? items[0]!.assetId : undefined,
+      metadata,
+    },
+    tx,
+  );
 }
