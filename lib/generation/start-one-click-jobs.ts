@@ -2,7 +2,7 @@ import { prisma } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors";
 import { type CreateVideoJobDeps, createVideoJob } from "@/lib/generation/create-video-job";
 import type { SendOutcome } from "@/lib/generation/send-video-job";
-import { type VideoDefaults, pickModel } from "@/lib/generation/video-defaults";
+import { type VideoDefaults, paramsFromDefaults, pickModel } from "@/lib/generation/video-defaults";
 import { defaultRoleFor } from "@/lib/generation/video-rules";
 
 export type OneClickResult = { assetId: string; name: string | null } & ({ ok: true; outcome: SendOutcome } | { ok: false; error: string });
@@ -36,12 +36,7 @@ export async function startOneClickJobs(
             model: pickModel(defaults.model, deps.models),
             prompt: defaults.prompt,
             references: [{ assetId: asset.id, type: asset.type, role: defaultRoleFor(asset.type) }],
-            duration: defaults.duration,
-            aspectRatio: defaults.aspectRatio,
-            resolution: defaults.resolution,
-            generateAudio: defaults.generateAudio,
-            seed: defaults.seed,
-            returnLastFrame: defaults.returnLastFrame,
+            ...paramsFromDefaults(defaults),
           },
         },
         deps,

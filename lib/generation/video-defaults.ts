@@ -43,3 +43,15 @@ export function pickModel(preferred: string | null | undefined, models: readonly
   if (preferred && models.includes(preferred)) return preferred;
   return models[0] ?? preferred ?? "";
 }
+
+/** The video parameters of the defaults, without the model and prompt. */
+export function paramsFromDefaults(defaults: VideoDefaults): VideoParams {
+  return {
+    duration: defaults.duration,
+    aspectRatio: defaults.aspectRatio,
+    resolution: defaults.resolution,
+    generateAudio: defaults.generateAudio,
+    seed: defaults.seed,
+    returnLastFrame: defaults.returnLastFrame,
+  };
+}

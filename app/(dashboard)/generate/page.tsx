@@ -8,7 +8,7 @@ import { isAppError } from "@/lib/errors";
 import { getGenerationSettings } from "@/lib/generation/get-generation-settings";
 import { getVideoJob } from "@/lib/generation/get-video-job";
 import { listApprovedAssets } from "@/lib/generation/list-approved-assets";
-import { pickModel } from "@/lib/generation/video-defaults";
+import { paramsFromDefaults, pickModel } from "@/lib/generation/video-defaults";
 import { type ReferenceRole, defaultRoleFor } from "@/lib/generation/video-rules";
 import { getProviderSettingsForDisplay } from "@/lib/settings/get-provider-settings";
 import { getStorage } from "@/lib/storage/get-storage";
@@ -37,12 +37,7 @@ export default async function GeneratePage({ searchParams }: Props) {
     model: pickModel(defaults.model, provider.models),
     prompt: "",
     selected: [],
-    duration: defaults.duration,
-    aspectRatio: defaults.aspectRatio,
-    resolution: defaults.resolution,
-    generateAudio: defaults.generateAudio,
-    seed: defaults.seed,
-    returnLastFrame: defaults.returnLastFrame,
+    ...paramsFromDefaults(defaults),
   };
   const notices: string[] = [];
 

@@ -1,6 +1,6 @@
+import { parseRouteQuery } from "@/lib/assets/parse-route-query";
 import { noStore, routeErrorResponse } from "@/lib/assets/route-error-response";
 import { requireUser } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
 import { listApprovedAssets } from "@/lib/generation/list-approved-assets";
 import { listApprovedAssetsQuerySchema } from "@/lib/generation/list-approved-assets.validation";
 import { getStorage } from "@/lib/storage/get-storage";
@@ -14,9 +14,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request): Promise<Response> {
   try {
     const user = await requireUser();
-    const parsed = listApprovedAssetsQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-    if (!parsed.success) throw new AppError("INVALID_INPUT", "The filters are not valid.");
-    const query = parsed.data;
+    const query = parseRouteQuery(request, listApprovedAssetsQuerySchema);
     return Response.json(await listApprovedAssets(user.teamId, query, { storage: getStorage() }), { headers: noStore });
   } catch (error) {
     return routeErrorResponse(error, "listing approved assets");
