@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { type Page, expect, test } from "@playwright/test";
-import { makePng, makeWav } from "./fixtures/media";
+import { makePng, makeWav } from "@/lib/media/test-media";
 import { demo, signIn } from "./helpers";
 
 test.describe.configure({ mode: "serial" });

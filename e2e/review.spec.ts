@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { makePng } from "./fixtures/media";
+import { makePng } from "@/lib/media/test-media";
 import { demo, signIn } from "./helpers";
 
 /**

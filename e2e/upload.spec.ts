@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { makePaddedMp4, makePng, makeWav, sha256 } from "./fixtures/media";
+import { makePaddedMp4, makePng, makeWav, sha256 } from "@/lib/media/test-media";
 import { demo, signIn } from "./helpers";
 
 test.describe.configure({ mode: "serial" });

@@ -386,7 +386,7 @@ describe("refused files never reach the provider", () => {
     const root = mkdtempSync(path.join(os.tmpdir(), "avatar-studio-refused-"));
     try {
       const storage = createDiskStorage({ root, publicBaseUrl: "http://127.0.0.1:9" });
-      const small = await makePng(100, 100, 7);
+      const small = makePng(100, 100, 7);
       const result = await ingestUpload(
         { teamId, uploaderId: userId, fileName: "tiny.png", contentType: "image/png", contentLength: small.length, body: (async function* () {
             yield new Uint8Array(small);

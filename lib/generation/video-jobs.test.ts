@@ -166,7 +166,7 @@ const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 
 beforeAll(async () => {
   sim = await startSimulator({ port: 0, apiKeys: [KEY], reviewMs: 200, videoMs: 1_500, maxRenderSeconds: 1 });
-  const png = await makePng(512, 512, 11);
+  const png = makePng(512, 512, 11);
   const wav = makeWav(3);
   media = createServer((req, res) => {
     const url = req.url ?? "";

@@ -66,7 +66,7 @@ const staged = async () => readdir(path.join(root, ".staging")).catch(() => []);
 
 describe("ingestUpload", () => {
   it("stores a PNG with its facts and thumbnail, and returns it again for the same bytes", async () => {
-    const png = await makePng(800, 600, 1);
+    const png = makePng(800, 600, 1);
     const first = expectStored(await ingest("Team Photo.png", bodyOf(png), { contentType: "image/png" }));
     expect(first).toMatchObject({
       teamId,
@@ -104,7 +104,7 @@ describe("ingestUpload", () => {
 
   it("refuses a 100×100 PNG with the reason and keeps nothing", async () => {
     const before = await storedFiles();
-    const result = await ingest("tiny.png", bodyOf(await makePng(100, 100, 2)), { contentType: "image/png" });
+    const result = await ingest("tiny.png", bodyOf(makePng(100, 100, 2)), { contentType: "image/png" });
     expect(result).toEqual({
       status: "refused",
       violations: [{ code: "IMAGE_SIDE_OUT_OF_RANGE", message: "The image is 100×100 px; each side must be 300–6000 px." }],

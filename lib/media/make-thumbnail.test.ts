@@ -18,14 +18,14 @@ afterAll(async () => {
 
 describe("makeThumbnail", () => {
   it("shrinks an image to a WebP of at most 320 px", async () => {
-    const file = await writeBytes(at("big.png"), await makePng(1600, 900));
+    const file = await writeBytes(at("big.png"), makePng(1600, 900));
     const thumb = await makeThumbnail(file, { type: "IMAGE", durationMs: null });
     const meta = await sharp(thumb!).metadata();
     expect(meta).toMatchObject({ format: "webp", width: 320, height: 180 });
   });
 
   it("does not enlarge a small image", async () => {
-    const file = await writeBytes(at("small.png"), await makePng(300, 310));
+    const file = await writeBytes(at("small.png"), makePng(300, 310));
     const meta = await sharp((await makeThumbnail(file, { type: "IMAGE", durationMs: null }))!).metadata();
     expect([meta.width, meta.height]).toEqual([300, 310]);
   });
@@ -43,7 +43,7 @@ describe("makeThumbnail", () => {
   });
 
   it("throws on a damaged image", async () => {
-    const png = await makePng(800, 800, 7);
+    const png = makePng(800, 800, 7);
     const file = await writeBytes(at("cut.png"), png.subarray(0, Math.floor(png.length / 2)));
     await expect(makeThumbnail(file, { type: "IMAGE", durationMs: null })).rejects.toThrow();
   });

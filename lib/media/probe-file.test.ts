@@ -20,7 +20,7 @@ afterAll(async () => {
 
 describe("probeFile: images", () => {
   it("reads a PNG's format and size", async () => {
-    const file = await writeBytes(at("a.png"), await makePng(800, 600));
+    const file = await writeBytes(at("a.png"), makePng(800, 600));
     const result = await probeFile(file);
     expect(result).toEqual({
       ok: true,

@@ -55,7 +55,7 @@ export async function useOwnDatabase(prefix: string): Promise<{ url: string; res
 
 /** Serves a valid 512×512 PNG at any `/<name>.png`. */
 export async function startMediaServer(): Promise<{ url: string; close: () => Promise<void> }> {
-  const png = await makePng(512, 512, 7);
+  const png = makePng(512, 512, 7);
   const server: Server = createServer((req, res) => {
     if ((req.url ?? "").endsWith(".png")) res.writeHead(200, { "content-type": "image/png", "content-length": png.length }).end(png);
     else res.writeHead(404).end();

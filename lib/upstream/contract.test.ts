@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import sharp from "sharp";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { makePng, makeWav } from "@/lib/media/test-media";
 import { type UpstreamClient, type UpstreamClientConfig, createUpstreamClient } from "@/lib/upstream/client";
 import { matchReviewResults } from "@/lib/upstream/match-results";
 import type { ParsedTask } from "@/lib/upstream/normalised";
@@ -21,10 +21,8 @@ let mediaUrl: string;
 
 /** Serves a valid 512×512 PNG at any `/<name>.png`, a 3 s WAV at `/<name>.wav`, and 404 elsewhere. */
 async function startMediaServer(): Promise<void> {
-  const png = await sharp({ create: { width: 512, height: 512, channels: 3, background: { r: 90, g: 120, b: 200 } } })
-    .png()
-    .toBuffer();
-  const wav = silentWav(3);
+  const png = makePng(512, 512);
+  const wav = makeWav(3);
   media = createServer((req, res) => {
     const path = req.url ?? "";
     if (path.startsWith("/missing")) {
@@ -39,26 +37,6 @@ async function startMediaServer(): Promise<void> {
   });
   await new Promise<void>((resolve) => media.listen(0, "127.0.0.1", resolve));
   mediaUrl = `http://127.0.0.1:${(media.address() as AddressInfo).port}`;
-}
-
-function silentWav(seconds: number): Buffer {
-  const rate = 8000;
-  const data = rate * seconds * 2;
-  const b = Buffer.alloc(44 + data);
-  b.write("RIFF", 0);
-  b.writeUInt32LE(36 + data, 4);
-  b.write("WAVE", 8);
-  b.write("fmt ", 12);
-  b.writeUInt32LE(16, 16);
-  b.writeUInt16LE(1, 20);
-  b.writeUInt16LE(1, 22);
-  b.writeUInt32LE(rate, 24);
-  b.writeUInt32LE(rate * 2, 28);
-  b.writeUInt16LE(2, 32);
-  b.writeUInt16LE(16, 34);
-  b.write("data", 36);
-  b.writeUInt32LE(data, 40);
-  return b;
 }
 
 function client(overrides: Partial<UpstreamClientConfig> = {}): UpstreamClient {

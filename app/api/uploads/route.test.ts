@@ -50,7 +50,7 @@ function upload(name: string | null, body: BodyInit | null, headers: Record<stri
 
 describe("POST /api/uploads", () => {
   it("stores a streamed file and answers 201 with its public URLs", async () => {
-    const png = await makePng(640, 480, 42);
+    const png = makePng(640, 480, 42);
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
         controller.enqueue(new Uint8Array(png.subarray(0, 1000)));
@@ -73,7 +73,7 @@ describe("POST /api/uploads", () => {
   });
 
   it("answers 422 with every reason when a file breaks the limits", async () => {
-    const response = await upload("tiny.png", new Uint8Array(await makePng(100, 100, 43)), { "content-type": "image/png" });
+    const response = await upload("tiny.png", new Uint8Array(makePng(100, 100, 43)), { "content-type": "image/png" });
     expect(response.status).toBe(422);
     expect(uploadErrorResponseSchema.parse(await response.json())).toEqual({
       error: { code: "FILE_REFUSED", message: "The image is 100×100 px; each side must be 300–6000 px." },
