@@ -32,6 +32,7 @@ import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { ingestUpload } from "@/lib/media/ingest-upload";
 import { makePng } from "@/lib/media/test-media";
+import { simulatorAdmin } from "@/lib/review/review-test-kit";
 import { createDiskStorage } from "@/lib/storage/disk-storage";
 import { newStorageKey } from "@/lib/storage/storage-key";
 import { createUpstreamClient, type UpstreamClientConfig } from "@/lib/upstream/client";
@@ -49,15 +50,7 @@ let teamId: string;
 let otherTeamId: string;
 let userId: string;
 
-async function admin<T = unknown>(method: string, adminPath: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${sim.url}/_admin/${adminPath}`, {
-    method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect(res.ok).toBe(true);
-  return (await res.json()) as T;
-}
+const admin = <T = unknown>(method: string, adminPath: string, body?: unknown) => simulatorAdmin<T>(sim.url, method, adminPath, body);
 
 const submitCalls = async () => (await admin<{ endpoints: Record<string, number> }>("GET", "stats")).endpoints.submit ?? 0;
 type SimTask = { id: string; idempotency_key: string | null; assets?: { name: string }[] };

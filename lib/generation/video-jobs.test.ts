@@ -1,7 +1,5 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { buffer } from "node:stream/consumers";
@@ -18,7 +16,7 @@ import { retryVideoJob } from "@/lib/generation/retry-video-job";
 import { startOneClickJobs } from "@/lib/generation/start-one-click-jobs";
 import { readVideoDefaults } from "@/lib/generation/video-defaults";
 import type { VideoRequest } from "@/lib/generation/video-rules";
-import { makePng, makeWav } from "@/lib/media/test-media";
+import { simulatorAdmin, startMediaServer } from "@/lib/review/review-test-kit";
 import { createDiskStorage } from "@/lib/storage/disk-storage";
 import type { FileStorage } from "@/lib/storage/file-storage";
 import { type UpstreamClient, createUpstreamClient } from "@/lib/upstream/client";
@@ -34,7 +32,7 @@ import { type RunningSimulator, startSimulator } from "@/simulator/server";
 const KEY = "sk-video-jobs-test";
 const MODELS = ["doubao-seedance-2.0", "doubao-seedance-2.0-fast"];
 let sim: RunningSimulator;
-let media: Server;
+let media: Awaited<ReturnType<typeof startMediaServer>>;
 let mediaUrl: string;
 let root: string;
 let storage: FileStorage;
@@ -46,15 +44,7 @@ let otherTeamId: string;
 let userId: string;
 const assets: Record<string, string> = {};
 
-async function admin<T = Record<string, unknown>>(method: string, route: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${sim.url}/_admin/${route}`, {
-    method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect(res.ok).toBe(true);
-  return (await res.json()) as T;
-}
+const admin = <T = unknown>(method: string, route: string, body?: unknown) => simulatorAdmin<T>(sim.url, method, route, body);
 
 const videoPosts = async () => (await admin<{ endpoints: Record<string, number> }>("GET", "stats")).endpoints.video ?? 0;
 
@@ -166,16 +156,8 @@ const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 
 beforeAll(async () => {
   sim = await startSimulator({ port: 0, apiKeys: [KEY], reviewMs: 200, videoMs: 1_500, maxRenderSeconds: 1 });
-  const png = makePng(512, 512, 11);
-  const wav = makeWav(3);
-  media = createServer((req, res) => {
-    const url = req.url ?? "";
-    if (url.endsWith(".png")) res.writeHead(200, { "content-type": "image/png", "content-length": png.length }).end(png);
-    else if (url.endsWith(".wav")) res.writeHead(200, { "content-type": "audio/wav", "content-length": wav.length }).end(wav);
-    else res.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => media.listen(0, "127.0.0.1", resolve));
-  mediaUrl = `http://127.0.0.1:${(media.address() as AddressInfo).port}`;
+  media = await startMediaServer();
+  mediaUrl = media.url;
   root = await mkdtemp(path.join(os.tmpdir(), "avatar-studio-video-jobs-"));
   storage = createDiskStorage({ root, publicBaseUrl: "https://studio.example.com" });
   client = makeClient();
@@ -203,7 +185,7 @@ afterAll(async () => {
   await prisma.team.deleteMany({ where: { id: { in: [teamId, otherTeamId] } } });
   await prisma.user.deleteMany({ where: { id: userId } });
   await sim?.close();
-  await new Promise<void>((resolve) => (media ? media.close(() => resolve()) : resolve()));
+  await media?.close();
   await rm(root, { recursive: true, force: true });
 });
 

@@ -2,13 +2,14 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
-import { makePng } from "@/lib/media/test-media";
+import { expect } from "vitest";
+import { makePng, makeWav } from "@/lib/media/test-media";
 import { migrateDeploy } from "@/scripts/lib/migrate";
 
 /**
- * Pieces shared by the integration tests of review following: a database of their own (so
- * that the workers they run see no other test's rows), a media server the simulator can
- * download from, and a recording proxy in front of the simulator.
+ * Pieces shared by the integration tests that run against PostgreSQL and the provider simulator:
+ * a database of their own (so that the workers they run see no other test's rows), a media server
+ * the simulator can download from, the simulator's admin API, and a recording proxy in front of it.
  */
 
 /** Environment a module reading `@/lib/env` needs; call before importing it. */
@@ -53,11 +54,18 @@ export async function useOwnDatabase(prefix: string): Promise<{ url: string; res
   };
 }
 
-/** Serves a valid 512×512 PNG at any `/<name>.png`. */
+/**
+ * Serves a valid 512×512 PNG at any `/<name>.png` and a 3 s WAV at any `/<name>.wav`; everything
+ * under `/missing` and any other path answers 404.
+ */
 export async function startMediaServer(): Promise<{ url: string; close: () => Promise<void> }> {
   const png = makePng(512, 512, 7);
+  const wav = makeWav(3);
   const server: Server = createServer((req, res) => {
-    if ((req.url ?? "").endsWith(".png")) res.writeHead(200, { "content-type": "image/png", "content-length": png.length }).end(png);
+    const path = req.url ?? "";
+    if (path.startsWith("/missing")) res.writeHead(404).end();
+    else if (path.endsWith(".png")) res.writeHead(200, { "content-type": "image/png", "content-length": png.length }).end(png);
+    else if (path.endsWith(".wav")) res.writeHead(200, { "content-type": "audio/wav", "content-length": wav.length }).end(wav);
     else res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -65,6 +73,17 @@ export async function startMediaServer(): Promise<{ url: string; close: () => Pr
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Calls the simulator's admin API (`<simUrl>/_admin/<adminPath>`) and returns its JSON; any other answer than 2xx fails the test. */
+export async function simulatorAdmin<T = unknown>(simUrl: string, method: string, adminPath: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${simUrl}/_admin/${adminPath}`, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  expect(res.ok).toBe(true);
+  return (await res.json()) as T;
 }
 
 export type TaskLook = { taskId: string; at: number };

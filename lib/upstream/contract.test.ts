@@ -1,7 +1,5 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { makePng, makeWav } from "@/lib/media/test-media";
+import { simulatorAdmin, startMediaServer } from "@/lib/review/review-test-kit";
 import { type UpstreamClient, type UpstreamClientConfig, createUpstreamClient } from "@/lib/upstream/client";
 import { matchReviewResults } from "@/lib/upstream/match-results";
 import type { ParsedTask } from "@/lib/upstream/normalised";
@@ -16,28 +14,8 @@ import { type RunningSimulator, startSimulator } from "@/simulator/server";
 
 const KEY = "sk-contract-test";
 let sim: RunningSimulator;
-let media: Server;
+let media: Awaited<ReturnType<typeof startMediaServer>>;
 let mediaUrl: string;
-
-/** Serves a valid 512×512 PNG at any `/<name>.png`, a 3 s WAV at `/<name>.wav`, and 404 elsewhere. */
-async function startMediaServer(): Promise<void> {
-  const png = makePng(512, 512);
-  const wav = makeWav(3);
-  media = createServer((req, res) => {
-    const path = req.url ?? "";
-    if (path.startsWith("/missing")) {
-      res.writeHead(404).end();
-    } else if (path.endsWith(".png")) {
-      res.writeHead(200, { "content-type": "image/png", "content-length": png.length }).end(png);
-    } else if (path.endsWith(".wav")) {
-      res.writeHead(200, { "content-type": "audio/wav", "content-length": wav.length }).end(wav);
-    } else {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((resolve) => media.listen(0, "127.0.0.1", resolve));
-  mediaUrl = `http://127.0.0.1:${(media.address() as AddressInfo).port}`;
-}
 
 function client(overrides: Partial<UpstreamClientConfig> = {}): UpstreamClient {
   return createUpstreamClient({
@@ -53,15 +31,7 @@ function client(overrides: Partial<UpstreamClientConfig> = {}): UpstreamClient {
   });
 }
 
-async function admin(method: string, path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${sim.url}/_admin/${path}`, {
-    method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect(res.ok).toBe(true);
-  return res.json();
-}
+const admin = (method: string, path: string, body?: unknown) => simulatorAdmin(sim.url, method, path, body);
 
 const nextFault = (endpoint: "submit" | "task" | "video", fault: string, extra: Record<string, unknown> = {}) =>
   admin("POST", "faults/next", { endpoint, fault, ...extra });
@@ -97,13 +67,14 @@ async function failure(promise: Promise<unknown>): Promise<UpstreamError> {
 const png = (name: string) => `${mediaUrl}/${name}.png`;
 
 beforeAll(async () => {
-  await startMediaServer();
+  media = await startMediaServer();
+  mediaUrl = media.url;
   sim = await startSimulator({ apiKeys: [KEY], reviewMs: 100, videoMs: 200, maxRenderSeconds: 1, seed: "contract" });
 });
 
 afterAll(async () => {
   await sim?.close();
-  await new Promise<void>((resolve) => (media ? media.close(() => resolve()) : resolve()));
+  await media?.close();
 });
 
 beforeEach(async () => {
