@@ -33,17 +33,24 @@ const json = (value: unknown) => (value === undefined || value === null ? undefi
  * its lease ends), then send it if it was never sent, or look at the provider's task and
  * record what it says. A finished video is copied to our storage before the job is marked
  * SUCCEEDED. Safe to call for any job id at any time: a job that is not due is left alone.
+ * The lease is the claim's `nextPollAt`: every write of the step requires it still to be
+ * there, so a worker whose lease ran out (another worker took the job over) writes nothing.
  */
 export async function advanceVideoJob(jobId: string, deps: AdvanceDeps): Promise<AdvanceResult> {
   const now = deps.now ?? (() => new Date());
   const at = (delayMs: number) => new Date(now().getTime() + delayMs);
+  let lease = at(videoPollSchedule.leaseMs);
   const claimed = await prisma.videoJob.updateMany({
     where: { id: jobId, state: { in: [...unfinished] }, nextPollAt: { lte: now() } },
-    data: { nextPollAt: at(videoPollSchedule.leaseMs) },
+    data: { nextPollAt: lease },
   });
   if (claimed.count === 0) return "not-due";
   const job = await prisma.videoJob.findUnique({ where: { id: jobId } });
   if (!job) return "not-due";
+  /** Only while this step still holds the job: its state is one of these and its lease is ours. */
+  const held = (states: readonly VideoJob["state"][]) => ({ id: job.id, teamId: job.teamId, state: { in: [...states] }, nextPollAt: lease });
+  const currentState = async (): Promise<AdvanceResult> =>
+    (await prisma.videoJob.findFirst({ where: { id: job.id, teamId: job.teamId }, select: { state: true } }))?.state ?? "not-due";
   const client = await deps.clientForTeam(job.teamId);
 
   if (job.state === "QUEUED") {
@@ -51,18 +58,29 @@ export async function advanceVideoJob(jobId: string, deps: AdvanceDeps): Promise
     return (await sendVideoJob(job.id, job.teamId, { client, actorId: null, now })).state;
   }
 
-  const finish = async (state: "FAILED" | "CANCELLED" | "SUCCEEDED", data: Prisma.VideoJobUpdateManyMutationInput, metadata?: Prisma.InputJsonValue) => {
-    await prisma.$transaction(async (tx) => {
-      await tx.videoJob.updateMany({
-        where: { id: job.id, state: { in: ["SENT", "RUNNING"] } },
+  let leaseLost = false;
+  /** Finishes the job if this step still holds it (and audits that once); otherwise leaves it and says where it stands. */
+  const finish = async (
+    state: "FAILED" | "CANCELLED" | "SUCCEEDED",
+    data: Prisma.VideoJobUpdateManyMutationInput,
+    metadata?: Prisma.InputJsonValue,
+  ): Promise<AdvanceResult> => {
+    const finished = await prisma.$transaction(async (tx) => {
+      const { count } = await tx.videoJob.updateMany({
+        where: held(["SENT", "RUNNING"]),
         data: { ...data, state, nextPollAt: null, finishedAt: now() },
       });
+      if (count === 0) return false;
       await recordAudit(
         { teamId: job.teamId, actorId: null, action: `video_job.${state.toLowerCase()}`, targetType: "video_job", targetId: job.id, metadata },
         tx,
       );
+      return true;
     });
-    return state;
+    if (finished) return state;
+    leaseLost = true;
+    logger.info({ jobId, state }, "video job step lost its lease; another worker took the job over");
+    return currentState();
   };
 
   if (!job.providerTaskId) {
@@ -91,17 +109,17 @@ export async function advanceVideoJob(jobId: string, deps: AdvanceDeps): Promise
         rawResponse: json(error.detail.body),
       });
     }
-    await prisma.videoJob.updateMany({
-      where: { id: job.id, state: job.state },
+    const { count } = await prisma.videoJob.updateMany({
+      where: held([job.state]),
       data: { attempts: errors, pollCount: { increment: 1 }, nextPollAt: at(videoErrorDelayMs(errors, error.retryAfterMs)) },
     });
-    return job.state;
+    return count === 0 ? currentState() : job.state;
   }
 
   if (task.status === "pending" || task.status === "running") {
     const state = task.status === "running" || task.progress > 0 ? "RUNNING" : job.state;
-    await prisma.videoJob.updateMany({
-      where: { id: job.id, state: { in: ["SENT", "RUNNING"] } },
+    const { count } = await prisma.videoJob.updateMany({
+      where: held(["SENT", "RUNNING"]),
       data: {
         state,
         progress: Math.max(job.progress, Math.min(99, Math.round(task.progress))),
@@ -111,7 +129,7 @@ export async function advanceVideoJob(jobId: string, deps: AdvanceDeps): Promise
         nextPollAt: at(videoPollDelayMs(job.pollCount, { random: deps.random })),
       },
     });
-    return state;
+    return count === 0 ? currentState() : state;
   }
 
   if (task.status === "failed" || task.status === "cancelled") {
@@ -138,8 +156,9 @@ export async function advanceVideoJob(jobId: string, deps: AdvanceDeps): Promise
       pollCount: { increment: 1 },
     });
   }
-  await prisma.videoJob.updateMany({
-    where: { id: job.id, state: { in: ["SENT", "RUNNING"] } },
+  const storeLease = at(videoPollSchedule.storeLeaseMs);
+  const copying = await prisma.videoJob.updateMany({
+    where: held(["SENT", "RUNNING"]),
     data: {
       state: "RUNNING",
       progress: 100,
@@ -148,9 +167,11 @@ export async function advanceVideoJob(jobId: string, deps: AdvanceDeps): Promise
       thumbnailUrl: task.video?.thumbnailUrl ?? null,
       rawResponse: json(raw),
       pollCount: { increment: 1 },
-      nextPollAt: at(videoPollSchedule.storeLeaseMs),
+      nextPollAt: storeLease,
     },
   });
+  if (copying.count === 0) return currentState();
+  lease = storeLease;
 
   const tries = job.state === "RUNNING" && job.providerVideoUrl ? job.attempts + 1 : 1;
   const lastTry = tries >= videoPollSchedule.maxStoreAttempts;
@@ -164,9 +185,9 @@ export async function advanceVideoJob(jobId: string, deps: AdvanceDeps): Promise
       fetch: deps.fetch,
     });
   let video: Awaited<ReturnType<typeof copy>> | undefined;
+  let lastFrameKey: string | null = null;
   try {
     video = await copy(videoUrl, "video");
-    let lastFrameKey: string | null = null;
     const frameUrl = task.video?.lastFrameUrl;
     if (frameUrl && readVideoJobParams(job.params).returnLastFrame) {
       try {
@@ -177,11 +198,17 @@ export async function advanceVideoJob(jobId: string, deps: AdvanceDeps): Promise
         logger.warn({ jobId, err: error }, "the last frame could not be copied; the video is kept without it");
       }
     }
-    return await finish(
+    const result = await finish(
       "SUCCEEDED",
       { videoKey: video.key, lastFrameKey, progress: 100, attempts: 0, error: null, errorCode: null },
       { sizeBytes: video.sizeBytes, sha256: video.sha256 },
     );
+    if (leaseLost) {
+      // Another worker took the job over meanwhile: its copy is the job's, this one is nobody's.
+      await deps.storage.delete(video.key).catch(() => {});
+      if (lastFrameKey) await deps.storage.delete(lastFrameKey).catch(() => {});
+    }
+    return result;
   } catch (error) {
     if (video) await deps.storage.delete(video.key).catch(() => {});
     if (!(error instanceof CopyFailedError)) throw error;
@@ -195,10 +222,10 @@ export async function advanceVideoJob(jobId: string, deps: AdvanceDeps): Promise
         attempts: tries,
       });
     }
-    await prisma.videoJob.updateMany({
-      where: { id: job.id, state: "RUNNING" },
+    const { count } = await prisma.videoJob.updateMany({
+      where: held(["RUNNING"]),
       data: { attempts: tries, nextPollAt: at(storeRetryDelayMs(tries)) },
     });
-    return "RUNNING";
+    return count === 0 ? currentState() : "RUNNING";
   }
 }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { buffer } from "node:stream/consumers";
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import type { AssetState, AssetType } from "@/lib/generated/prisma/enums";
 import { type AdvanceDeps, advanceVideoJob } from "@/lib/generation/advance-video-job";
+import type { FetchLike } from "@/lib/generation/copy-provider-file";
 import { createVideoJob } from "@/lib/generation/create-video-job";
 import { getVideoJob } from "@/lib/generation/get-video-job";
 import { listApprovedAssets } from "@/lib/generation/list-approved-assets";
@@ -15,6 +16,7 @@ import { listVideoJobsQuerySchema } from "@/lib/generation/list-video-jobs.valid
 import { retryVideoJob } from "@/lib/generation/retry-video-job";
 import { startOneClickJobs } from "@/lib/generation/start-one-click-jobs";
 import { readVideoDefaults } from "@/lib/generation/video-defaults";
+import { videoPollSchedule } from "@/lib/generation/video-poll-delay";
 import type { VideoRequest } from "@/lib/generation/video-rules";
 import { simulatorAdmin, startMediaServer } from "@/lib/review/review-test-kit";
 import { createDiskStorage } from "@/lib/storage/disk-storage";
@@ -373,6 +375,27 @@ describe("video jobs", () => {
     expect(await advanceVideoJob(jobId, deps(clock))).toBe("SUCCEEDED");
     const done = await prisma.videoJob.findUniqueOrThrow({ where: { id: jobId } });
     expect(sha(await stored(done.videoKey))).toBe(sha(Buffer.from(await (await fetch(done.providerVideoUrl!)).arrayBuffer())));
+  }, 60_000);
+
+  it("a worker whose lease ran out while copying writes nothing: one success, audited once, no stray copy", async () => {
+    const { jobId } = await createVideoJob({ teamId, userId, request: request([avatar("avatar-b")]), source: "form" }, { client, models: MODELS });
+    // Worker A's download stalls past its store lease; worker B (whose clock is past that lease) takes the job over and finishes it.
+    const later = { now: () => new Date(Date.now() + videoPollSchedule.storeLeaseMs + 60_000) };
+    let takenOver: string | undefined;
+    const stalling: FetchLike = async (input, init) => {
+      if (takenOver === undefined) takenOver = await advanceVideoJob(jobId, deps(later));
+      return fetch(input, init);
+    };
+    const done = await runToEnd(jobId, { fetch: stalling });
+    expect(takenOver).toBe("SUCCEEDED");
+    expect(done.state).toBe("SUCCEEDED");
+    expect((await stored(done.videoKey)).length).toBeGreaterThan(1000);
+
+    const audit = await prisma.auditEvent.findMany({ where: { teamId, targetId: jobId } });
+    expect(audit.filter((a) => a.action === "video_job.succeeded")).toHaveLength(1);
+    // A's own copy belongs to no job and is gone; only the job's video is kept.
+    const copies = (await readdir(root, { recursive: true })).filter((f) => f.endsWith(`video-${jobId}.mp4`));
+    expect(copies.map((f) => f.split(path.sep).join("/"))).toEqual([done.videoKey]);
   }, 60_000);
 
   it("starts one job per avatar in one click, with the team's defaults", async () => {
