@@ -49,8 +49,8 @@ export function buildVideoInput(job: JobForSending): CreateVideoInput {
 
 export type SendOutcome = { jobId: string; state: "QUEUED" | "SENT" | "RUNNING" | "SEND_FAILED" | "SUCCEEDED" | "FAILED" | "CANCELLED"; error: string | null };
 
-async function currentOutcome(jobId: string): Promise<SendOutcome> {
-  const row = await prisma.videoJob.findUnique({ where: { id: jobId }, select: { state: true, error: true } });
+async function currentOutcome(jobId: string, teamId: string): Promise<SendOutcome> {
+  const row = await prisma.videoJob.findFirst({ where: { id: jobId, teamId }, select: { state: true, error: true } });
   return { jobId, state: row?.state ?? "FAILED", error: row?.error ?? null };
 }
 
@@ -77,7 +77,7 @@ export async function sendVideoJob(
     const state = data.status === "running" ? "RUNNING" : "SENT";
     const recorded = await prisma.$transaction(async (tx) => {
       const { count } = await tx.videoJob.updateMany({
-        where: { id: job.id, state: "QUEUED" },
+        where: { id: job.id, teamId, state: "QUEUED" },
         data: {
           state,
           providerTaskId: data.taskId,
@@ -97,7 +97,7 @@ export async function sendVideoJob(
       return true;
     });
     // Another sender (a worker taking over a slow request) may have recorded it first.
-    if (!recorded) return currentOutcome(job.id);
+    if (!recorded) return currentOutcome(job.id, teamId);
     return { jobId: job.id, state, error: null };
   } catch (error) {
     let message: string;
@@ -121,7 +121,7 @@ export async function sendVideoJob(
     }
     const recorded = await prisma.$transaction(async (tx) => {
       const { count } = await tx.videoJob.updateMany({
-        where: { id: job.id, state: "QUEUED" },
+        where: { id: job.id, teamId, state: "QUEUED" },
         data: {
           state: "SEND_FAILED",
           errorCode: code,
@@ -139,7 +139,7 @@ export async function sendVideoJob(
       );
       return true;
     });
-    if (!recorded) return currentOutcome(job.id);
+    if (!recorded) return currentOutcome(job.id, teamId);
     return { jobId: job.id, state: "SEND_FAILED", error: message };
   }
 }
