@@ -14,6 +14,8 @@ export type CreateVideoJobInput = {
   request: VideoRequest;
   source: VideoJobParams["source"];
   retryOfId?: string;
+  /** A fixed key makes a second start of the same thing (a double-clicked retry) a conflict, not a second job. */
+  idempotencyKey?: string;
 };
 
 export type CreateVideoJobDeps = { client: UpstreamClient; models: readonly string[]; now?: () => Date };
@@ -46,33 +48,47 @@ export async function createVideoJob(input: CreateVideoJobInput, deps: CreateVid
     source: input.source,
     ...(input.retryOfId ? { retryOfId: input.retryOfId } : {}),
   };
-  const job = await prisma.$transaction(async (tx) => {
-    const created = await tx.videoJob.create({
-      data: {
-        teamId,
-        createdById: userId,
-        model: request.model,
-        prompt: request.prompt.trim() ? request.prompt : null,
-        params,
-        idempotencyKey: randomUUID(),
-        state: "QUEUED",
-        nextPollAt: new Date(now.getTime() + SEND_LEASE_MS),
-        references: { create: references.map((r) => ({ assetId: r.assetId, role: r.role, position: r.position })) },
-      },
-      select: { id: true },
-    });
-    await recordAudit(
-      {
-        teamId,
-        actorId: userId,
-        action: "video_job.created",
-        targetType: "video_job",
-        targetId: created.id,
-        metadata: { model: request.model, references: references.length, source: input.source, ...(input.retryOfId ? { retryOfId: input.retryOfId } : {}) },
-      },
-      tx,
-    );
-    return created;
-  });
+  const job = await refuseDuplicateStart(
+    input.idempotencyKey,
+    prisma.$transaction(async (tx) => {
+      const created = await tx.videoJob.create({
+        data: {
+          teamId,
+          createdById: userId,
+          model: request.model,
+          prompt: request.prompt.trim() ? request.prompt : null,
+          params,
+          idempotencyKey: input.idempotencyKey ?? randomUUID(),
+          state: "QUEUED",
+          nextPollAt: new Date(now.getTime() + SEND_LEASE_MS),
+          references: { create: references.map((r) => ({ assetId: r.assetId, role: r.role, position: r.position })) },
+        },
+        select: { id: true },
+      });
+      await recordAudit(
+        {
+          teamId,
+          actorId: userId,
+          action: "video_job.created",
+          targetType: "video_job",
+          targetId: created.id,
+          metadata: { model: request.model, references: references.length, source: input.source, ...(input.retryOfId ? { retryOfId: input.retryOfId } : {}) },
+        },
+        tx,
+      );
+      return created;
+    }),
+  );
   return sendVideoJob(job.id, teamId, { client: deps.client, actorId: userId, now: deps.now });
+}
+
+/** With a fixed idempotency key, a second start of the same thing is a conflict, not a second job. */
+async function refuseDuplicateStart<T>(idempotencyKey: string | undefined, write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    const unique = typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+    if (idempotencyKey && unique) throw new AppError("CONFLICT", "This has already been started. Open the Jobs page to follow it.");
+    throw error;
+  }
 }

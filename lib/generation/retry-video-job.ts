@@ -42,6 +42,8 @@ export async function retryVideoJob(input: { teamId: string; userId: string | nu
       userId: input.userId,
       source: "retry",
       retryOfId: job.id,
+      // One retry per failed job, however many clicks or tabs ask for it.
+      idempotencyKey: `retry-of:${job.id}`,
       request: {
         model: deps.models.includes(job.model) ? job.model : (deps.models[0] ?? job.model),
         prompt: job.prompt ?? "",

@@ -303,6 +303,10 @@ describe("video jobs", () => {
     expect(copy).toMatchObject({ prompt: failed.prompt, model: failed.model, state: "SENT" });
     expect(copy.params).toMatchObject({ source: "retry", retryOfId: failed.id });
     expect(copy.references.map((r) => r.assetId)).toEqual([assets["avatar-a"]]);
+    // A second Retry of the same failed job (another click, another tab) makes no second job.
+    const jobsBefore = await prisma.videoJob.count({ where: { teamId } });
+    await expect(retryVideoJob({ teamId, userId, jobId: failed.id }, { client, models: MODELS })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await prisma.videoJob.count({ where: { teamId } })).toBe(jobsBefore);
     await expect(retryVideoJob({ teamId: otherTeamId, userId, jobId: failed.id }, { client, models: MODELS })).rejects.toMatchObject({ code: "NOT_FOUND" });
   }, 60_000);
 
