@@ -214,6 +214,7 @@ export async function sendSubmission(
       rawResponse: { request, error: { code, attempt, detail: detail ?? null } } as Prisma.InputJsonObject,
       nextPollAt: retryable ? new Date(Date.now() + sendRetryDelayMs(attempt, retryAfterMs)) : null,
       onlyFrom: "QUEUED",
+      attempts: attempt,
     });
     return resultOf(updated ?? row, false);
   }
@@ -222,10 +223,18 @@ export async function sendSubmission(
 async function recordFailure(
   row: LoadedSubmission,
   state: "SEND_FAILED" | "UNCERTAIN",
-  data: { errorCode: string; error: string; rawResponse?: Prisma.InputJsonValue; nextPollAt?: Date | null; onlyFrom?: SubmissionState },
+  data: {
+    errorCode: string;
+    error: string;
+    rawResponse?: Prisma.InputJsonValue;
+    nextPollAt?: Date | null;
+    onlyFrom?: SubmissionState;
+    /** The attempt count this outcome belongs to: a newer attempt's claim is never overwritten. */
+    attempts?: number;
+  },
 ) {
   await prisma.submission.updateMany({
-    where: { id: row.id, teamId: row.teamId, state: data.onlyFrom ?? row.state },
+    where: { id: row.id, teamId: row.teamId, state: data.onlyFrom ?? row.state, attempts: data.attempts ?? row.attempts },
     data: {
       state,
       errorCode: data.errorCode,
