@@ -62,3 +62,20 @@ describe("sign-in throttle", () => {
     expect(await recentFailures(`${key}-other`)).toBe(0);
   });
 });
+
+describe("last admin under concurrency", () => {
+  it("two admins demoting each other at once leave one admin", async () => {
+    const suffix = Math.random().toString(36).slice(2);
+    const team = await prisma.team.create({ data: { name: `Race ${suffix}` } });
+    const a = await prisma.user.create({ data: { email: `a-${suffix}@test.local`, membership: { create: { teamId: team.id, role: "ADMIN" } } }, include: { membership: true } });
+    const b = await prisma.user.create({ data: { email: `b-${suffix}@test.local`, membership: { create: { teamId: team.id, role: "ADMIN" } } }, include: { membership: true } });
+    const results = await Promise.allSettled([
+      changeRole({ id: a.id, teamId: team.id }, b.membership!.id, "CREATOR"),
+      changeRole({ id: b.id, teamId: team.id }, a.membership!.id, "CREATOR"),
+    ]);
+    expect(await prisma.membership.count({ where: { teamId: team.id, role: "ADMIN" } })).toBe(1);
+    const refused = results.filter((r) => r.status === "rejected");
+    expect(refused).toHaveLength(1);
+    expect((refused[0] as PromiseRejectedResult).reason).toMatchObject({ code: "CONFLICT" });
+  });
+});

@@ -32,6 +32,16 @@ async function assertNotLastAdmin(tx: Pick<typeof prisma, "membership">, teamId:
   }
 }
 
+// Role changes and removals run serializably: two admins demoting each other at the same
+// moment cannot both pass the last-admin check; the loser is asked to try again.
+const serializable = { isolationLevel: "Serializable" } as const;
+
+function retryLater(error: unknown): never {
+  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
+  if (code === "P2034") throw new AppError("CONFLICT", "Someone changed the team at the same moment. Please try again.");
+  throw error;
+}
+
 export async function changeRole(actor: Actor, membershipId: string, role: Role) {
   return prisma.$transaction(async (tx) => {
     const membership = await tx.membership.findFirst({ where: { id: membershipId, teamId: actor.teamId } });
@@ -44,7 +54,7 @@ export async function changeRole(actor: Actor, membershipId: string, role: Role)
       tx,
     );
     return updated;
-  });
+  }, serializable).catch(retryLater);
 }
 
 export async function removeMember(actor: Actor, membershipId: string) {
@@ -58,5 +68,5 @@ export async function removeMember(actor: Actor, membershipId: string) {
       { teamId: actor.teamId, actorId: actor.id, action: "member.removed", targetType: "user", targetId: membership.userId, metadata: { email: membership.user.email } },
       tx,
     );
-  });
+  }, serializable).catch(retryLater);
 }
