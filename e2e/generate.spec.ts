@@ -164,3 +164,19 @@ test("an approved avatar becomes a video in one click: progress, then a playing 
   await expect(row.getByTestId("job-status")).toHaveAttribute("data-state", "SUCCEEDED");
   await expect(row.getByTestId("reference-thumbnails").locator("img")).toHaveCount(1);
 });
+
+test("a video that finishes while the user is on another page is announced there", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, demo.creator);
+  await page.goto("/generate");
+  await page.getByLabel("Search approved assets").fill(tag);
+  await page.getByRole("button", { name: `Pick ${avatars[0]}` }).click();
+  await page.getByLabel("Prompt").fill("The avatar nods");
+  await page.getByRole("button", { name: "Generate video" }).click();
+  await expect(page).toHaveURL(/\/jobs\/[^/]+$/, { timeout: 30_000 });
+  await page.goto("/gallery");
+  await expect(page.getByText("Your video is ready")).toBeVisible({ timeout: 60_000 });
+  await page.getByRole("button", { name: "Open", exact: true }).click();
+  await expect(page).toHaveURL(/\/jobs\/[^/]+$/);
+  await expect(page.getByTestId("job-video")).toBeVisible();
+});

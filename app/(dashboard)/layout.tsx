@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { JobFinishWatcher } from "@/components/generation/job-finish-watcher";
 import { Sidebar } from "@/components/shell/sidebar";
 import { requirePageUser } from "@/lib/auth/require-page-user";
 
@@ -8,6 +9,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     <div className="md:flex">
       <Sidebar user={{ email: user.email, name: user.name, role: user.role, teamName: user.teamName }} />
       <main className="min-w-0 flex-1 p-4 md:p-8">{children}</main>
+      <JobFinishWatcher />
     </div>
   );
 }

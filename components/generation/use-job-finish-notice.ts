@@ -13,8 +13,10 @@ export function announceFinishedJob(job: Watched, open: (id: string) => void): v
   const what = job.prompt ? `“${job.prompt.length > 60 ? `${job.prompt.slice(0, 57)}…` : job.prompt}”` : "Your video";
   const description = job.state === "SUCCEEDED" ? what : (job.error?.message ?? what);
   const action = { label: "Open", onClick: () => open(job.id) };
-  if (job.state === "SUCCEEDED") toast.success(title, { description, action });
-  else toast.error(title, { description, action });
+  // One toast per job, however many watchers on the page saw it finish.
+  const id = `video-job-${job.id}`;
+  if (job.state === "SUCCEEDED") toast.success(title, { id, description, action });
+  else toast.error(title, { id, description, action });
   if (typeof Notification !== "undefined" && Notification.permission === "granted") {
     try {
       const note = new Notification(title, { body: description, tag: `video-job-${job.id}` });

@@ -1,0 +1,49 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef } from "react";
+import { announceFinishedJob } from "@/components/generation/use-job-finish-notice";
+import type { VideoJobView } from "@/lib/generation/video-job-view";
+
+type ListAnswer = { items: VideoJobView[] };
+
+async function getJson<T>(url: string): Promise<T> {
+  const response = await fetch(url, { cache: "no-store" });
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return response.json() as Promise<T>;
+}
+
+/**
+ * Announces the signed-in user's video jobs as they finish, whatever page is open. It reads
+ * our own routes only: the user's running jobs every 5 s while there are some, every 30 s
+ * otherwise; a job that leaves the running list is read once for its outcome.
+ */
+export function JobFinishWatcher() {
+  const router = useRouter();
+  const running = useRef<Set<string> | null>(null);
+  const query = useQuery({
+    queryKey: ["video-jobs", "mine-active"],
+    queryFn: () => getJson<ListAnswer>("/api/video-jobs?status=active&mine=1&limit=50"),
+    refetchInterval: (q) => ((q.state.data?.items.length ?? 0) > 0 ? 5_000 : 30_000),
+    refetchIntervalInBackground: true,
+    retry: false,
+  });
+
+  useEffect(() => {
+    const items = query.data?.items;
+    if (!items) return;
+    const now = new Set(items.map((j) => j.id));
+    const before = running.current;
+    running.current = now;
+    if (!before) return; // jobs that finished before this page opened are not news
+    for (const id of before) {
+      if (now.has(id)) continue;
+      getJson<{ job: VideoJobView }>(`/api/video-jobs/${id}`)
+        .then(({ job }) => announceFinishedJob(job, (jobId) => router.push(`/jobs/${jobId}`)))
+        .catch(() => {});
+    }
+  }, [query.data, router]);
+
+  return null;
+}
