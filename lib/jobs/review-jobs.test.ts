@@ -181,7 +181,9 @@ describe("following review tasks", () => {
     await prisma.teamSettings.update({ where: { teamId }, data: { upstreamBaseUrl: slowSim.url } });
     const children: ChildProcess[] = [];
     const startWorkerProcess = () => {
-      const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "scripts/worker.ts")], {
+      // One process (tsx as a loader, not its CLI, which would run the worker in a child):
+      // SIGKILL must reach the worker itself.
+      const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/worker.ts")], {
         cwd: root,
         env: { ...process.env, LOG_LEVEL: "warn", NODE_ENV: "test" },
         stdio: ["ignore", "ignore", "pipe"],
