@@ -83,7 +83,8 @@ export async function launch(options: LaunchOptions): Promise<{ url: string; sto
       log(name, "stopping");
       child.kill("SIGTERM");
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => (child.kill("SIGKILL"), resolve()), 8000);
+        // Still running after 8 s: kill its whole process group (a CLI wrapper's child too).
+        const timer = setTimeout(() => (killGroup(child), resolve()), 8000);
         child.once("exit", () => (clearTimeout(timer), resolve()));
       });
     }
@@ -159,6 +160,14 @@ export async function launch(options: LaunchOptions): Promise<{ url: string; sto
     child.on("exit", (code, signal) => log(name, `exited (${signal ?? code})`));
     procs.push({ name, child });
     return child;
+  }
+}
+
+function killGroup(child: ChildProcess): void {
+  try {
+    if (child.pid) process.kill(-child.pid, "SIGKILL");
+  } catch {
+    child.kill("SIGKILL");
   }
 }
 
