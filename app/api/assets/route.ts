@@ -1,5 +1,5 @@
 import { requireUser } from "@/lib/auth/session";
-import { noStore, routeErrorResponse } from "@/lib/assets/route-error-response";
+import { noStore, routeErrorResponse } from "@/lib/http/route-error-response";
 import { countAssetsByTab } from "@/lib/gallery/count-assets-by-tab";
 import { decodeCursor, parseGalleryFilters, parsePageSize } from "@/lib/gallery/gallery-filters";
 import { listAssets } from "@/lib/gallery/list-assets";

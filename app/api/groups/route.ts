@@ -1,6 +1,6 @@
 import { requireUser } from "@/lib/auth/session";
 import { listGroups } from "@/lib/assets/list-groups";
-import { noStore, routeErrorResponse } from "@/lib/assets/route-error-response";
+import { noStore, routeErrorResponse } from "@/lib/http/route-error-response";
 
 export const dynamic = "force-dynamic";
 

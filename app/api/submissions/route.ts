@@ -1,6 +1,6 @@
 import { requireUser } from "@/lib/auth/session";
 import { listSubmissions } from "@/lib/assets/list-submissions";
-import { noStore, routeErrorResponse } from "@/lib/assets/route-error-response";
+import { noStore, routeErrorResponse } from "@/lib/http/route-error-response";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
-import { parseRouteQuery } from "@/lib/assets/parse-route-query";
-import { noStore, routeErrorResponse } from "@/lib/assets/route-error-response";
+import { parseRouteQuery } from "@/lib/http/parse-route-query";
+import { noStore, routeErrorResponse } from "@/lib/http/route-error-response";
 import { requireUser } from "@/lib/auth/session";
 import { listVideoJobs } from "@/lib/generation/list-video-jobs";
 import { listVideoJobsQuerySchema } from "@/lib/generation/list-video-jobs.validation";

@@ -1,6 +1,6 @@
 import { can } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { noStore, routeErrorResponse } from "@/lib/assets/route-error-response";
+import { noStore, routeErrorResponse } from "@/lib/http/route-error-response";
 import { getAssetDetail } from "@/lib/gallery/get-asset-detail";
 
 /**

@@ -1,5 +1,5 @@
 import { assertCan, requireUser } from "@/lib/auth/session";
-import { noStore, routeErrorResponse } from "@/lib/assets/route-error-response";
+import { noStore, routeErrorResponse } from "@/lib/http/route-error-response";
 import { listFailedAssets } from "@/lib/review/list-failed-assets";
 
 /** `GET /api/assets/failed` → the review queue (leads and admins). Postgres only. */

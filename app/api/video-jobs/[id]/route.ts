@@ -1,4 +1,4 @@
-import { noStore, routeErrorResponse } from "@/lib/assets/route-error-response";
+import { noStore, routeErrorResponse } from "@/lib/http/route-error-response";
 import { can } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { getVideoJob } from "@/lib/generation/get-video-job";

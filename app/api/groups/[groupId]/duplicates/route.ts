@@ -1,7 +1,7 @@
 import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { findApprovedDuplicates } from "@/lib/assets/find-approved-duplicates";
-import { noStore, routeErrorResponse } from "@/lib/assets/route-error-response";
+import { noStore, routeErrorResponse } from "@/lib/http/route-error-response";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import { routeErrorResponse } from "@/lib/assets/route-error-response";
+import { routeErrorResponse } from "@/lib/http/route-error-response";
 import { requireUser } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
