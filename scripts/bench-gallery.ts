@@ -47,9 +47,9 @@ try {
   await client.end();
   console.log(`seeded ${ASSETS.toLocaleString()} + ${OTHER_TEAM_ASSETS.toLocaleString()} assets in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
 
-  const { listAssets } = await import("@/lib/gallery/list-assets");
-  const { countAssetsByTab } = await import("@/lib/gallery/count-assets-by-tab");
-  const { parseGalleryFilters, decodeCursor } = await import("@/lib/gallery/gallery-filters");
+  const { listAssets } = await import("@/lib/assets/list-assets");
+  const { countAssetsByTab } = await import("@/lib/assets/count-assets-by-tab");
+  const { parseGalleryFilters, decodeCursor } = await import("@/lib/assets/gallery-filters");
   const { prisma } = await import("@/lib/db");
   const storage = { publicUrl: (key: string) => `https://studio.example.com/files/${key}` };
   const teamId = "team_bench";

@@ -49,8 +49,8 @@ try {
   const cookie = await signIn(base, "creator@demo.local", "avatar-demo");
 
   const { prisma } = await import("@/lib/db");
-  const { submitAssetsForTeam } = await import("@/lib/assets/submit-assets-for-team");
-  const { startMediaServer } = await import("@/lib/review/review-test-kit");
+  const { submitAssetsForTeam } = await import("@/lib/submissions/submit-assets-for-team");
+  const { startMediaServer } = await import("@/test/integration-kit");
   const media = await startMediaServer();
   const creator = await prisma.user.findUniqueOrThrow({ where: { email: "creator@demo.local" }, include: { membership: true } });
   const actor = { teamId: creator.membership!.teamId, userId: creator.id };

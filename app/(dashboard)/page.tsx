@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { listRecentAuditEvents } from "@/lib/audit";
+import { listRecentAuditEvents } from "@/lib/audit/record-audit";
 import { can } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/require-page-user";
-import { countAssetsByTab } from "@/lib/gallery/count-assets-by-tab";
-import { describeAuditEvent } from "@/lib/review/describe-audit-event";
+import { countAssetsByTab } from "@/lib/assets/count-assets-by-tab";
+import { describeAuditEvent } from "@/lib/audit/describe-audit-event";
 import { cn } from "@/lib/utils";
 
 export const metadata = { title: "Overview" };

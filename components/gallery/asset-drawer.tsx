@@ -15,14 +15,14 @@ import { ReplaceFileDrop } from "@/components/gallery/replace-file-drop";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/input";
-import { retrySubmissionAction } from "@/lib/assets/retry-submission";
+import { retrySubmissionAction } from "@/lib/submissions/retry-submission";
 import { can } from "@/lib/auth/roles";
-import type { AssetDetail } from "@/lib/gallery/get-asset-detail";
+import type { AssetDetail } from "@/lib/assets/get-asset-detail";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { dismissAssetsAction } from "@/lib/review/dismiss-assets";
-import { dropSubmissionAction } from "@/lib/review/drop-submission";
-import { explainFailure } from "@/lib/review/explain-failure";
-import { resubmitAssetsAction } from "@/lib/review/resubmit-assets";
+import { dismissAssetsAction } from "@/lib/assets/dismiss-assets";
+import { dropSubmissionAction } from "@/lib/submissions/drop-submission";
+import { explainFailure } from "@/lib/assets/explain-failure";
+import { resubmitAssetsAction } from "@/lib/assets/resubmit-assets";
 
 export type Viewer = { id: string; role: Role };
 

@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { AssetStatus } from "@/lib/gallery/asset-status";
+import type { AssetStatus } from "@/lib/assets/asset-status";
 import { cn } from "@/lib/utils";
 
 /** An asset's status as a badge; live statuses pulse. `overlay` gives it a solid backing to sit on a picture. */

@@ -6,7 +6,7 @@ import { type ReactNode, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { dismissAssetsAction } from "@/lib/review/dismiss-assets";
+import { dismissAssetsAction } from "@/lib/assets/dismiss-assets";
 import { cn } from "@/lib/utils";
 
 /**

@@ -10,7 +10,7 @@ import { uploadFile } from "@/app/(dashboard)/upload/upload-file";
 import type { AssetType } from "@/lib/generated/prisma/enums";
 import { formatLabels } from "@/lib/media/describe-media";
 import { acceptMap, assetTypeNouns } from "@/lib/media/limits";
-import { replaceAssetAction } from "@/lib/review/replace-asset";
+import { replaceAssetAction } from "@/lib/assets/replace-asset";
 import { cn } from "@/lib/utils";
 
 type Phase = { kind: "idle" } | { kind: "checking" } | { kind: "uploading"; progress: number; fileName: string } | { kind: "sending"; fileName: string };

@@ -1,4 +1,4 @@
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
 import type { Prisma, VideoJob } from "@/lib/generated/prisma/client";
 import { CopyFailedError, type FetchLike, MAX_FRAME_BYTES, MAX_VIDEO_BYTES, copyProviderFile } from "@/lib/generation/copy-provider-file";

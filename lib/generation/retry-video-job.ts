@@ -1,4 +1,4 @@
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { type CreateVideoJobDeps, createVideoJob } from "@/lib/generation/create-video-job";

@@ -1,4 +1,4 @@
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
 import { GENERIC_ERROR_MESSAGE, isAppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";

@@ -18,7 +18,7 @@ import { startOneClickJobs } from "@/lib/generation/start-one-click-jobs";
 import { readVideoDefaults } from "@/lib/generation/video-defaults";
 import { videoPollSchedule } from "@/lib/generation/video-poll-delay";
 import type { VideoRequest } from "@/lib/generation/video-rules";
-import { simulatorAdmin, startMediaServer } from "@/lib/review/review-test-kit";
+import { simulatorAdmin, startMediaServer } from "@/test/integration-kit";
 import { createDiskStorage } from "@/lib/storage/disk-storage";
 import type { FileStorage } from "@/lib/storage/file-storage";
 import { type UpstreamClient, createUpstreamClient } from "@/lib/upstream/client";

@@ -11,7 +11,7 @@ import {
   useOwnDatabase,
   waitFor,
   type TaskLook,
-} from "@/lib/review/review-test-kit";
+} from "@/test/integration-kit";
 
 /**
  * Review following against real PostgreSQL (a database of this file's own) and the provider
@@ -31,7 +31,7 @@ let userId: string;
 
 // Imported after the database is switched (modules that hold a client read DATABASE_URL on first use).
 let prisma: typeof import("@/lib/db").prisma;
-let submitAssetsForTeam: typeof import("@/lib/assets/submit-assets-for-team").submitAssetsForTeam;
+let submitAssetsForTeam: typeof import("@/lib/submissions/submit-assets-for-team").submitAssetsForTeam;
 let createBoss: typeof import("@/lib/jobs/boss").createBoss;
 let registerReviewJobs: typeof import("@/lib/jobs/review-jobs").registerReviewJobs;
 
@@ -39,7 +39,7 @@ beforeAll(async () => {
   setTestEnv();
   db = await useOwnDatabase("review_jobs");
   ({ prisma } = await import("@/lib/db"));
-  ({ submitAssetsForTeam } = await import("@/lib/assets/submit-assets-for-team"));
+  ({ submitAssetsForTeam } = await import("@/lib/submissions/submit-assets-for-team"));
   ({ createBoss } = await import("@/lib/jobs/boss"));
   ({ registerReviewJobs } = await import("@/lib/jobs/review-jobs"));
   const { startSimulator } = await import("@/simulator/server");

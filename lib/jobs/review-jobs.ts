@@ -1,8 +1,8 @@
 import type { PgBoss } from "pg-boss";
 import { logger } from "@/lib/logger";
-import { findDueSubmissions, type DueSubmission } from "@/lib/review/find-due-submissions";
-import { finishUnsentSubmission } from "@/lib/review/finish-unsent-submission";
-import { pollSubmission } from "@/lib/review/poll-submission";
+import { findDueSubmissions, type DueSubmission } from "@/lib/submissions/find-due-submissions";
+import { finishUnsentSubmission } from "@/lib/submissions/finish-unsent-submission";
+import { pollSubmission } from "@/lib/submissions/poll-submission";
 import type { JobRegistration } from "@/lib/jobs/start-worker";
 
 /**

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { hashPassword } from "@/lib/auth/password";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";

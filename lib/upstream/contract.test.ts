@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { simulatorAdmin, startMediaServer } from "@/lib/review/review-test-kit";
+import { simulatorAdmin, startMediaServer } from "@/test/integration-kit";
 import { type UpstreamClient, type UpstreamClientConfig, createUpstreamClient } from "@/lib/upstream/client";
 import { matchReviewResults } from "@/lib/upstream/match-results";
 import type { ParsedTask } from "@/lib/upstream/normalised";

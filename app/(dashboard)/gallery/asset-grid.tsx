@@ -6,8 +6,8 @@ import { AssetStatusBadge } from "@/components/gallery/asset-status-badge";
 import { AssetThumbnail } from "@/components/gallery/asset-thumbnail";
 import { formatDateTime } from "@/components/gallery/format";
 import { GenerateVideoSlot } from "@/components/gallery/generate-video-slot";
-import type { AssetCard } from "@/lib/gallery/asset-view";
-import { explainFailure } from "@/lib/review/explain-failure";
+import type { AssetCard } from "@/lib/assets/asset-view";
+import { explainFailure } from "@/lib/assets/explain-failure";
 import { cn } from "@/lib/utils";
 
 type Props = {

@@ -8,8 +8,8 @@ import { BulkActionBar } from "@/components/gallery/bulk-action-bar";
 import { GenerateVideoSlot } from "@/components/gallery/generate-video-slot";
 import { Button } from "@/components/ui/button";
 import { can } from "@/lib/auth/roles";
-import type { AssetCard } from "@/lib/gallery/asset-view";
-import { resubmitAssetsAction } from "@/lib/review/resubmit-assets";
+import type { AssetCard } from "@/lib/assets/asset-view";
+import { resubmitAssetsAction } from "@/lib/assets/resubmit-assets";
 
 /** Actions on the selected assets, docked at the bottom of the screen. */
 export function BulkBar({ items, viewer, onClear, onDone }: { items: AssetCard[]; viewer: Viewer; onClear: () => void; onDone: () => void }) {

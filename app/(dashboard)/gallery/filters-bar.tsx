@@ -4,8 +4,8 @@ import { Search, SlidersHorizontal, X } from "lucide-react";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
-import { activeFilterCount, type GalleryFilters } from "@/lib/gallery/gallery-filters";
-import type { GalleryFacets } from "@/lib/gallery/list-gallery-facets";
+import { activeFilterCount, type GalleryFilters } from "@/lib/assets/gallery-filters";
+import type { GalleryFacets } from "@/lib/assets/list-gallery-facets";
 import { cn } from "@/lib/utils";
 
 const SEARCH_DELAY_MS = 300;

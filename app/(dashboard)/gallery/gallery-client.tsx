@@ -16,9 +16,9 @@ import {
   galleryFiltersToSearchParams,
   galleryTabLabels,
   galleryTabs,
-} from "@/lib/gallery/gallery-filters";
-import type { GalleryResponse } from "@/lib/gallery/gallery-response";
-import type { GalleryFacets } from "@/lib/gallery/list-gallery-facets";
+} from "@/lib/assets/gallery-filters";
+import type { GalleryResponse } from "@/lib/assets/gallery-response";
+import type { GalleryFacets } from "@/lib/assets/list-gallery-facets";
 import { cn } from "@/lib/utils";
 import { AssetGrid, AssetList } from "./asset-grid";
 import { BulkBar } from "./bulk-bar";

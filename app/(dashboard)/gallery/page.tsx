@@ -1,9 +1,9 @@
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/require-page-user";
-import { countAssetsByTab } from "@/lib/gallery/count-assets-by-tab";
-import { GALLERY_PAGE_SIZE, parseGalleryFilters, parseGalleryView } from "@/lib/gallery/gallery-filters";
-import { listAssets } from "@/lib/gallery/list-assets";
-import { listGalleryFacets } from "@/lib/gallery/list-gallery-facets";
+import { countAssetsByTab } from "@/lib/assets/count-assets-by-tab";
+import { GALLERY_PAGE_SIZE, parseGalleryFilters, parseGalleryView } from "@/lib/assets/gallery-filters";
+import { listAssets } from "@/lib/assets/list-assets";
+import { listGalleryFacets } from "@/lib/assets/list-gallery-facets";
 import { GalleryClient } from "./gallery-client";
 
 export const metadata = { title: "Gallery" };

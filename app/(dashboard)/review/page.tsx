@@ -1,6 +1,6 @@
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/require-page-user";
-import { listFailedAssets } from "@/lib/review/list-failed-assets";
+import { listFailedAssets } from "@/lib/assets/list-failed-assets";
 import { ReviewQueue } from "./review-queue";
 
 export const metadata = { title: "Review" };

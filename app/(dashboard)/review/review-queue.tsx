@@ -15,9 +15,9 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
-import type { FailedQueue, FailedQueueItem } from "@/lib/review/list-failed-assets";
-import { dismissAssetsAction } from "@/lib/review/dismiss-assets";
-import { resubmitAssetsAction } from "@/lib/review/resubmit-assets";
+import type { FailedQueue, FailedQueueItem } from "@/lib/assets/list-failed-assets";
+import { dismissAssetsAction } from "@/lib/assets/dismiss-assets";
+import { resubmitAssetsAction } from "@/lib/assets/resubmit-assets";
 import { cn } from "@/lib/utils";
 
 async function fetchQueue(): Promise<FailedQueue> {

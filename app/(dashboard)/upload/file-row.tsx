@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { ApprovedDuplicate } from "@/lib/assets/find-approved-duplicates";
-import { nameFromFileName } from "@/lib/assets/unique-names";
+import { nameFromFileName } from "@/lib/submissions/unique-names";
 import { mediaFormats } from "@/lib/media/limits";
 import { cn } from "@/lib/utils";
 import { formatBytes, formatSeconds } from "./format";

@@ -1,7 +1,7 @@
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/require-page-user";
 import { listGroups } from "@/lib/assets/list-groups";
-import { listSubmissions } from "@/lib/assets/list-submissions";
+import { listSubmissions } from "@/lib/submissions/list-submissions";
 import { getProviderSettingsForDisplay } from "@/lib/settings/get-provider-settings";
 import { UploadWorkspace } from "./upload-workspace";
 

@@ -4,7 +4,7 @@ import { FolderPlus, FolderOpen, Hash } from "lucide-react";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { GroupOption } from "@/lib/assets/list-groups";
-import type { SubmitAssetsInput } from "@/lib/assets/submit-assets.validation";
+import type { SubmitAssetsInput } from "@/lib/submissions/submit-assets.validation";
 import { cn } from "@/lib/utils";
 
 export type TargetState = {

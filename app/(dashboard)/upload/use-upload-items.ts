@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { nameFromFileName, nameFromUrl, uniqueName } from "@/lib/assets/unique-names";
+import { nameFromFileName, nameFromUrl, uniqueName } from "@/lib/submissions/unique-names";
 import type { AssetType } from "@/lib/generated/prisma/enums";
 import type { LimitViolation } from "@/lib/media/limit-violation";
 import { mediaFormats, type MediaFormat } from "@/lib/media/limits";

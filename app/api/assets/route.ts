@@ -1,9 +1,9 @@
 import { requireUser } from "@/lib/auth/session";
 import { noStore, routeErrorResponse } from "@/lib/http/route-error-response";
-import { countAssetsByTab } from "@/lib/gallery/count-assets-by-tab";
-import { decodeCursor, parseGalleryFilters, parsePageSize } from "@/lib/gallery/gallery-filters";
-import { listAssets } from "@/lib/gallery/list-assets";
-import { summariseReviews } from "@/lib/gallery/summarise-reviews";
+import { countAssetsByTab } from "@/lib/assets/count-assets-by-tab";
+import { decodeCursor, parseGalleryFilters, parsePageSize } from "@/lib/assets/gallery-filters";
+import { listAssets } from "@/lib/assets/list-assets";
+import { summariseReviews } from "@/lib/assets/summarise-reviews";
 
 /**
  * `GET /api/assets?tab=&type=&group=&project=&who=&from=&to=&q=&cursor=&limit=&watch=`

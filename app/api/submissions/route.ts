@@ -1,5 +1,5 @@
 import { requireUser } from "@/lib/auth/session";
-import { listSubmissions } from "@/lib/assets/list-submissions";
+import { listSubmissions } from "@/lib/submissions/list-submissions";
 import { noStore, routeErrorResponse } from "@/lib/http/route-error-response";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { can } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { noStore, routeErrorResponse } from "@/lib/http/route-error-response";
-import { getAssetDetail } from "@/lib/gallery/get-asset-detail";
+import { getAssetDetail } from "@/lib/assets/get-asset-detail";
 
 /**
  * `GET /api/assets/:assetId` → one asset with its submission and history; the provider's

@@ -1,6 +1,6 @@
 import { assertCan, requireUser } from "@/lib/auth/session";
 import { noStore, routeErrorResponse } from "@/lib/http/route-error-response";
-import { listFailedAssets } from "@/lib/review/list-failed-assets";
+import { listFailedAssets } from "@/lib/assets/list-failed-assets";
 
 /** `GET /api/assets/failed` → the review queue (leads and admins). Postgres only. */
 export async function GET(): Promise<Response> {

@@ -1,0 +1,55 @@
+import { prisma } from "@/lib/db";
+import { getStorage } from "@/lib/storage/get-storage";
+import type { FileStorage } from "@/lib/storage/file-storage";
+import { assetCardSelect, toAssetCard } from "@/lib/assets/asset-view";
+import { explainFailure, failureCategories, type FailureCategory } from "@/lib/assets/explain-failure";
+
+const MAX_FAILED = 500;
+const RECENT_REPLACEMENTS = 24;
+
+/**
+ * The review queue: the team's failed (REJECTED) assets, newest first, grouped by the reason
+ * in plain words, and the latest resubmissions with where their review stands. Postgres only.
+ */
+export async function listFailedAssets(teamId: string, options: { storage?: Pick<FileStorage, "publicUrl"> } = {}) {
+  const storage = options.storage ?? getStorage();
+  const [failed, total, recent] = await Promise.all([
+    prisma.asset.findMany({
+      where: { teamId, state: "REJECTED" },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: MAX_FAILED,
+      select: assetCardSelect,
+    }),
+    prisma.asset.count({ where: { teamId, state: "REJECTED" } }),
+    prisma.asset.findMany({
+      where: { teamId, replacesId: { not: null } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: RECENT_REPLACEMENTS,
+      select: { ...assetCardSelect, replaces: { select: { name: true } } },
+    }),
+  ]);
+  const authorIds = [...new Set([...failed, ...recent].map((r) => r.createdById).filter((id): id is string => !!id))];
+  const authors = await prisma.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true, email: true } });
+  const names = new Map(authors.map((a) => [a.id, a.name ?? a.email]));
+
+  const groups = new Map<FailureCategory, { category: FailureCategory; title: string; advice: string; items: ReturnType<typeof toItem>[] }>();
+  function toItem(row: (typeof failed)[number]) {
+    return { ...toAssetCard(row, storage, names), explanation: explainFailure({ code: row.failureCode, reason: row.failureReason, type: row.type }) };
+  }
+  for (const row of failed) {
+    const item = toItem(row);
+    const { category, title, advice } = item.explanation;
+    const group = groups.get(category) ?? { category, title, advice, items: [] };
+    group.items.push(item);
+    groups.set(category, group);
+  }
+  return {
+    total,
+    shown: failed.length,
+    groups: failureCategories.flatMap((c) => (groups.has(c) ? [groups.get(c)!] : [])),
+    resubmitted: recent.map((row) => ({ ...toAssetCard(row, storage, names), replacesName: row.replaces?.name ?? null })),
+  };
+}
+
+export type FailedQueue = Awaited<ReturnType<typeof listFailedAssets>>;
+export type FailedQueueItem = FailedQueue["groups"][number]["items"][number];

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { describeAuditEvent } from "@/lib/audit/describe-audit-event";
+
+describe("describeAuditEvent", () => {
+  it("tells how a review finished", () => {
+    expect(describeAuditEvent({ action: "review.finished", metadata: { state: "PARTIAL", approved: 18, failed: 2, group: "Launch" } })).toEqual({
+      text: "review finished in “Launch”: 18 approved, 2 failed",
+      tone: "warning",
+      href: "/gallery?tab=failed",
+    });
+    expect(describeAuditEvent({ action: "review.finished", metadata: { approved: 3, failed: 0 } })).toMatchObject({ text: "review finished: 3 approved", tone: "success" });
+  });
+
+  it("names what was replaced, resubmitted and dismissed", () => {
+    expect(describeAuditEvent({ action: "review.replaced", metadata: { count: 1, assets: [{ from: "real-person-1", to: "hero-1" }], group: "G" } }).text).toBe(
+      "replaced the failed “real-person-1” with “hero-1” in “G”",
+    );
+    expect(describeAuditEvent({ action: "review.replaced", metadata: { count: 3, assets: [{ from: "a", to: "b" }] } }).text).toBe(
+      "replaced 3 failed assets with new files",
+    );
+    expect(describeAuditEvent({ action: "review.resubmitted", metadata: { count: 1, names: ["a"] } }).text).toBe("resubmitted “a” as it was");
+    expect(describeAuditEvent({ action: "review.resubmitted", metadata: { count: 7, names: ["a", "b"] } }).text).toBe(
+      "resubmitted 7 failed assets (“a”, “b” and 5 more) as they were",
+    );
+    expect(describeAuditEvent({ action: "review.dismissed", metadata: { count: 1, names: ["x"], note: "not needed" } }).text).toBe(
+      "dismissed “x”: “not needed”",
+    );
+  });
+
+  it("reads other parts of the product", () => {
+    expect(describeAuditEvent({ action: "assets.submitted", metadata: { groupName: "Launch", assets: 6 } }).text).toBe("submitted 6 assets for review in “Launch”");
+    expect(describeAuditEvent({ action: "member.role_changed", metadata: { from: "CREATOR", to: "LEAD" } }).text).toBe(
+      "changed a member's role from creator to team lead",
+    );
+  });
+
+  it("never fails on unknown actions or odd metadata", () => {
+    expect(describeAuditEvent({ action: "something_new.happened", metadata: null })).toEqual({ text: "something new happened", tone: "default" });
+    expect(describeAuditEvent({ action: "review.dismissed", metadata: { count: "many", names: 5 } }).text).toBe("dismissed 0 failed assets");
+    expect(describeAuditEvent({ action: "review.finished", metadata: "oops" }).text).toBe("review finished: 0 approved");
+  });
+});
