@@ -1,4 +1,4 @@
-import { AssetThumbnail } from "@/components/generation/asset-thumbnail";
+import { AssetThumbnail } from "@/components/assets/asset-thumbnail";
 import type { VideoJobView } from "@/lib/generation/video-job-view";
 
 /** The first few references of a job as overlapping thumbnails, and how many more there are. */
@@ -8,7 +8,7 @@ export function ReferenceThumbnails({ references, max = 4 }: { references: Video
   return (
     <div className="flex items-center" data-testid="reference-thumbnails">
       {shown.map((r, i) => (
-        <AssetThumbnail
+        <AssetThumbnail look="tile"
           key={`${r.assetId}-${i}`}
           type={r.type}
           thumbnailUrl={r.thumbnailUrl}

@@ -3,8 +3,8 @@
 import { Check } from "lucide-react";
 import { memo } from "react";
 import { AssetStatusBadge } from "@/components/gallery/asset-status-badge";
-import { AssetThumbnail } from "@/components/gallery/asset-thumbnail";
-import { formatDateTime } from "@/components/gallery/format";
+import { AssetThumbnail } from "@/components/assets/asset-thumbnail";
+import { formatDateTime } from "@/lib/format";
 import { GenerateVideoSlot } from "@/components/gallery/generate-video-slot";
 import type { AssetCard } from "@/lib/assets/asset-view";
 import { explainFailure } from "@/lib/assets/explain-failure";

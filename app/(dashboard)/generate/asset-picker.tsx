@@ -3,11 +3,12 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Check, Loader2, Search } from "lucide-react";
 import { useEffect, useState } from "react";
-import { AssetThumbnail } from "@/components/generation/asset-thumbnail";
+import { AssetThumbnail } from "@/components/assets/asset-thumbnail";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
 import type { AssetType } from "@/lib/generated/prisma/enums";
 import type { ApprovedAssetView } from "@/lib/generation/list-approved-assets";
+import { formatSeconds } from "@/lib/format";
 import { cn } from "@/lib/utils";
 
 type Page = { items: ApprovedAssetView[]; nextCursor: string | null };
@@ -26,10 +27,6 @@ function useDebounced<T>(value: T, ms: number): T {
     return () => clearTimeout(timer);
   }, [value, ms]);
   return debounced;
-}
-
-export function formatSeconds(ms: number | null): string | null {
-  return ms === null ? null : `${Math.round(ms / 100) / 10} s`;
 }
 
 /** The team's approved assets, searchable and filtered by type and group; click to pick. */
@@ -128,7 +125,7 @@ export function AssetPicker({
                     selected ? "border-primary ring-2 ring-primary" : "border-border hover:border-primary/60",
                   )}
                 >
-                  <AssetThumbnail type={asset.type} thumbnailUrl={asset.thumbnailUrl} name={asset.name} className="rounded-none" />
+                  <AssetThumbnail look="tile" type={asset.type} thumbnailUrl={asset.thumbnailUrl} name={asset.name} className="rounded-none" />
                   <span
                     className={cn(
                       "absolute top-1.5 right-1.5 flex size-5 items-center justify-center rounded-full border text-white",

@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
-import { AssetThumbnail } from "@/components/generation/asset-thumbnail";
+import { AssetThumbnail } from "@/components/assets/asset-thumbnail";
 import { SeedField, SelectField } from "@/components/generation/video-param-fields";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -28,7 +28,8 @@ import {
   videoParamsSchema,
 } from "@/lib/generation/video-rules";
 import { cn } from "@/lib/utils";
-import { AssetPicker, formatSeconds } from "./asset-picker";
+import { formatSeconds } from "@/lib/format";
+import { AssetPicker } from "./asset-picker";
 
 export type SelectedReference = { asset: ApprovedAssetView; role: ReferenceRole };
 export type GenerateFormInitial = VideoParams & { model: string; prompt: string; selected: SelectedReference[] };
@@ -208,7 +209,7 @@ export function GenerateForm({ initial, models, groups, priceTable, duplicateOf 
                 <ol className="flex flex-col gap-2" data-testid="selected-references">
                   {selected.map((s, i) => (
                     <li key={s.asset.id} className="flex items-center gap-3 rounded-md border border-border p-2">
-                      <AssetThumbnail type={s.asset.type} thumbnailUrl={s.asset.thumbnailUrl} name={s.asset.name} className="size-12 shrink-0" />
+                      <AssetThumbnail look="tile" type={s.asset.type} thumbnailUrl={s.asset.thumbnailUrl} name={s.asset.name} className="size-12 shrink-0" />
                       <div className="min-w-0 flex-1">
                         <div className="truncate text-sm font-medium" title={s.asset.name}>
                           {s.asset.name}

@@ -7,7 +7,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { JobProgressBar } from "@/components/generation/job-progress-bar";
 import { ReferenceThumbnails } from "@/components/generation/reference-thumbnails";
-import { RelativeTime } from "@/components/generation/relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { useJobFinishNotice } from "@/components/generation/use-job-finish-notice";
 import { VideoJobStatusBadge } from "@/components/generation/video-job-status-badge";
 import { Button } from "@/components/ui/button";

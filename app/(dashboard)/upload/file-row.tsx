@@ -10,7 +10,7 @@ import type { ApprovedDuplicate } from "@/lib/assets/find-approved-duplicates";
 import { nameFromFileName } from "@/lib/submissions/unique-names";
 import { mediaFormats } from "@/lib/media/limits";
 import { cn } from "@/lib/utils";
-import { formatBytes, formatSeconds } from "./format";
+import { formatBytes, formatSeconds } from "@/lib/format";
 import { ProgressBar } from "./progress-bar";
 import type { FileItem } from "./use-upload-items";
 
@@ -245,7 +245,8 @@ function describe(item: FileItem): string {
   const label = item.format ? mediaFormats[item.format].label : item.upload ? item.upload.mimeType.split("/")[1]?.toUpperCase() : null;
   if (label) parts.push(label);
   if (item.width && item.height) parts.push(`${item.width}×${item.height} px`);
-  if (item.durationMs != null) parts.push(formatSeconds(item.durationMs));
+  const seconds = formatSeconds(item.durationMs);
+  if (seconds) parts.push(seconds);
   parts.push(formatBytes(item.sizeBytes));
   return parts.join(" · ");
 }

@@ -11,7 +11,8 @@ import type { SubmissionBatch, SubmissionList, SubmissionRequest } from "@/lib/s
 import { retrySubmissionAction } from "@/lib/submissions/retry-submission";
 import type { SubmissionState } from "@/lib/generated/prisma/enums";
 import { cn } from "@/lib/utils";
-import { countWords, formatAgo } from "./format";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { countWords } from "@/lib/format";
 import { ProgressBar } from "./progress-bar";
 
 export const submissionsQueryKey = ["submissions"] as const;
@@ -83,7 +84,7 @@ function BatchCard({ batch }: { batch: SubmissionBatch }) {
         </p>
         <p className="text-xs text-muted-foreground">
           {assets} {assets === 1 ? "asset" : "assets"} in {batch.requests.length} {batch.requests.length === 1 ? "request" : "requests"}
-          {batch.submittedBy ? ` · ${batch.submittedBy}` : ""} · <time dateTime={batch.submittedAt}>{formatAgo(batch.submittedAt)}</time>
+          {batch.submittedBy ? ` · ${batch.submittedBy}` : ""} · <RelativeTime iso={batch.submittedAt} />
         </p>
       </div>
       <ul className="divide-y divide-border">

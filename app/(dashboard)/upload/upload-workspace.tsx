@@ -22,7 +22,7 @@ import { formatLabels } from "@/lib/media/describe-media";
 import { acceptMap, audioLimits, BYTES_PER_MB, imageLimits, videoLimits } from "@/lib/media/limits";
 import { cn } from "@/lib/utils";
 import { FileRow } from "./file-row";
-import { countWords } from "./format";
+import { countWords } from "@/lib/format";
 import { ProgressBar } from "./progress-bar";
 import { SubmissionsPanel, submissionsQueryKey } from "./submissions-panel";
 import { initialTarget, knownGroupId, TargetFields, type TargetState, targetInput } from "./target-fields";

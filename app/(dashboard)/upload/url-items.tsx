@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { AssetType } from "@/lib/generated/prisma/enums";
-import { typeWords } from "./format";
+import { typeWords } from "@/lib/format";
 import type { UrlItem } from "./use-upload-items";
 
 export function UrlItems({

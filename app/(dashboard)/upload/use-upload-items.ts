@@ -7,8 +7,8 @@ import type { LimitViolation } from "@/lib/media/limit-violation";
 import { mediaFormats, type MediaFormat } from "@/lib/media/limits";
 import { assetTypeForExtension } from "@/lib/media/media-format";
 import type { UploadView } from "@/lib/media/upload-view";
-import { checkDroppedFile } from "./read-file-facts";
-import { uploadFile } from "./upload-file";
+import { checkDroppedFile } from "@/components/upload/check-dropped-file";
+import { uploadFile } from "@/components/upload/upload-file";
 
 /** Files sent at once. */
 const UPLOAD_CONCURRENCY = 3;

@@ -6,10 +6,11 @@ import { useAction } from "next-safe-action/hooks";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
-import { AssetThumbnail } from "@/components/generation/asset-thumbnail";
+import { AssetThumbnail } from "@/components/assets/asset-thumbnail";
 import { JobProgressBar } from "@/components/generation/job-progress-bar";
 import { NotificationToggle } from "@/components/generation/notification-toggle";
-import { RelativeTime } from "@/components/generation/relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { formatDateTime as dateTime } from "@/lib/format";
 import { useJobFinishNotice } from "@/components/generation/use-job-finish-notice";
 import { VideoJobStatusBadge } from "@/components/generation/video-job-status-badge";
 import { Button } from "@/components/ui/button";
@@ -18,8 +19,6 @@ import { retryVideoJobAction } from "@/lib/generation/retry-video-job-action";
 import { isFinishedVideoJob } from "@/lib/generation/video-job-states";
 import type { VideoJobView } from "@/lib/generation/video-job-view";
 import { type ReferenceRole, roleLabels } from "@/lib/generation/video-rules";
-
-const dateTime = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
 
 function progressText(job: VideoJobView): string {
   if (job.state === "QUEUED") return "Sending the request to the provider…";
@@ -232,7 +231,7 @@ export function JobDetail({ initialJob, canViewRaw }: { initialJob: VideoJobView
                 <ul className="flex flex-col gap-2" data-testid="job-references">
                   {job.references.map((r, i) => (
                     <li key={`${r.assetId}-${i}`} className="flex items-center gap-3">
-                      <AssetThumbnail type={r.type} thumbnailUrl={r.thumbnailUrl} name={r.name} className="size-12 shrink-0" />
+                      <AssetThumbnail look="tile" type={r.type} thumbnailUrl={r.thumbnailUrl} name={r.name} className="size-12 shrink-0" />
                       <div className="min-w-0">
                         <div className="truncate text-sm font-medium">{r.name}</div>
                         <div className="text-xs text-muted-foreground">{roleLabels[r.role as ReferenceRole] ?? r.role}</div>

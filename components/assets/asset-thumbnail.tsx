@@ -1,0 +1,49 @@
+import { AudioLines, Film, ImageIcon } from "lucide-react";
+import type { AssetType } from "@/lib/generated/prisma/enums";
+import { cn } from "@/lib/utils";
+
+const icons = { IMAGE: ImageIcon, VIDEO: Film, AUDIO: AudioLines } as const;
+
+const looks = {
+  /** Fills the box it is given (gallery cards, the drawer, the review queue). */
+  cover: { box: "", icon: "size-8", iconLabel: "type", badge: "bottom-1.5 right-1.5 p-1", badgeIcon: "size-3.5" },
+  /** A small square tile (the asset picker, a job's references). */
+  tile: { box: "aspect-square rounded-md", icon: "size-1/3", iconLabel: "name", badge: "bottom-1 right-1 p-0.5", badgeIcon: "size-3" },
+} as const;
+
+/**
+ * An asset's preview: its stored thumbnail (or the image itself), or an icon of its type;
+ * a video or audio file with a picture wears a small icon of its type in the corner.
+ */
+export function AssetThumbnail({
+  type,
+  thumbnailUrl,
+  name,
+  look = "cover",
+  className,
+}: {
+  type: AssetType;
+  thumbnailUrl: string | null;
+  name: string;
+  look?: keyof typeof looks;
+  className?: string;
+}) {
+  const Icon = icons[type];
+  const style = looks[look];
+  return (
+    <div className={cn("relative flex items-center justify-center overflow-hidden bg-muted text-muted-foreground", style.box, className)}>
+      {thumbnailUrl ? (
+        // Thumbnails come from our own storage at any size; next/image would add nothing here.
+        // eslint-disable-next-line @next/next/no-img-element
+        <img src={thumbnailUrl} alt={name} loading="lazy" decoding="async" className="size-full object-cover" />
+      ) : (
+        <Icon className={style.icon} aria-label={style.iconLabel === "name" ? name : type.toLowerCase()} />
+      )}
+      {thumbnailUrl && type !== "IMAGE" ? (
+        <span className={cn("absolute rounded bg-black/60 text-white", style.badge)}>
+          <Icon className={style.badgeIcon} aria-hidden />
+        </span>
+      ) : null}
+    </div>
+  );
+}
