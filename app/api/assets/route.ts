@@ -1,9 +1,8 @@
-import { requireUser } from "@/lib/auth/session";
-import { noStore, routeErrorResponse } from "@/lib/http/route-error-response";
 import { countAssetsByTab } from "@/lib/assets/count-assets-by-tab";
 import { decodeCursor, parseGalleryFilters, parsePageSize } from "@/lib/assets/gallery-filters";
 import { listAssets } from "@/lib/assets/list-assets";
 import { summariseReviews } from "@/lib/assets/summarise-reviews";
+import { noStore, withUser } from "@/lib/http/with-user";
 
 /**
  * `GET /api/assets?tab=&type=&group=&project=&who=&from=&to=&q=&cursor=&limit=&watch=`
@@ -12,21 +11,16 @@ import { summariseReviews } from "@/lib/assets/summarise-reviews";
  * where those reviews stand. Reads Postgres only, never the provider: polling it costs the
  * provider nothing.
  */
-export async function GET(request: Request): Promise<Response> {
-  try {
-    const user = await requireUser();
-    const params = new URL(request.url).searchParams;
-    const filters = parseGalleryFilters(params);
-    const cursor = decodeCursor(params.get("cursor"));
-    const watch = (params.get("watch") ?? "").split(",").filter((id) => /^[A-Za-z0-9_-]{1,64}$/.test(id));
-    const { tab: _tab, ...rest } = filters;
-    const [page, counts, reviews] = await Promise.all([
-      listAssets(user.teamId, filters, { cursor, limit: parsePageSize(params.get("limit")), viewerId: user.id }),
-      cursor ? null : countAssetsByTab(user.teamId, rest, user.id),
-      summariseReviews(user.teamId, watch),
-    ]);
-    return Response.json({ ...page, counts, reviews }, { headers: noStore });
-  } catch (error) {
-    return routeErrorResponse(error, "listing assets");
-  }
-}
+export const GET = withUser("listing assets", async ({ request, user }) => {
+  const params = new URL(request.url).searchParams;
+  const filters = parseGalleryFilters(params);
+  const cursor = decodeCursor(params.get("cursor"));
+  const watch = (params.get("watch") ?? "").split(",").filter((id) => /^[A-Za-z0-9_-]{1,64}$/.test(id));
+  const { tab: _tab, ...rest } = filters;
+  const [page, counts, reviews] = await Promise.all([
+    listAssets(user.teamId, filters, { cursor, limit: parsePageSize(params.get("limit")), viewerId: user.id }),
+    cursor ? null : countAssetsByTab(user.teamId, rest, user.id),
+    summariseReviews(user.teamId, watch),
+  ]);
+  return Response.json({ ...page, counts, reviews }, { headers: noStore });
+});

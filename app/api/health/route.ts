@@ -1,4 +1,5 @@
 import { env } from "@/lib/env";
+import { noStore, withRoute } from "@/lib/http/with-user";
 import { checkHealth, type ComponentHealth } from "@/lib/health/check-health";
 import { workerIsAlive } from "@/lib/jobs/start-worker";
 import { clientFromSettings } from "@/lib/settings/upstream-client-for-team";
@@ -20,10 +21,11 @@ async function upstreamHealth(): Promise<ComponentHealth> {
   return value;
 }
 
-export async function GET() {
+/** `GET /api/health` → each component's state; 503 when one is down. Public: no session needed. */
+export const GET = withRoute("checking health", async () => {
   const health = await checkHealth({
     worker: async () => ((await workerIsAlive()) ? { status: "ok" } : { status: "down", detail: "no worker has reported in the last 20 s" }),
     upstream: upstreamHealth,
   });
-  return Response.json(health, { status: health.status === "ok" ? 200 : 503, headers: { "cache-control": "no-store" } });
-}
+  return Response.json(health, { status: health.status === "ok" ? 200 : 503, headers: noStore });
+});

@@ -1,15 +1,7 @@
-import { requireUser } from "@/lib/auth/session";
+import { noStore, withUser } from "@/lib/http/with-user";
 import { listSubmissions } from "@/lib/submissions/list-submissions";
-import { noStore, routeErrorResponse } from "@/lib/http/route-error-response";
 
 export const dynamic = "force-dynamic";
 
 /** `GET /api/submissions` → the team's recent submits and their provider requests (Postgres only; polled). */
-export async function GET(): Promise<Response> {
-  try {
-    const user = await requireUser();
-    return Response.json(await listSubmissions(user.teamId), { headers: noStore });
-  } catch (error) {
-    return routeErrorResponse(error, "listing submissions");
-  }
-}
+export const GET = withUser("listing submissions", async ({ user }) => Response.json(await listSubmissions(user.teamId), { headers: noStore }));

@@ -1,8 +1,7 @@
-import { parseRouteQuery } from "@/lib/http/parse-route-query";
-import { noStore, routeErrorResponse } from "@/lib/http/route-error-response";
-import { requireUser } from "@/lib/auth/session";
 import { listVideoJobs } from "@/lib/generation/list-video-jobs";
 import { listVideoJobsQuerySchema } from "@/lib/generation/list-video-jobs.validation";
+import { parseRouteQuery } from "@/lib/http/parse-route-query";
+import { noStore, withUser } from "@/lib/http/with-user";
 import { getStorage } from "@/lib/storage/get-storage";
 
 export const dynamic = "force-dynamic";
@@ -12,12 +11,7 @@ export const dynamic = "force-dynamic";
  * → `{ items, nextCursor, models }`: the team's video jobs, newest first. Postgres only:
  * watching jobs costs the provider nothing.
  */
-export async function GET(request: Request): Promise<Response> {
-  try {
-    const user = await requireUser();
-    const query = parseRouteQuery(request, listVideoJobsQuerySchema);
-    return Response.json(await listVideoJobs(user.teamId, user.id, query, { storage: getStorage() }), { headers: noStore });
-  } catch (error) {
-    return routeErrorResponse(error, "listing video jobs");
-  }
-}
+export const GET = withUser("listing video jobs", async ({ request, user }) => {
+  const query = parseRouteQuery(request, listVideoJobsQuerySchema);
+  return Response.json(await listVideoJobs(user.teamId, user.id, query, { storage: getStorage() }), { headers: noStore });
+});

@@ -1,8 +1,7 @@
 import { Readable } from "node:stream";
-import { routeErrorResponse } from "@/lib/http/route-error-response";
-import { requireUser } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { withUser } from "@/lib/http/with-user";
 import { mediaFormats } from "@/lib/media/limits";
 import { formatForFileName } from "@/lib/media/media-format";
 import { getStorage } from "@/lib/storage/get-storage";
@@ -15,30 +14,24 @@ export const dynamic = "force-dynamic";
  * video (or last frame) as an attachment, so that it saves rather than plays. It outlives
  * the provider's link.
  */
-export async function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
-  try {
-    const user = await requireUser();
-    const { id } = await context.params;
-    const lastFrame = new URL(request.url).searchParams.get("file") === "last-frame";
-    const job = await prisma.videoJob.findFirst({ where: { id, teamId: user.teamId }, select: { id: true, videoKey: true, lastFrameKey: true } });
-    if (!job) throw new AppError("NOT_FOUND", "This video job does not exist, or it belongs to another team.");
-    const key = lastFrame ? job.lastFrameKey : job.videoKey;
-    if (!key) throw new AppError("NOT_FOUND", lastFrame ? "This job has no last frame." : "This job has no video yet.");
-    const file = await getStorage().openRead(key);
-    if (!file) throw new AppError("NOT_FOUND", "The stored file is missing.");
-    const ext = key.slice(key.lastIndexOf(".") + 1).toLowerCase();
-    const format = formatForFileName(key);
-    const name = `${lastFrame ? "last-frame" : "avatar-video"}-${job.id}.${ext}`;
-    return new Response(Readable.toWeb(file.stream) as unknown as ReadableStream<Uint8Array>, {
-      headers: {
-        "Content-Type": format ? mediaFormats[format].mimeType : "application/octet-stream",
-        "Content-Length": String(file.sizeBytes),
-        "Content-Disposition": `attachment; filename="${name}"`,
-        "Cache-Control": "private, no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
-  } catch (error) {
-    return routeErrorResponse(error, "downloading a video");
-  }
-}
+export const GET = withUser<{ id: string }>("downloading a video", async ({ request, params: { id }, user }) => {
+  const lastFrame = new URL(request.url).searchParams.get("file") === "last-frame";
+  const job = await prisma.videoJob.findFirst({ where: { id, teamId: user.teamId }, select: { id: true, videoKey: true, lastFrameKey: true } });
+  if (!job) throw new AppError("NOT_FOUND", "This video job does not exist, or it belongs to another team.");
+  const key = lastFrame ? job.lastFrameKey : job.videoKey;
+  if (!key) throw new AppError("NOT_FOUND", lastFrame ? "This job has no last frame." : "This job has no video yet.");
+  const file = await getStorage().openRead(key);
+  if (!file) throw new AppError("NOT_FOUND", "The stored file is missing.");
+  const ext = key.slice(key.lastIndexOf(".") + 1).toLowerCase();
+  const format = formatForFileName(key);
+  const name = `${lastFrame ? "last-frame" : "avatar-video"}-${job.id}.${ext}`;
+  return new Response(Readable.toWeb(file.stream) as unknown as ReadableStream<Uint8Array>, {
+    headers: {
+      "Content-Type": format ? mediaFormats[format].mimeType : "application/octet-stream",
+      "Content-Length": String(file.sizeBytes),
+      "Content-Disposition": `attachment; filename="${name}"`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+});

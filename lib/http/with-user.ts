@@ -1,0 +1,58 @@
+import "server-only";
+import { requireUser, type SessionUser } from "@/lib/auth/session";
+import { GENERIC_ERROR_MESSAGE, isAppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { newRequestId } from "@/lib/request-id";
+
+/** JSON answers the browser polls are never cached. */
+export const noStore = { "cache-control": "no-store" } as const;
+
+type RouteParams = Record<string, string | string[]>;
+type RouteContext<P extends RouteParams> = { params: Promise<P> };
+
+export type RouteArgs<P extends RouteParams> = { request: Request; params: P; requestId: string };
+export type UserRouteArgs<P extends RouteParams> = RouteArgs<P> & { user: SessionUser };
+
+/**
+ * Every route handler is written through this (or `withUser`): it gives the handler a
+ * request id and the route's params, and turns whatever it throws into the one error answer,
+ * `{ error: { code, message } }`: an AppError's own words and status, else a generic message
+ * with the request id, which the log line carries too. `what` names the route in the logs
+ * ("listing assets"). Every answer carries the request id in `x-request-id`.
+ */
+export function withRoute<P extends RouteParams = Record<string, never>>(
+  what: string,
+  handler: (args: RouteArgs<P>) => Promise<Response>,
+): (request: Request, context?: RouteContext<P>) => Promise<Response> {
+  return async (request, context) => {
+    const requestId = newRequestId();
+    let response: Response;
+    try {
+      const params = context?.params ? await context.params : ({} as P);
+      response = await handler({ request, params, requestId });
+    } catch (error) {
+      response = errorAnswer(error, what, requestId);
+    }
+    response.headers.set("x-request-id", requestId);
+    return response;
+  };
+}
+
+/** `withRoute` for a signed-in user: the session and the user's team are looked up first (401 without one). */
+export function withUser<P extends RouteParams = Record<string, never>>(
+  what: string,
+  handler: (args: UserRouteArgs<P>) => Promise<Response>,
+): (request: Request, context?: RouteContext<P>) => Promise<Response> {
+  return withRoute<P>(what, async (args) => handler({ ...args, user: await requireUser() }));
+}
+
+function errorAnswer(error: unknown, what: string, requestId: string): Response {
+  if (isAppError(error)) {
+    if (error.detail !== undefined || error.cause !== undefined) {
+      logger.info({ code: error.code, detail: error.detail, err: error.cause, requestId }, `${what}: ${error.message}`);
+    }
+    return Response.json({ error: { code: error.code, message: error.message } }, { status: error.status, headers: noStore });
+  }
+  logger.error({ err: error, requestId }, `${what} failed`);
+  return Response.json({ error: { code: "INTERNAL", message: `${GENERIC_ERROR_MESSAGE} (ref ${requestId})` } }, { status: 500, headers: noStore });
+}
