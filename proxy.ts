@@ -21,5 +21,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api/|files/|_next/|favicon.ico|.*\\.(?:svg|png|ico|webp)$).*)"],
+  matcher: ["/((?!api/|files/|_next/|favicon.ico|robots.txt|manifest.webmanifest|.*\\.(?:svg|png|ico|webp)$).*)"],
 };

@@ -6,9 +6,13 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Avatar Studio", template: "%s · Avatar Studio" },
   description: "Get virtual avatars through Seedance 2.0 asset review and into videos.",
+  applicationName: "Avatar Studio",
+  manifest: "/manifest.webmanifest",
+  icons: { apple: "/icons/apple-touch-icon.png" },
+  robots: { index: false, follow: false },
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#4f46e5" };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (

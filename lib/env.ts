@@ -1,6 +1,8 @@
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
 import { decodeKey } from "@/lib/crypto/decode-key";
+import { databaseEnv } from "@/lib/database-env";
+import { logEnv } from "@/lib/log-env";
 
 const boolFlag = z
   .enum(["0", "1", "true", "false"])
@@ -8,12 +10,14 @@ const boolFlag = z
 
 /**
  * Every setting the server reads, validated once at start. A missing or bad value stops
- * start-up with a message naming it. `.env.example` lists them all.
+ * start-up with a message naming it. `.env.example` lists them all. The database's and the
+ * logger's settings are validated in their own modules (so that scripts can use them
+ * alone) and are part of this one.
  */
 export const env = createEnv({
+  extends: [databaseEnv, logEnv],
   server: {
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
     AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters"),
     /** The app's public origin: stored files are served under `${PUBLIC_BASE_URL}/files/`. */
     PUBLIC_BASE_URL: z.url().optional(),
@@ -36,7 +40,6 @@ export const env = createEnv({
     /** Whether the provider honours Idempotency-Key, so that a lost answer may be resent. */
     UPSTREAM_IDEMPOTENCY: boolFlag.default(true),
     STORAGE_DIR: z.string().min(1).default(".data/uploads"),
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   },
   client: {},
   experimental__runtimeEnv: {},

@@ -7,6 +7,7 @@ import { requirePageUser } from "@/lib/auth/require-page-user";
 import { countAssetsByTab } from "@/lib/assets/count-assets-by-tab";
 import { describeAuditEvent } from "@/lib/audit/describe-audit-event";
 import { cn } from "@/lib/utils";
+import { displayName } from "@/lib/team/display-name";
 
 export const metadata = { title: "Overview" };
 
@@ -35,7 +36,7 @@ export default async function OverviewPage() {
   ];
   return (
     <div className="max-w-5xl space-y-6">
-      <PageHeader title="Overview" description={`Welcome, ${user.name ?? user.email}.`} />
+      <PageHeader title="Overview" description={`Welcome, ${displayName(user)}.`} />
       <div className="grid grid-cols-3 gap-3" data-testid="asset-tiles">
         {tiles.map((t) => (
           <Link key={t.label} href={t.href} className="rounded-lg border border-border bg-card p-4 shadow-sm transition-colors hover:bg-muted">
@@ -55,7 +56,7 @@ export default async function OverviewPage() {
             <ul className="divide-y divide-border text-sm" data-testid="audit-events">
               {events.map((e) => {
                 const d = describeAuditEvent(e);
-                const actor = e.actor?.name ?? e.actor?.email ?? null;
+                const actor = e.actorName;
                 const sentence = (
                   <>
                     {actor ? <span className="font-medium">{actor}</span> : <span className="font-medium text-muted-foreground">Avatar Studio</span>} {d.text}

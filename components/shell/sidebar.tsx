@@ -11,6 +11,7 @@ import { can, roleLabels } from "@/lib/auth/roles";
 import { signOutAction } from "@/lib/auth/sign-in";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { cn } from "@/lib/utils";
+import { displayName } from "@/lib/team/display-name";
 
 type Props = { user: { email: string; name: string | null; role: Role; teamName: string } };
 
@@ -58,7 +59,7 @@ export function Sidebar({ user }: Props) {
         <div className="border-t border-border p-4">
           <div className="mb-3 text-sm">
             <div className="truncate font-medium" data-testid="current-user">
-              {user.name ?? user.email}
+              {displayName(user)}
             </div>
             <div className="truncate text-xs text-muted-foreground">{user.email}</div>
             <div className="mt-1 text-xs text-muted-foreground">

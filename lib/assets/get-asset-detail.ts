@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { getStorage } from "@/lib/storage/get-storage";
 import type { FileStorage } from "@/lib/storage/file-storage";
 import { assetCardSelect, toAssetCard } from "@/lib/assets/asset-view";
+import { loadUserNames } from "@/lib/team/user-names";
 
 const HISTORY_LIMIT = 20;
 const historySelect = { id: true, name: true, state: true, createdAt: true, failureReason: true, replacesId: true } as const;
@@ -60,9 +61,7 @@ export async function getAssetDetail(
     forward = next.replacedBy?.id ?? null;
   }
 
-  const authorIds = [row.createdById, row.submission.createdById].filter((id): id is string => !!id);
-  const authors = await prisma.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true, email: true } });
-  const names = new Map(authors.map((a) => [a.id, a.name ?? a.email]));
+  const names = await loadUserNames([row.createdById, row.submission.createdById]);
   const toStep = (a: (typeof earlier)[number]) => ({
     id: a.id,
     name: a.name,

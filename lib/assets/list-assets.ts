@@ -5,6 +5,7 @@ import { getStorage } from "@/lib/storage/get-storage";
 import type { FileStorage } from "@/lib/storage/file-storage";
 import { assetCardSelect, toAssetCard } from "@/lib/assets/asset-view";
 import { encodeCursor, type GalleryCursor, type GalleryFilters, type GalleryTab } from "@/lib/assets/gallery-filters";
+import { loadUserNames } from "@/lib/team/user-names";
 
 export const tabStates: Record<GalleryTab, AssetState[] | null> = {
   approved: ["APPROVED"],
@@ -59,11 +60,7 @@ export async function listAssets(
   });
   const more = page.length > options.limit;
   const rows = more ? page.slice(0, options.limit) : page;
-  const authorIds = [...new Set(rows.map((r) => r.createdById).filter((id): id is string => !!id))];
-  const authors = authorIds.length
-    ? await prisma.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true, email: true } })
-    : [];
-  const names = new Map(authors.map((a) => [a.id, a.name ?? a.email]));
+  const names = await loadUserNames(rows.map((r) => r.createdById));
   const storage = options.storage ?? getStorage();
   const last = rows.at(-1);
   return {

@@ -3,6 +3,7 @@ import { getStorage } from "@/lib/storage/get-storage";
 import type { FileStorage } from "@/lib/storage/file-storage";
 import { assetCardSelect, toAssetCard } from "@/lib/assets/asset-view";
 import { explainFailure, failureCategories, type FailureCategory } from "@/lib/assets/explain-failure";
+import { loadUserNames } from "@/lib/team/user-names";
 
 const MAX_FAILED = 500;
 const RECENT_REPLACEMENTS = 24;
@@ -28,9 +29,7 @@ export async function listFailedAssets(teamId: string, options: { storage?: Pick
       select: { ...assetCardSelect, replaces: { select: { name: true } } },
     }),
   ]);
-  const authorIds = [...new Set([...failed, ...recent].map((r) => r.createdById).filter((id): id is string => !!id))];
-  const authors = await prisma.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true, email: true } });
-  const names = new Map(authors.map((a) => [a.id, a.name ?? a.email]));
+  const names = await loadUserNames([...failed, ...recent].map((r) => r.createdById));
 
   const groups = new Map<FailureCategory, { category: FailureCategory; title: string; advice: string; items: ReturnType<typeof toItem>[] }>();
   function toItem(row: (typeof failed)[number]) {

@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db";
+import { displayName } from "@/lib/team/display-name";
 
 /** What the gallery's filters offer: the team's groups, projects and members. */
 export async function listGalleryFacets(teamId: string) {
@@ -18,7 +19,7 @@ export async function listGalleryFacets(teamId: string) {
   return {
     groups,
     projects: [...new Set(groups.map((g) => g.projectName))].sort(),
-    members: members.map((m) => ({ id: m.user.id, name: m.user.name ?? m.user.email })),
+    members: members.map((m) => ({ id: m.user.id, name: displayName(m.user) })),
   };
 }
 

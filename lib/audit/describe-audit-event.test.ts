@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { auditActions } from "@/lib/audit/audit-actions";
 import { describeAuditEvent } from "@/lib/audit/describe-audit-event";
 
 describe("describeAuditEvent", () => {
@@ -38,5 +39,12 @@ describe("describeAuditEvent", () => {
     expect(describeAuditEvent({ action: "something_new.happened", metadata: null })).toEqual({ text: "something new happened", tone: "default" });
     expect(describeAuditEvent({ action: "review.dismissed", metadata: { count: "many", names: 5 } }).text).toBe("dismissed 0 failed assets");
     expect(describeAuditEvent({ action: "review.finished", metadata: "oops" }).text).toBe("review finished: 0 approved");
+  });
+
+  it("describes every action the app writes in its own words", () => {
+    for (const action of auditActions) {
+      const { text } = describeAuditEvent({ action, metadata: {} });
+      expect(text, action).not.toBe(action.replace(/[._]/g, " "));
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { roleLabels } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { type AuditAction, isAuditAction } from "@/lib/audit/audit-actions";
 
 /**
  * An audit event as a sentence for the Overview ("replaced “real-person-2” with “hero-7” in
@@ -47,55 +48,49 @@ function nameList(names: string[] | undefined, count: number | undefined, noun: 
   return `${plural(total, noun)} (${shown.map(quote).join(", ")}${rest > 0 ? ` and ${rest} more` : ""})`;
 }
 
+type Meta = z.infer<typeof meta>;
+
+/** One describer per audit action: the compiler checks that none is missing. */
+const describers: Record<AuditAction, (m: Meta) => AuditDescription> = {
+  "assets.submitted": (m) => ({ text: `submitted ${plural(typeof m.assets === "number" ? m.assets : (m.count ?? 0), "asset")} for review${inGroup(m.groupName)}`, tone: "default", href: "/gallery?tab=in_review" }),
+  "assets.resubmitted": (m) => ({ text: `sent a submission again${m.from === "UNCERTAIN" ? " (it may be reviewed twice)" : ""}`, tone: "default", href: "/gallery?tab=in_review" }),
+  "review.finished": (m) => {
+    const approved = m.approved ?? 0;
+    const failed = m.failed ?? 0;
+    const text = `review finished${inGroup(m.group)}: ${approved} approved${failed > 0 ? `, ${failed} failed` : ""}`;
+    return { text, tone: failed === 0 ? "success" : approved === 0 ? "destructive" : "warning", href: failed > 0 ? "/gallery?tab=failed" : "/gallery?tab=approved" };
+  },
+  "review.replaced": (m) => {
+    const pairs = Array.isArray(m.assets) ? m.assets : [];
+    const first = pairs[0];
+    const text =
+      (m.count ?? pairs.length) === 1 && first
+        ? `replaced the failed ${quote(first.from)} with ${quote(first.to)}${inGroup(m.group)}`
+        : `replaced ${plural(m.count ?? pairs.length, "failed asset")} with new files${inGroup(m.group)}`;
+    return { text, tone: "default", href: "/review" };
+  },
+  "review.resubmitted": (m) => ({ text: `resubmitted ${nameList(m.names, m.count, "failed asset")} as ${m.count === 1 ? "it was" : "they were"}${inGroup(m.group)}`, tone: "default", href: "/review" }),
+  "review.dismissed": (m) => ({ text: `dismissed ${nameList(m.names, m.count, "failed asset")}${m.note ? `: ${quote(m.note)}` : ""}`, tone: "default", href: "/gallery?tab=all" }),
+  "submission.dropped": (m) => ({ text: `dropped an unconfirmed submission${inGroup(m.group)}`, tone: "warning" }),
+  "submission.uncertain": () => ({ text: "could not confirm that the provider received a submission; it waits for someone to resend or drop it", tone: "warning", href: "/gallery?tab=in_review" }),
+  "member.added": (m) => ({ text: `added ${m.email ?? "a member"} as ${role(m.role)}`, tone: "default", href: "/settings/team" }),
+  "member.removed": (m) => ({ text: `removed ${m.email ?? "a member"} from the team`, tone: "default", href: "/settings/team" }),
+  "member.role_changed": (m) => ({ text: `changed a member's role from ${role(m.from)} to ${role(m.to)}`, tone: "default", href: "/settings/team" }),
+  "settings.provider_saved": () => ({ text: "changed the provider settings", tone: "default", href: "/settings" }),
+  "settings.generation_saved": () => ({ text: "changed the video generation defaults", tone: "default", href: "/settings" }),
+  "video_job.created": (m) => ({ text: `started a video${m.model ? ` with ${m.model}` : ""}`, tone: "default", href: "/jobs" }),
+  "video_job.sent": () => ({ text: "sent a video job to the provider", tone: "default", href: "/jobs" }),
+  "video_job.send_failed": (m) => ({ text: `could not send a video job to the provider${m.code ? ` (${m.code})` : ""}`, tone: "destructive", href: "/jobs" }),
+  "video_job.resent": () => ({ text: "sent a video job again", tone: "default", href: "/jobs" }),
+  "video_job.retried": () => ({ text: "retried a video job", tone: "default", href: "/jobs" }),
+  "video_job.succeeded": () => ({ text: "a video finished and was saved", tone: "success", href: "/jobs" }),
+  "video_job.failed": () => ({ text: "a video failed", tone: "destructive", href: "/jobs" }),
+  "video_job.cancelled": () => ({ text: "a video was cancelled", tone: "warning", href: "/jobs" }),
+};
+
+/** An event as read from the database: an action this version does not know reads as its own words. */
 export function describeAuditEvent(event: { action: string; metadata: unknown }): AuditDescription {
   const m = meta.parse(event.metadata ?? {});
-  switch (event.action) {
-    case "assets.submitted":
-      return { text: `submitted ${plural(typeof m.assets === "number" ? m.assets : (m.count ?? 0), "asset")} for review${inGroup(m.groupName)}`, tone: "default", href: "/gallery?tab=in_review" };
-    case "assets.resubmitted":
-      return { text: `sent a submission again${m.from === "UNCERTAIN" ? " (it may be reviewed twice)" : ""}`, tone: "default", href: "/gallery?tab=in_review" };
-    case "review.finished": {
-      const approved = m.approved ?? 0;
-      const failed = m.failed ?? 0;
-      const text = `review finished${inGroup(m.group)}: ${approved} approved${failed > 0 ? `, ${failed} failed` : ""}`;
-      return { text, tone: failed === 0 ? "success" : approved === 0 ? "destructive" : "warning", href: failed > 0 ? "/gallery?tab=failed" : "/gallery?tab=approved" };
-    }
-    case "review.replaced": {
-      const pairs = Array.isArray(m.assets) ? m.assets : [];
-      const first = pairs[0];
-      const text =
-        (m.count ?? pairs.length) === 1 && first
-          ? `replaced the failed ${quote(first.from)} with ${quote(first.to)}${inGroup(m.group)}`
-          : `replaced ${plural(m.count ?? pairs.length, "failed asset")} with new files${inGroup(m.group)}`;
-      return { text, tone: "default", href: "/review" };
-    }
-    case "review.resubmitted":
-      return { text: `resubmitted ${nameList(m.names, m.count, "failed asset")} as ${m.count === 1 ? "it was" : "they were"}${inGroup(m.group)}`, tone: "default", href: "/review" };
-    case "review.dismissed":
-      return { text: `dismissed ${nameList(m.names, m.count, "failed asset")}${m.note ? `: ${quote(m.note)}` : ""}`, tone: "default", href: "/gallery?tab=all" };
-    case "submission.dropped":
-      return { text: `dropped an unconfirmed submission${inGroup(m.group)}`, tone: "warning" };
-    case "submission.uncertain":
-      return { text: "could not confirm that the provider received a submission; it waits for someone to resend or drop it", tone: "warning", href: "/gallery?tab=in_review" };
-    case "member.added":
-      return { text: `added ${m.email ?? "a member"} as ${role(m.role)}`, tone: "default", href: "/settings/team" };
-    case "member.removed":
-      return { text: `removed ${m.email ?? "a member"} from the team`, tone: "default", href: "/settings/team" };
-    case "member.role_changed":
-      return { text: `changed a member's role from ${role(m.from)} to ${role(m.to)}`, tone: "default", href: "/settings/team" };
-    case "settings.provider_saved":
-      return { text: "changed the provider settings", tone: "default", href: "/settings" };
-    case "settings.generation_saved":
-      return { text: "changed the video generation defaults", tone: "default", href: "/settings" };
-    case "video_job.created":
-      return { text: `started a video${m.model ? ` with ${m.model}` : ""}`, tone: "default", href: "/jobs" };
-    case "video_job.succeeded":
-      return { text: "a video finished and was saved", tone: "success", href: "/jobs" };
-    case "video_job.failed":
-      return { text: "a video failed", tone: "destructive", href: "/jobs" };
-    case "video_job.cancelled":
-      return { text: "a video was cancelled", tone: "warning", href: "/jobs" };
-    default:
-      return { text: event.action.replace(/[._]/g, " "), tone: "default" };
-  }
+  if (isAuditAction(event.action)) return describers[event.action](m);
+  return { text: event.action.replace(/[._]/g, " "), tone: "default" };
 }

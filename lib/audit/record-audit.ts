@@ -1,12 +1,14 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { type AuditAction } from "@/lib/audit/audit-actions";
 import { prisma } from "@/lib/db";
+import { loadUserNames } from "@/lib/team/user-names";
 
 type Db = Pick<typeof prisma, "auditEvent">;
 
 export type AuditInput = {
   teamId: string;
   actorId: string | null;
-  action: string;
+  action: AuditAction;
   targetType?: string;
   targetId?: string;
   metadata?: Prisma.InputJsonValue;
@@ -23,8 +25,6 @@ export async function listRecentAuditEvents(teamId: string, take = 20) {
     orderBy: { createdAt: "desc" },
     take,
   });
-  const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is string => !!id))];
-  const actors = await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, email: true, name: true } });
-  const byId = new Map(actors.map((a) => [a.id, a]));
-  return events.map((e) => ({ ...e, actor: e.actorId ? (byId.get(e.actorId) ?? null) : null }));
+  const names = await loadUserNames(events.map((e) => e.actorId));
+  return events.map((e) => ({ ...e, actorName: e.actorId ? (names.get(e.actorId) ?? null) : null }));
 }

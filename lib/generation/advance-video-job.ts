@@ -72,7 +72,7 @@ export async function advanceVideoJob(jobId: string, deps: AdvanceDeps): Promise
       });
       if (count === 0) return false;
       await recordAudit(
-        { teamId: job.teamId, actorId: null, action: `video_job.${state.toLowerCase()}`, targetType: "video_job", targetId: job.id, metadata },
+        { teamId: job.teamId, actorId: null, action: `video_job.${state.toLowerCase() as Lowercase<typeof state>}`, targetType: "video_job", targetId: job.id, metadata },
         tx,
       );
       return true;

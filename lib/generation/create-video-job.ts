@@ -7,6 +7,7 @@ import { SEND_LEASE_MS, type SendOutcome, sendVideoJob } from "@/lib/generation/
 import type { VideoJobParams } from "@/lib/generation/video-job-params";
 import { type VideoRequest, checkVideoRules } from "@/lib/generation/video-rules";
 import type { UpstreamClient } from "@/lib/upstream/client";
+import { isUniqueViolation } from "@/lib/prisma-errors";
 
 export type CreateVideoJobInput = {
   teamId: string;
@@ -87,8 +88,7 @@ async function refuseDuplicateStart<T>(idempotencyKey: string | undefined, write
   try {
     return await write;
   } catch (error) {
-    const unique = typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
-    if (idempotencyKey && unique) throw new AppError("CONFLICT", "This has already been started. Open the Jobs page to follow it.");
+    if (idempotencyKey && isUniqueViolation(error)) throw new AppError("CONFLICT", "This has already been started. Open the Jobs page to follow it.");
     throw error;
   }
 }

@@ -13,6 +13,7 @@ import { logger } from "@/lib/logger";
 import type { ByteSource, FileStorage, StagedFile } from "@/lib/storage/file-storage";
 import { newStorageKey } from "@/lib/storage/storage-key";
 import { FileTooLargeError, SourceReadError } from "@/lib/storage/stream-to-file";
+import { isUniqueViolation } from "@/lib/prisma-errors";
 
 /**
  * Bodies are cut off here: a little above the largest limit, so that a file just over its
@@ -180,8 +181,4 @@ function tooLarge(size: string): LimitViolation {
 function refused(violations: LimitViolation[]): IngestUploadResult {
   logger.info({ codes: violations.map((v) => v.code) }, "upload refused");
   return { status: "refused", violations };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }

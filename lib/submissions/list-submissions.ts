@@ -3,6 +3,7 @@ import type { AssetState, SubmissionState } from "@/lib/generated/prisma/enums";
 import { assetTypeOrder } from "@/lib/submissions/split-into-requests";
 import { RETRYABLE_SEND_CODES } from "@/lib/submissions/send-submission";
 import { sendRetry } from "@/lib/submissions/poll-delay";
+import { loadUserNames } from "@/lib/team/user-names";
 
 /** Still moving without anyone's help: the page keeps polling while one of these is shown. */
 export const activeSubmissionStates: readonly SubmissionState[] = ["QUEUED", "SENT"];
@@ -40,9 +41,7 @@ export async function listSubmissions(teamId: string, options: { rows?: number }
     },
   });
 
-  const authorIds = [...new Set(rows.map((r) => r.createdById).filter((id): id is string => !!id))];
-  const authors = await prisma.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true, email: true } });
-  const authorName = new Map(authors.map((a) => [a.id, a.name ?? a.email]));
+  const authorName = await loadUserNames(rows.map((r) => r.createdById));
 
   type Batch = {
     key: string;

@@ -9,6 +9,7 @@ import { sendSubmission, type SendSubmissionOptions, type SendSubmissionResult }
 import { splitIntoRequests } from "@/lib/submissions/split-into-requests";
 import type { SubmitAssetsParsed, SubmitTarget } from "@/lib/submissions/submit-assets.validation";
 import { writeSubmission } from "@/lib/submissions/write-submission";
+import { isUniqueViolation } from "@/lib/prisma-errors";
 
 /** Provider requests of one submit sent at once. */
 const SEND_CONCURRENCY = 3;
@@ -177,7 +178,7 @@ async function withUniqueRetry<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if ((error as { code?: unknown }).code === "P2002") return work();
+    if (isUniqueViolation(error)) return work();
     throw error;
   }
 }

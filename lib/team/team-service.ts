@@ -5,6 +5,7 @@ import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { addMemberSchema } from "@/lib/team/team-actions.validation";
+import { isSerializationFailure } from "@/lib/prisma-errors";
 
 type Actor = { id: string; teamId: string };
 
@@ -37,8 +38,7 @@ async function assertNotLastAdmin(tx: Pick<typeof prisma, "membership">, teamId:
 const serializable = { isolationLevel: "Serializable" } as const;
 
 function retryLater(error: unknown): never {
-  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
-  if (code === "P2034") throw new AppError("CONFLICT", "Someone changed the team at the same moment. Please try again.");
+  if (isSerializationFailure(error)) throw new AppError("CONFLICT", "Someone changed the team at the same moment. Please try again.");
   throw error;
 }
 

@@ -7,6 +7,7 @@ import { Select } from "@/components/ui/input";
 import { roleLabels } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { changeRoleAction, removeMemberAction } from "@/lib/team/team-actions";
+import { displayName } from "@/lib/team/display-name";
 
 type Member = { id: string; email: string; name: string | null; role: Role; joined: string };
 
@@ -22,7 +23,7 @@ export function MemberRow({ member, isSelf }: { member: Member; isSelf: boolean 
   return (
     <tr className="border-t border-border" data-testid={`member-${member.email}`}>
       <td className="px-4 py-2">
-        <div className="font-medium">{member.name ?? member.email}</div>
+        <div className="font-medium">{displayName(member)}</div>
         <div className="text-xs text-muted-foreground">{member.email}</div>
       </td>
       <td className="px-4 py-2">
