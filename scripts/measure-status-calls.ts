@@ -49,7 +49,7 @@ try {
   const cookie = await signIn(base, "creator@demo.local", "avatar-demo");
 
   const { prisma } = await import("@/lib/db");
-  const { submitAssetsForTeam } = await import("@/lib/submissions/submit-assets-for-team");
+  const { submitAssets } = await import("@/lib/submissions/submit-assets");
   const { startMediaServer } = await import("@/test/integration-kit");
   const media = await startMediaServer();
   const creator = await prisma.user.findUniqueOrThrow({ where: { email: "creator@demo.local" }, include: { membership: true } });
@@ -58,7 +58,7 @@ try {
   async function openTasks(label: string): Promise<string[]> {
     const ids: string[] = [];
     for (let i = 0; i < TASKS; i++) {
-      const result = await submitAssetsForTeam(
+      const result = await submitAssets(
         {
           target: { kind: "new", name: `${label} ${i}` },
           projectName: "default",

@@ -7,7 +7,7 @@ import { requirePageUser } from "@/lib/auth/require-page-user";
 import { countAssetsByTab } from "@/lib/assets/count-assets-by-tab";
 import { describeAuditEvent } from "@/lib/audit/describe-audit-event";
 import { cn } from "@/lib/utils";
-import { displayName } from "@/lib/team/display-name";
+import { displayName } from "@/lib/users/display-name";
 
 export const metadata = { title: "Overview" };
 

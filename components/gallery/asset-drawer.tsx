@@ -15,14 +15,15 @@ import { ReplaceFileDrop } from "@/components/gallery/replace-file-drop";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/input";
-import { retrySubmissionAction } from "@/lib/submissions/retry-submission";
+import { retrySubmissionAction } from "@/lib/submissions/retry-submission.action";
 import { can } from "@/lib/auth/roles";
 import type { AssetDetail } from "@/lib/assets/get-asset-detail";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { dismissAssetsAction } from "@/lib/assets/dismiss-assets";
-import { dropSubmissionAction } from "@/lib/submissions/drop-submission";
+import { dismissAssetsAction } from "@/lib/assets/dismiss-assets.action";
+import { dropSubmissionAction } from "@/lib/submissions/drop-submission.action";
 import { explainFailure } from "@/lib/assets/explain-failure";
-import { resubmitAssetsAction } from "@/lib/assets/resubmit-assets";
+import { resubmitAssetsAction } from "@/lib/assets/resubmit-assets.action";
+import { actionErrorMessage } from "@/lib/action-message";
 
 export type Viewer = { id: string; role: Role };
 
@@ -315,14 +316,14 @@ function FailedActions({ asset, isLead, onChanged }: { asset: AssetDetail["asset
       toast.success(`“${asset.name}” sent for review again.`);
       onChanged();
     },
-    onError: ({ error }) => toast.error(error.serverError ?? "Could not resubmit."),
+    onError: ({ error }) => toast.error(actionErrorMessage(error, "Could not resubmit.")),
   });
   const dismiss = useAction(dismissAssetsAction, {
     onSuccess: () => {
       toast.success(`“${asset.name}” dismissed.`);
       onChanged();
     },
-    onError: ({ error }) => toast.error(error.serverError ?? error.validationErrors?.note?._errors?.[0] ?? "Could not dismiss."),
+    onError: ({ error }) => toast.error(actionErrorMessage(error, "Could not dismiss.")),
   });
   return (
     <section className="space-y-3">
@@ -365,14 +366,14 @@ function UnsentActions({
       toast.success(data?.state === "SENT" ? "Sent for review." : "Resend requested.");
       onChanged();
     },
-    onError: ({ error: e }) => toast.error(e.serverError ?? "Could not resend."),
+    onError: ({ error: e }) => toast.error(actionErrorMessage(e, "Could not resend.")),
   });
   const drop = useAction(dropSubmissionAction, {
     onSuccess: () => {
       toast.success("Submission dropped.");
       onChanged();
     },
-    onError: ({ error: e }) => toast.error(e.serverError ?? "Could not drop it."),
+    onError: ({ error: e }) => toast.error(actionErrorMessage(e, "Could not drop it.")),
   });
   const uncertain = status === "unconfirmed";
   return (

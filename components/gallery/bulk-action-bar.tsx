@@ -6,8 +6,9 @@ import { type ReactNode, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { dismissAssetsAction } from "@/lib/assets/dismiss-assets";
+import { dismissAssetsAction } from "@/lib/assets/dismiss-assets.action";
 import { cn } from "@/lib/utils";
+import { actionErrorMessage } from "@/lib/action-message";
 
 /**
  * The bar docked at the bottom of the screen while assets are selected. It owns the "dismiss with a note"
@@ -44,7 +45,7 @@ export function BulkActionBar({
       setNote("");
       onDone();
     },
-    onError: ({ error }) => toast.error(error.serverError ?? "Could not dismiss."),
+    onError: ({ error }) => toast.error(actionErrorMessage(error, "Could not dismiss.")),
   });
 
   if (selectedCount === 0) return null;

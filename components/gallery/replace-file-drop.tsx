@@ -10,8 +10,9 @@ import { uploadFile } from "@/components/upload/upload-file";
 import type { AssetType } from "@/lib/generated/prisma/enums";
 import { formatLabels } from "@/lib/media/describe-media";
 import { acceptMap, assetTypeNouns } from "@/lib/media/limits";
-import { replaceAssetAction } from "@/lib/assets/replace-asset";
+import { replaceAssetAction } from "@/lib/assets/replace-asset.action";
 import { cn } from "@/lib/utils";
+import { actionErrorMessage } from "@/lib/action-message";
 
 type Phase = { kind: "idle" } | { kind: "checking" } | { kind: "uploading"; progress: number; fileName: string } | { kind: "sending"; fileName: string };
 
@@ -61,7 +62,7 @@ export function ReplaceFileDrop({
     const result = await replace.executeAsync({ assetId: asset.id, uploadId: outcome.upload.id });
     setPhase({ kind: "idle" });
     if (result?.serverError || result?.validationErrors) {
-      setProblems([result.serverError ?? "The replacement could not be sent."]);
+      setProblems([actionErrorMessage(result, "The replacement could not be sent.")]);
       return;
     }
     toast.success(`“${asset.name}” replaced by ${file.name}; it is being reviewed.`);

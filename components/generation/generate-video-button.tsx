@@ -6,7 +6,8 @@ import { useRouter } from "next/navigation";
 import type { ComponentProps } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { startOneClickJobsAction } from "@/lib/generation/start-one-click-jobs-action";
+import { startOneClickJobsAction } from "@/lib/generation/start-one-click-jobs.action";
+import { actionErrorMessage } from "@/lib/action-message";
 
 type Props = Omit<ComponentProps<typeof Button>, "onClick" | "children"> & {
   /** One approved avatar… */
@@ -40,7 +41,7 @@ export function GenerateVideoButton({ assetId, assetIds, label, disabled, size =
       if (started.length > 0) router.push("/jobs?status=active");
     },
     onError: ({ error }) => {
-      toast.error("The video could not be started", { description: error.serverError ?? "Choose between 1 and 50 approved avatars." });
+      toast.error("The video could not be started", { description: actionErrorMessage(error, "Choose between 1 and 50 approved avatars.") });
     },
   });
   const text = label ?? (ids.length > 1 ? `Generate ${ids.length} videos` : "Generate video");

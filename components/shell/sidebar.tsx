@@ -11,7 +11,7 @@ import { can, roleLabels } from "@/lib/auth/roles";
 import { signOutAction } from "@/lib/auth/sign-in";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { cn } from "@/lib/utils";
-import { displayName } from "@/lib/team/display-name";
+import { displayName } from "@/lib/users/display-name";
 
 type Props = { user: { email: string; name: string | null; role: Role; teamName: string } };
 

@@ -9,8 +9,8 @@ import { setTestEnv } from "@/test/integration-kit";
  */
 
 let prisma: typeof import("@/lib/db").prisma;
-let resubmitFailedAssets: typeof import("@/lib/assets/resubmit-failed-assets").resubmitFailedAssets;
-let dismissFailedAssets: typeof import("@/lib/assets/dismiss-failed-assets").dismissFailedAssets;
+let resubmitAssets: typeof import("@/lib/assets/resubmit-assets").resubmitAssets;
+let dismissAssets: typeof import("@/lib/assets/dismiss-assets").dismissAssets;
 let listAssets: typeof import("@/lib/assets/list-assets").listAssets;
 let countAssetsByTab: typeof import("@/lib/assets/count-assets-by-tab").countAssetsByTab;
 let getAssetDetail: typeof import("@/lib/assets/get-asset-detail").getAssetDetail;
@@ -29,8 +29,8 @@ let groupId: string;
 beforeAll(async () => {
   setTestEnv();
   ({ prisma } = await import("@/lib/db"));
-  ({ resubmitFailedAssets } = await import("@/lib/assets/resubmit-failed-assets"));
-  ({ dismissFailedAssets } = await import("@/lib/assets/dismiss-failed-assets"));
+  ({ resubmitAssets } = await import("@/lib/assets/resubmit-assets"));
+  ({ dismissAssets } = await import("@/lib/assets/dismiss-assets"));
   ({ listAssets } = await import("@/lib/assets/list-assets"));
   ({ countAssetsByTab } = await import("@/lib/assets/count-assets-by-tab"));
   ({ getAssetDetail } = await import("@/lib/assets/get-asset-detail"));
@@ -106,7 +106,7 @@ describe("resubmitting failed assets", () => {
         height: 800,
       },
     });
-    const result = await resubmitFailedAssets({
+    const result = await resubmitAssets({
       teamId,
       actor: creator,
       items: [{ assetId: bad1!.id, uploadId: upload.id }, { assetId: bad2!.id }],
@@ -137,28 +137,28 @@ describe("resubmitting failed assets", () => {
     expect(back.raw).toEqual({ item: null, submission: null });
 
     // A replaced asset cannot be resubmitted twice.
-    await expect(resubmitFailedAssets({ teamId, actor: lead, items: [{ assetId: bad1!.id }] })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(resubmitAssets({ teamId, actor: lead, items: [{ assetId: bad1!.id }] })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("lets creators fix only their own failures, and leads anyone's", async () => {
     const [theirs] = await seed(otherCreator.id, [{ name: "theirs", state: "REJECTED" }]);
-    await expect(resubmitFailedAssets({ teamId, actor: creator, items: [{ assetId: theirs!.id }] })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(resubmitAssets({ teamId, actor: creator, items: [{ assetId: theirs!.id }] })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await prisma.asset.findUniqueOrThrow({ where: { id: theirs!.id } })).state).toBe("REJECTED");
-    await resubmitFailedAssets({ teamId, actor: lead, items: [{ assetId: theirs!.id }] });
+    await resubmitAssets({ teamId, actor: lead, items: [{ assetId: theirs!.id }] });
     expect((await prisma.asset.findUniqueOrThrow({ where: { id: theirs!.id } })).state).toBe("REPLACED");
   });
 
   it("refuses assets of another team, approved ones, and a new file outside the limits", async () => {
     const otherGroup = await prisma.assetGroup.create({ data: { teamId: otherTeamId, name: "Elsewhere" } });
     const [foreign] = await seed(lead.id, [{ name: "foreign", state: "REJECTED" }], otherTeamId, otherGroup.id);
-    await expect(resubmitFailedAssets({ teamId, actor: lead, items: [{ assetId: foreign!.id }] })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(resubmitAssets({ teamId, actor: lead, items: [{ assetId: foreign!.id }] })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const [good] = await seed(lead.id, [{ name: "good", state: "APPROVED" }]);
-    await expect(resubmitFailedAssets({ teamId, actor: lead, items: [{ assetId: good!.id }] })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(resubmitAssets({ teamId, actor: lead, items: [{ assetId: good!.id }] })).rejects.toMatchObject({ code: "CONFLICT" });
     const [bad] = await seed(lead.id, [{ name: "tiny-replaced", state: "REJECTED" }]);
     const tiny = await prisma.upload.create({
       data: { teamId, uploaderId: lead.id, storageKey: `t/${randomUUID()}.png`, sha256: randomUUID(), fileName: "tiny.png", mimeType: "image/png", type: "IMAGE", sizeBytes: 900, width: 100, height: 100 },
     });
-    await expect(resubmitFailedAssets({ teamId, actor: lead, items: [{ assetId: bad!.id, uploadId: tiny.id }] })).rejects.toMatchObject({
+    await expect(resubmitAssets({ teamId, actor: lead, items: [{ assetId: bad!.id, uploadId: tiny.id }] })).rejects.toMatchObject({
       code: "INVALID_INPUT",
       message: expect.stringMatching(/300–6000 px/),
     });
@@ -167,7 +167,7 @@ describe("resubmitting failed assets", () => {
 
   it("splits more than 20 into several submissions with unique names", async () => {
     const failed = await seed(lead.id, Array.from({ length: 23 }, () => ({ name: "same-name", state: "REJECTED" as const })));
-    const result = await resubmitFailedAssets({ teamId, actor: lead, items: failed.map((a) => ({ assetId: a.id })) });
+    const result = await resubmitAssets({ teamId, actor: lead, items: failed.map((a) => ({ assetId: a.id })) });
     expect(result.submissionIds).toHaveLength(2);
     const rows = await prisma.asset.findMany({ where: { submissionId: { in: result.submissionIds } }, select: { name: true, submissionId: true } });
     expect(rows).toHaveLength(23);
@@ -184,10 +184,10 @@ describe("dismissing failed assets", () => {
       { name: "dismiss-a", state: "REJECTED" },
       { name: "dismiss-b", state: "REJECTED" },
     ]);
-    expect(await dismissFailedAssets({ teamId, actorId: lead.id, assetIds: [a!.id, b!.id], note: "not needed" })).toBe(2);
+    expect(await dismissAssets({ teamId, actorId: lead.id, assetIds: [a!.id, b!.id], note: "not needed" })).toBe(2);
     const rows = await prisma.asset.findMany({ where: { id: { in: [a!.id, b!.id] } } });
     expect(rows.every((r) => r.state === "DISMISSED" && r.dismissNote === "not needed" && r.failureReason)).toBe(true);
-    await expect(dismissFailedAssets({ teamId, actorId: lead.id, assetIds: [a!.id], note: "again" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(dismissAssets({ teamId, actorId: lead.id, assetIds: [a!.id], note: "again" })).rejects.toMatchObject({ code: "CONFLICT" });
     const queue = await listFailedAssets(teamId, { storage });
     expect(queue.groups.flatMap((g) => g.items).map((i) => i.id)).not.toContain(a!.id);
   });

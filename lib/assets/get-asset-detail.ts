@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { getStorage } from "@/lib/storage/get-storage";
 import type { FileStorage } from "@/lib/storage/file-storage";
 import { assetCardSelect, toAssetCard } from "@/lib/assets/asset-view";
-import { loadUserNames } from "@/lib/team/user-names";
+import { loadUserNames } from "@/lib/users/user-names";
 
 const HISTORY_LIMIT = 20;
 const historySelect = { id: true, name: true, state: true, createdAt: true, failureReason: true, replacesId: true } as const;

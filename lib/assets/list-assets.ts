@@ -5,7 +5,7 @@ import { getStorage } from "@/lib/storage/get-storage";
 import type { FileStorage } from "@/lib/storage/file-storage";
 import { assetCardSelect, toAssetCard } from "@/lib/assets/asset-view";
 import { encodeCursor, type GalleryCursor, type GalleryFilters, type GalleryTab } from "@/lib/assets/gallery-filters";
-import { loadUserNames } from "@/lib/team/user-names";
+import { loadUserNames } from "@/lib/users/user-names";
 
 export const tabStates: Record<GalleryTab, AssetState[] | null> = {
   approved: ["APPROVED"],

@@ -3,7 +3,7 @@ import { getStorage } from "@/lib/storage/get-storage";
 import type { FileStorage } from "@/lib/storage/file-storage";
 import { assetCardSelect, toAssetCard } from "@/lib/assets/asset-view";
 import { explainFailure, failureCategories, type FailureCategory } from "@/lib/assets/explain-failure";
-import { loadUserNames } from "@/lib/team/user-names";
+import { loadUserNames } from "@/lib/users/user-names";
 
 const MAX_FAILED = 500;
 const RECENT_REPLACEMENTS = 24;

@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import { displayName } from "@/lib/team/display-name";
+import { displayName } from "@/lib/users/display-name";
 
 /** What the gallery's filters offer: the team's groups, projects and members. */
 export async function listGalleryFacets(teamId: string) {

@@ -1,18 +1,156 @@
-"use server";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { can } from "@/lib/auth/roles";
+import { prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AssetType, Role } from "@/lib/generated/prisma/enums";
+import { checkUploadLimits } from "@/lib/media/check-upload-limits";
+import { nameFromFileName, proposeUniqueNames } from "@/lib/submissions/unique-names";
+import { MAX_ASSETS_PER_REQUEST } from "@/lib/submissions/split-into-requests";
+import { writeSubmission } from "@/lib/submissions/write-submission";
 
-import { authActionClient } from "@/lib/safe-action";
-import { resubmitFailedAssets } from "@/lib/assets/resubmit-failed-assets";
-import { resubmitAssetsSchema } from "@/lib/assets/resubmit-assets.validation";
-import { sendInBackground } from "@/lib/submissions/send-in-background";
+export type ResubmitItem = {
+  /** A failed (REJECTED) asset of the team. */
+  assetId: string;
+  /** A new file to send in its place; without it the same file is sent again. */
+  uploadId?: string;
+};
 
-/** Resubmit failed assets as they are: new assets in new submissions, the old ones REPLACED. */
-export const resubmitAssetsAction = authActionClient.inputSchema(resubmitAssetsSchema).action(async ({ parsedInput, ctx }) => {
-  const { user } = ctx;
-  const result = await resubmitFailedAssets({
-    teamId: user.teamId,
-    actor: { id: user.id, role: user.role },
-    items: parsedInput.assetIds.map((assetId) => ({ assetId })),
+export type ResubmitResult = {
+  submissionIds: string[];
+  /** New asset id by the id of the asset it replaces. */
+  replacements: Record<string, string>;
+};
+
+/**
+ * Resubmits failed assets: each becomes a NEW asset in a new submission into the same group
+ * (one submission per type, at most 20 each), pointing back at the one it replaces, which
+ * becomes REPLACED. Nothing is rewritten: the failed asset keeps its verdict and reason.
+ * Creators may resubmit only their own assets; leads and admins anyone's in the team.
+ * Writes rows only; the caller sends the submissions (sendSubmission).
+ */
+export async function resubmitAssets(input: {
+  teamId: string;
+  actor: { id: string; role: Role };
+  items: ResubmitItem[];
+}): Promise<ResubmitResult> {
+  const { teamId, actor } = input;
+  const ids = [...new Set(input.items.map((i) => i.assetId))];
+  if (ids.length !== input.items.length) throw new AppError("INVALID_INPUT", "An asset is listed twice.");
+
+  return prisma.$transaction(async (tx) => {
+    const assets = await tx.asset.findMany({
+      where: { teamId, id: { in: ids } },
+      select: {
+        id: true,
+        name: true,
+        type: true,
+        state: true,
+        groupId: true,
+        uploadId: true,
+        sourceUrl: true,
+        createdById: true,
+        group: { select: { projectName: true, name: true } },
+      },
+    });
+    const byId = new Map(assets.map((a) => [a.id, a]));
+    for (const id of ids) {
+      const asset = byId.get(id);
+      if (!asset) throw new AppError("NOT_FOUND", "One of these assets was not found. The page may be out of date; reload it.");
+      if (asset.state !== "REJECTED") {
+        throw new AppError("CONFLICT", `“${asset.name}” is no longer waiting to be fixed (someone may have acted on it already). Reload the page.`);
+      }
+      if (!can(actor.role, "reviewFailed") && asset.createdById !== actor.id) {
+        throw new AppError("FORBIDDEN", `“${asset.name}” was submitted by someone else; ask a team lead to resubmit it.`);
+      }
+    }
+
+    const uploadIds = input.items.flatMap((i) => (i.uploadId ? [i.uploadId] : []));
+    const uploads = uploadIds.length ? await tx.upload.findMany({ where: { teamId, id: { in: uploadIds } } }) : [];
+    const uploadById = new Map(uploads.map((u) => [u.id, u]));
+
+    type Planned = { old: (typeof assets)[number]; type: AssetType; name: string; uploadId: string | null; sourceUrl: string | null };
+    const planned: Planned[] = input.items.map((item) => {
+      const old = byId.get(item.assetId)!;
+      if (!item.uploadId) return { old, type: old.type, name: old.name, uploadId: old.uploadId, sourceUrl: old.sourceUrl };
+      const upload = uploadById.get(item.uploadId);
+      if (!upload) throw new AppError("NOT_FOUND", "The new file was not found among your team's uploads. Upload it again.");
+      const violations = checkUploadLimits(upload);
+      if (violations.length > 0) {
+        throw new AppError("INVALID_INPUT", `“${upload.fileName}” cannot be sent: ${violations.map((v) => v.message).join(" ")}`);
+      }
+      return { old, type: upload.type, name: nameFromFileName(upload.fileName), uploadId: upload.id, sourceUrl: null };
+    });
+
+    // One submission per group and type, at most 20 assets each, names unique within it.
+    const batches = new Map<string, Planned[]>();
+    for (const p of planned) {
+      const key = `${p.old.groupId}:${p.type}`;
+      batches.set(key, [...(batches.get(key) ?? []), p]);
+    }
+    const submissionIds: string[] = [];
+    const replacements: Record<string, string> = {};
+    const now = new Date();
+    for (const batch of batches.values()) {
+      for (let i = 0; i < batch.length; i += MAX_ASSETS_PER_REQUEST) {
+        const chunk = batch.slice(i, i + MAX_ASSETS_PER_REQUEST);
+        const first = chunk[0]!;
+        const names = proposeUniqueNames(chunk.map((p) => p.name));
+        const submission = await writeSubmission(tx, {
+          teamId,
+          groupId: first.old.groupId,
+          projectName: first.old.group.projectName,
+          assetType: first.type,
+          createdById: actor.id,
+          createdAt: now,
+          assets: chunk.map((p, index) => ({ name: names[index]!, uploadId: p.uploadId, sourceUrl: p.sourceUrl, replacesId: p.old.id })),
+        });
+        submissionIds.push(submission.id);
+        const created = await tx.asset.findMany({ where: { teamId, submissionId: submission.id }, select: { id: true, replacesId: true } });
+        for (const asset of created) if (asset.replacesId) replacements[asset.replacesId] = asset.id;
+      }
+    }
+    const moved = await tx.asset.updateMany({ where: { teamId, id: { in: ids }, state: "REJECTED" }, data: { state: "REPLACED" } });
+    if (moved.count !== ids.length) throw new AppError("CONFLICT", "Someone acted on these assets at the same time. Reload the page and try again.");
+
+    const replaced = input.items.filter((i) => i.uploadId);
+    if (replaced.length > 0) {
+      await auditResubmission(tx, teamId, actor.id, "review.replaced", replaced, {
+        count: replaced.length,
+        assets: replaced.slice(0, 5).map((i) => ({ from: byId.get(i.assetId)!.name, to: planned.find((p) => p.old.id === i.assetId)!.name })),
+        group: byId.get(replaced[0]!.assetId)!.group.name,
+      });
+    }
+    const asIs = input.items.filter((i) => !i.uploadId);
+    if (asIs.length > 0) {
+      await auditResubmission(tx, teamId, actor.id, "review.resubmitted", asIs, {
+        count: asIs.length,
+        names: asIs.slice(0, 5).map((i) => byId.get(i.assetId)!.name),
+        group: byId.get(asIs[0]!.assetId)!.group.name,
+      });
+    }
+    return { submissionIds, replacements };
   });
-  sendInBackground(result.submissionIds, user.teamId);
-  return { count: parsedInput.assetIds.length, replacements: result.replacements };
-});
+}
+
+/** One audit event for resubmitted assets: aimed at the asset when there is one, at "assets" otherwise. */
+function auditResubmission(
+  tx: Prisma.TransactionClient,
+  teamId: string,
+  actorId: string,
+  action: "review.replaced" | "review.resubmitted",
+  items: ResubmitItem[],
+  metadata: Prisma.InputJsonObject,
+) {
+  return recordAudit(
+    {
+      teamId,
+      actorId,
+      action,
+      targetType: items.length === 1 ? "asset" : "assets",
+      targetId: items.length === 1 ? items[0]!.assetId : undefined,
+      metadata,
+    },
+    tx,
+  );
+}

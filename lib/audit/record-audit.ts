@@ -1,7 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { type AuditAction } from "@/lib/audit/audit-actions";
 import { prisma } from "@/lib/db";
-import { loadUserNames } from "@/lib/team/user-names";
+import { loadUserNames } from "@/lib/users/user-names";
 
 type Db = Pick<typeof prisma, "auditEvent">;
 

@@ -11,7 +11,7 @@ function safeCallback(url: string | undefined): string {
   return url && url.startsWith("/") && !url.startsWith("//") ? url : "/";
 }
 
-export const signInAction = actionClient.inputSchema(signInSchema).action(async ({ parsedInput }) => {
+export const signInAction = actionClient.metadata({ actionName: "signIn" }).inputSchema(signInSchema).action(async ({ parsedInput }) => {
   try {
     await signIn("credentials", {
       email: parsedInput.email,

@@ -31,7 +31,7 @@ let userId: string;
 
 // Imported after the database is switched (modules that hold a client read DATABASE_URL on first use).
 let prisma: typeof import("@/lib/db").prisma;
-let submitAssetsForTeam: typeof import("@/lib/submissions/submit-assets-for-team").submitAssetsForTeam;
+let submitAssets: typeof import("@/lib/submissions/submit-assets").submitAssets;
 let createBoss: typeof import("@/lib/jobs/boss").createBoss;
 let registerReviewJobs: typeof import("@/lib/jobs/review-jobs").registerReviewJobs;
 
@@ -39,7 +39,7 @@ beforeAll(async () => {
   setTestEnv();
   db = await useOwnDatabase("review_jobs");
   ({ prisma } = await import("@/lib/db"));
-  ({ submitAssetsForTeam } = await import("@/lib/submissions/submit-assets-for-team"));
+  ({ submitAssets } = await import("@/lib/submissions/submit-assets"));
   ({ createBoss } = await import("@/lib/jobs/boss"));
   ({ registerReviewJobs } = await import("@/lib/jobs/review-jobs"));
   const { startSimulator } = await import("@/simulator/server");
@@ -61,7 +61,7 @@ afterAll(async () => {
 });
 
 async function submit(groupName: string, names: string[]) {
-  const result = await submitAssetsForTeam(
+  const result = await submitAssets(
     {
       target: { kind: "new", name: groupName },
       projectName: "default",

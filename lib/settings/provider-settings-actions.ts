@@ -12,7 +12,7 @@ import { clientFromSettings } from "@/lib/settings/upstream-client-for-team";
 
 const settingsAction = permittedActionClient("manageSettings");
 
-export const saveProviderSettingsAction = settingsAction.inputSchema(saveProviderSettingsSchema).action(async ({ parsedInput, ctx }) => {
+export const saveProviderSettingsAction = settingsAction.metadata({ actionName: "saveProviderSettings" }).inputSchema(saveProviderSettingsSchema).action(async ({ parsedInput, ctx }) => {
   const teamId = ctx.user.teamId;
   const key = parsedInput.clearApiKey
     ? { upstreamApiKeyEnc: null, upstreamApiKeyLast4: null }
@@ -39,7 +39,7 @@ export const saveProviderSettingsAction = settingsAction.inputSchema(saveProvide
   return { apiKeyLast4: saved.apiKeyLast4 };
 });
 
-export const testConnectionAction = settingsAction.inputSchema(testConnectionSchema).action(async ({ parsedInput, ctx }) => {
+export const testConnectionAction = settingsAction.metadata({ actionName: "testConnection" }).inputSchema(testConnectionSchema).action(async ({ parsedInput, ctx }) => {
   const saved = await getProviderSettings(ctx.user.teamId);
   const client = clientFromSettings({ baseUrl: parsedInput.baseUrl ?? saved.baseUrl, apiKey: parsedInput.apiKey ?? saved.apiKey });
   const started = performance.now();

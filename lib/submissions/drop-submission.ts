@@ -1,11 +1,8 @@
-"use server";
-
 import { recordAudit } from "@/lib/audit/record-audit";
 import { can } from "@/lib/auth/roles";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { authActionClient } from "@/lib/safe-action";
-import { dropSubmissionSchema } from "@/lib/submissions/drop-submission.validation";
+import type { Role } from "@/lib/generated/prisma/enums";
 
 const DROPPED_NOTE = "Dropped without a review: the submission was not confirmed as received by the provider.";
 
@@ -15,11 +12,10 @@ const DROPPED_NOTE = "Dropped without a review: the submission was not confirmed
  * If the provider did receive it, its review there is simply not followed. Creators may drop
  * their own submissions; leads and admins anyone's.
  */
-export const dropSubmissionAction = authActionClient.inputSchema(dropSubmissionSchema).action(async ({ parsedInput, ctx }) => {
-  const { user } = ctx;
+export async function dropSubmission(input: { submissionId: string }, user: { id: string; teamId: string; role: Role }): Promise<{ dropped: true }> {
   return prisma.$transaction(async (tx) => {
     const row = await tx.submission.findFirst({
-      where: { id: parsedInput.submissionId, teamId: user.teamId },
+      where: { id: input.submissionId, teamId: user.teamId },
       select: { id: true, state: true, createdById: true, group: { select: { name: true } }, _count: { select: { assets: true } } },
     });
     if (!row) throw new AppError("NOT_FOUND", "This submission was not found.");
@@ -49,6 +45,6 @@ export const dropSubmissionAction = authActionClient.inputSchema(dropSubmissionS
       },
       tx,
     );
-    return { dropped: true };
+    return { dropped: true as const };
   });
-});
+}

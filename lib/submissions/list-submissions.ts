@@ -3,7 +3,7 @@ import type { AssetState, SubmissionState } from "@/lib/generated/prisma/enums";
 import { assetTypeOrder } from "@/lib/submissions/split-into-requests";
 import { RETRYABLE_SEND_CODES } from "@/lib/submissions/send-submission";
 import { sendRetry } from "@/lib/submissions/poll-delay";
-import { loadUserNames } from "@/lib/team/user-names";
+import { loadUserNames } from "@/lib/users/user-names";
 
 /** Still moving without anyone's help: the page keeps polling while one of these is shown. */
 export const activeSubmissionStates: readonly SubmissionState[] = ["QUEUED", "SENT"];

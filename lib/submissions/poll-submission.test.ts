@@ -17,7 +17,7 @@ let teamId: string;
 let userId: string;
 
 let prisma: typeof import("@/lib/db").prisma;
-let submitAssetsForTeam: typeof import("@/lib/submissions/submit-assets-for-team").submitAssetsForTeam;
+let submitAssets: typeof import("@/lib/submissions/submit-assets").submitAssets;
 let sendSubmission: typeof import("@/lib/submissions/send-submission").sendSubmission;
 let pollSubmission: typeof import("@/lib/submissions/poll-submission").pollSubmission;
 let finishUnsentSubmission: typeof import("@/lib/submissions/finish-unsent-submission").finishUnsentSubmission;
@@ -28,7 +28,7 @@ beforeAll(async () => {
   setTestEnv();
   db = await useOwnDatabase("poll_submission");
   ({ prisma } = await import("@/lib/db"));
-  ({ submitAssetsForTeam } = await import("@/lib/submissions/submit-assets-for-team"));
+  ({ submitAssets } = await import("@/lib/submissions/submit-assets"));
   ({ sendSubmission } = await import("@/lib/submissions/send-submission"));
   ({ pollSubmission } = await import("@/lib/submissions/poll-submission"));
   ({ finishUnsentSubmission } = await import("@/lib/submissions/finish-unsent-submission"));
@@ -49,7 +49,7 @@ afterAll(async () => {
 });
 
 async function submitOne(names: string[]) {
-  const result = await submitAssetsForTeam(
+  const result = await submitAssets(
     {
       target: { kind: "new", name: `group ${randomUUID().slice(0, 6)}` },
       projectName: "default",

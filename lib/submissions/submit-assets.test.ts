@@ -26,7 +26,7 @@ import { findApprovedDuplicates } from "@/lib/assets/find-approved-duplicates";
 import { listGroups } from "@/lib/assets/list-groups";
 import { listSubmissions } from "@/lib/submissions/list-submissions";
 import { sendSubmission, UNCERTAIN_MESSAGE } from "@/lib/submissions/send-submission";
-import { submitAssetsForTeam } from "@/lib/submissions/submit-assets-for-team";
+import { submitAssets } from "@/lib/submissions/submit-assets";
 import { submitAssetsSchema, type SubmitAssetsInput } from "@/lib/submissions/submit-assets.validation";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -105,8 +105,8 @@ async function audioUpload(name: string) {
   });
 }
 
-const submit = (input: SubmitAssetsInput, options: Parameters<typeof submitAssetsForTeam>[2] = {}) =>
-  submitAssetsForTeam(submitAssetsSchema.parse(input), { teamId, userId }, options);
+const submit = (input: SubmitAssetsInput, options: Parameters<typeof submitAssets>[2] = {}) =>
+  submitAssets(submitAssetsSchema.parse(input), { teamId, userId }, options);
 
 async function waitForTask(taskId: string) {
   const c = client();
@@ -140,7 +140,7 @@ beforeEach(async () => {
   await admin("DELETE", "faults");
 });
 
-describe("submitAssetsForTeam", () => {
+describe("submitAssets", () => {
   it("sends 45 images as 3 provider tasks (20 + 20 + 5) into one group, rows written first", async () => {
     const uploads = [];
     for (let i = 0; i < 45; i++) uploads.push(await imageUpload(`face-${i}`));

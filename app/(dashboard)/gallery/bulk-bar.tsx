@@ -9,7 +9,8 @@ import { GenerateVideoSlot } from "@/components/gallery/generate-video-slot";
 import { Button } from "@/components/ui/button";
 import { can } from "@/lib/auth/roles";
 import type { AssetCard } from "@/lib/assets/asset-view";
-import { resubmitAssetsAction } from "@/lib/assets/resubmit-assets";
+import { resubmitAssetsAction } from "@/lib/assets/resubmit-assets.action";
+import { actionErrorMessage } from "@/lib/action-message";
 
 /** Actions on the selected assets, docked at the bottom of the screen. */
 export function BulkBar({ items, viewer, onClear, onDone }: { items: AssetCard[]; viewer: Viewer; onClear: () => void; onDone: () => void }) {
@@ -23,7 +24,7 @@ export function BulkBar({ items, viewer, onClear, onDone }: { items: AssetCard[]
       toast.success(`${data?.count ?? 0} failed asset${data?.count === 1 ? "" : "s"} sent for review again.`);
       onDone();
     },
-    onError: ({ error }) => toast.error(error.serverError ?? "Could not resubmit."),
+    onError: ({ error }) => toast.error(actionErrorMessage(error, "Could not resubmit.")),
   });
 
   return (

@@ -12,7 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Select, Textarea } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { createVideoJobAction } from "@/lib/generation/create-video-job-action";
+import { createVideoJobAction } from "@/lib/generation/create-video-job.action";
 import type { ApprovedAssetView } from "@/lib/generation/list-approved-assets";
 import { type PriceTable, estimateCost, formatMoney } from "@/lib/generation/price-table";
 import {

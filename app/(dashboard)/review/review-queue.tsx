@@ -16,9 +16,10 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import type { FailedQueue, FailedQueueItem } from "@/lib/assets/list-failed-assets";
-import { dismissAssetsAction } from "@/lib/assets/dismiss-assets";
-import { resubmitAssetsAction } from "@/lib/assets/resubmit-assets";
+import { dismissAssetsAction } from "@/lib/assets/dismiss-assets.action";
+import { resubmitAssetsAction } from "@/lib/assets/resubmit-assets.action";
 import { cn } from "@/lib/utils";
+import { actionErrorMessage } from "@/lib/action-message";
 
 async function fetchQueue(): Promise<FailedQueue> {
   const res = await fetch("/api/assets/failed", { cache: "no-store" });
@@ -173,14 +174,14 @@ function FailedRow({
       toast.success(`“${item.name}” sent for review again.`);
       onChanged();
     },
-    onError: ({ error }) => toast.error(error.serverError ?? "Could not resubmit."),
+    onError: ({ error }) => toast.error(actionErrorMessage(error, "Could not resubmit.")),
   });
   const dismiss = useAction(dismissAssetsAction, {
     onSuccess: () => {
       toast.success(`“${item.name}” dismissed.`);
       onChanged();
     },
-    onError: ({ error }) => toast.error(error.serverError ?? "Could not dismiss."),
+    onError: ({ error }) => toast.error(actionErrorMessage(error, "Could not dismiss.")),
   });
   const suggestsResubmit = item.explanation.suggestedAction === "resubmit";
 
@@ -243,7 +244,7 @@ function SelectionBar({ ids, onClear, onDone }: { ids: string[]; onClear: () => 
       toast.success(`${data?.count ?? 0} asset${data?.count === 1 ? "" : "s"} sent for review again.`);
       onDone();
     },
-    onError: ({ error }) => toast.error(error.serverError ?? "Could not resubmit."),
+    onError: ({ error }) => toast.error(actionErrorMessage(error, "Could not resubmit.")),
   });
   return (
     <BulkActionBar selectedCount={ids.length} dismissIds={ids} noun="asset" className="max-w-6xl" onClear={onClear} onDone={onDone} data-testid="review-bulk-bar">

@@ -8,9 +8,10 @@ import { Button } from "@/components/ui/button";
 import { Input, Textarea } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { PriceTable } from "@/lib/generation/price-table";
-import { saveGenerationSettingsAction } from "@/lib/generation/save-generation-settings-action";
+import { saveGenerationSettingsAction } from "@/lib/generation/save-generation-settings.action";
 import type { VideoDefaults } from "@/lib/generation/video-defaults";
 import { aspectRatios, resolutions, videoLimits } from "@/lib/generation/video-rules";
+import { firstValidationMessage } from "@/lib/action-message";
 
 type Props = {
   models: string[];
@@ -47,13 +48,7 @@ export function GenerationSettingsForm({ models, defaults, savedPrompt, builtInP
   const save = useAction(saveGenerationSettingsAction, {
     onSuccess: () => toast.success("Generation settings saved"),
   });
-  const validation = save.result.validationErrors as
-    | { defaultPrompt?: { _errors?: string[] }; defaults?: Record<string, { _errors?: string[] }>; priceTable?: { _errors?: string[] } }
-    | undefined;
-  const validationMessage =
-    validation?.defaultPrompt?._errors?.[0] ??
-    Object.values(validation?.defaults ?? {}).find((f) => f?._errors?.length)?._errors?.[0] ??
-    (validation ? "Some prices or defaults are not valid." : undefined);
+  const validationMessage = save.result.validationErrors ? (firstValidationMessage(save.result.validationErrors) ?? "Some prices or defaults are not valid.") : undefined;
   const error = localError ?? save.result.serverError ?? validationMessage;
 
   function submit(event: React.FormEvent) {

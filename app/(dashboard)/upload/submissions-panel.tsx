@@ -8,12 +8,13 @@ import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { SubmissionBatch, SubmissionList, SubmissionRequest } from "@/lib/submissions/list-submissions";
-import { retrySubmissionAction } from "@/lib/submissions/retry-submission";
+import { retrySubmissionAction } from "@/lib/submissions/retry-submission.action";
 import type { SubmissionState } from "@/lib/generated/prisma/enums";
 import { cn } from "@/lib/utils";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { countWords } from "@/lib/format";
 import { ProgressBar } from "./progress-bar";
+import { actionErrorMessage } from "@/lib/action-message";
 
 export const submissionsQueryKey = ["submissions"] as const;
 
@@ -103,7 +104,7 @@ function RequestRow({ request }: { request: SubmissionRequest }) {
       if (data?.state === "SENT") toast.success("The request reached the provider");
       else if (data?.error) toast.error(data.error);
     },
-    onError: ({ error }) => toast.error(error.serverError ?? "The request could not be sent again."),
+    onError: ({ error }) => toast.error(actionErrorMessage(error, "The request could not be sent again.")),
     onSettled: () => void queryClient.invalidateQueries({ queryKey: submissionsQueryKey }),
   });
   const look = stateLook[request.state];

@@ -13,9 +13,9 @@ import type { ApprovedDuplicate } from "@/lib/assets/find-approved-duplicates";
 import type { GroupOption } from "@/lib/assets/list-groups";
 import type { SubmissionList } from "@/lib/submissions/list-submissions";
 import { splitIntoRequests } from "@/lib/submissions/split-into-requests";
-import { submitAssetsAction } from "@/lib/submissions/submit-assets";
+import { submitAssetsAction } from "@/lib/submissions/submit-assets.action";
 import type { SubmitAssetsInput } from "@/lib/submissions/submit-assets.validation";
-import type { SubmitAssetsResult } from "@/lib/submissions/submit-assets-for-team";
+import type { SubmitAssetsResult } from "@/lib/submissions/submit-assets";
 import { MAX_ASSET_NAME_LENGTH } from "@/lib/submissions/unique-names";
 import type { AssetType } from "@/lib/generated/prisma/enums";
 import { formatLabels } from "@/lib/media/describe-media";
@@ -28,6 +28,7 @@ import { SubmissionsPanel, submissionsQueryKey } from "./submissions-panel";
 import { initialTarget, knownGroupId, TargetFields, type TargetState, targetInput } from "./target-fields";
 import { UrlItems } from "./url-items";
 import { type FileItem, countsForNames, useUploadItems } from "./use-upload-items";
+import { actionErrorMessage } from "@/lib/action-message";
 
 type Props = {
   userId: string;
@@ -209,7 +210,7 @@ export function UploadWorkspace({ userId, defaultProjectName, initialGroups, ini
       if (notSent === 0) toast.success(`Submitted for review in ${data.submissions.length} ${data.submissions.length === 1 ? "request" : "requests"}`);
       else toast.warning(`${notSent} of ${data.submissions.length} requests did not reach the provider. Retry them below.`);
     } else {
-      setSubmitError(result?.serverError ?? firstValidationMessage(result?.validationErrors) ?? "The submission failed. Nothing was sent.");
+      setSubmitError(actionErrorMessage(result, "The submission failed. Nothing was sent."));
     }
   }
 
@@ -418,17 +419,4 @@ function SubmittedNote({ result }: { result: SubmitAssetsResult }) {
       </Link>
     </div>
   );
-}
-
-/** The first message in next-safe-action's nested validation errors. */
-function firstValidationMessage(errors: unknown): string | null {
-  if (!errors || typeof errors !== "object") return null;
-  const own = (errors as { _errors?: unknown })._errors;
-  if (Array.isArray(own) && typeof own[0] === "string") return own[0];
-  for (const [key, value] of Object.entries(errors)) {
-    if (key === "_errors") continue;
-    const found = firstValidationMessage(value);
-    if (found) return found;
-  }
-  return null;
 }

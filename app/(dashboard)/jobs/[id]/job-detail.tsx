@@ -15,7 +15,7 @@ import { useJobFinishNotice } from "@/components/generation/use-job-finish-notic
 import { VideoJobStatusBadge } from "@/components/generation/video-job-status-badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { retryVideoJobAction } from "@/lib/generation/retry-video-job-action";
+import { retryVideoJobAction } from "@/lib/generation/retry-video-job.action";
 import { isFinishedVideoJob } from "@/lib/generation/video-job-states";
 import type { VideoJobView } from "@/lib/generation/video-job-view";
 import { type ReferenceRole, roleLabels } from "@/lib/generation/video-rules";

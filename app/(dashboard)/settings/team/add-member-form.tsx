@@ -9,7 +9,8 @@ import { Input, Select } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { roleLabels } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { addMemberAction } from "@/lib/team/team-actions";
+import { addMemberAction } from "@/lib/team/add-member.action";
+import { fieldError } from "@/lib/action-message";
 
 const empty = { email: "", name: "", role: "CREATOR" as Role, password: "" };
 
@@ -21,7 +22,7 @@ export function AddMemberForm() {
       setForm(empty); // the form keeps what was typed when adding fails
     },
   });
-  const fieldError = (name: "email" | "password") => result.validationErrors?.[name]?._errors?.[0];
+  const fieldMessage = (name: "email" | "password") => fieldError(result, name);
 
   return (
     <Card className="mt-8">
@@ -39,8 +40,8 @@ export function AddMemberForm() {
         >
           <div className="flex flex-col gap-2">
             <Label htmlFor="new-email">Email</Label>
-            <Input id="new-email" type="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} aria-invalid={!!fieldError("email")} />
-            {fieldError("email") ? <p className="text-xs text-destructive">{fieldError("email")}</p> : null}
+            <Input id="new-email" type="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} aria-invalid={!!fieldMessage("email")} />
+            {fieldMessage("email") ? <p className="text-xs text-destructive">{fieldMessage("email")}</p> : null}
           </div>
           <div className="flex flex-col gap-2">
             <Label htmlFor="new-name">Name</Label>
@@ -58,8 +59,8 @@ export function AddMemberForm() {
           </div>
           <div className="flex flex-col gap-2">
             <Label htmlFor="new-password">Initial password</Label>
-            <Input id="new-password" type="password" required value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} aria-invalid={!!fieldError("password")} />
-            {fieldError("password") ? <p className="text-xs text-destructive">{fieldError("password")}</p> : null}
+            <Input id="new-password" type="password" required value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} aria-invalid={!!fieldMessage("password")} />
+            {fieldMessage("password") ? <p className="text-xs text-destructive">{fieldMessage("password")}</p> : null}
           </div>
           {result.serverError ? (
             <p role="alert" className="text-sm text-destructive sm:col-span-2">

@@ -6,19 +6,21 @@ import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";
 import { roleLabels } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { changeRoleAction, removeMemberAction } from "@/lib/team/team-actions";
-import { displayName } from "@/lib/team/display-name";
+import { changeRoleAction } from "@/lib/team/change-role.action";
+import { removeMemberAction } from "@/lib/team/remove-member.action";
+import { displayName } from "@/lib/users/display-name";
+import { actionErrorMessage } from "@/lib/action-message";
 
 type Member = { id: string; email: string; name: string | null; role: Role; joined: string };
 
 export function MemberRow({ member, isSelf }: { member: Member; isSelf: boolean }) {
   const change = useAction(changeRoleAction, {
     onSuccess: () => toast.success(`Role of ${member.email} changed`),
-    onError: ({ error }) => toast.error(error.serverError ?? "Could not change the role."),
+    onError: ({ error }) => toast.error(actionErrorMessage(error, "Could not change the role.")),
   });
   const remove = useAction(removeMemberAction, {
     onSuccess: () => toast.success(`${member.email} removed from the team`),
-    onError: ({ error }) => toast.error(error.serverError ?? "Could not remove the member."),
+    onError: ({ error }) => toast.error(actionErrorMessage(error, "Could not remove the member.")),
   });
   return (
     <tr className="border-t border-border" data-testid={`member-${member.email}`}>

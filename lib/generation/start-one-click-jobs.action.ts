@@ -9,7 +9,7 @@ import { authActionClient } from "@/lib/safe-action";
 import { upstreamClientForTeam } from "@/lib/settings/upstream-client-for-team";
 
 /** "Generate video" on approved avatars: one job each, with the team's defaults. */
-export const startOneClickJobsAction = authActionClient.inputSchema(startOneClickJobsSchema).action(async ({ parsedInput, ctx }) => {
+export const startOneClickJobsAction = authActionClient.metadata({ actionName: "startOneClickJobs" }).inputSchema(startOneClickJobsSchema).action(async ({ parsedInput, ctx }) => {
   const teamId = ctx.user.teamId;
   const [{ client, settings }, generation] = await Promise.all([upstreamClientForTeam(teamId), getGenerationSettings(teamId)]);
   const results = await startOneClickJobs(

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { addMember, changeRole, removeMember } from "@/lib/team/team-service";
+import { addMember } from "@/lib/team/add-member";
+import { changeRole } from "@/lib/team/change-role";
+import { removeMember } from "@/lib/team/remove-member";
 import { listMembers } from "@/lib/team/list-members";
 import { recentFailures, recordFailure } from "@/lib/auth/login-throttle";
 

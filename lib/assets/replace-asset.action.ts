@@ -2,13 +2,13 @@
 
 import { authActionClient } from "@/lib/safe-action";
 import { replaceAssetSchema } from "@/lib/assets/replace-asset.validation";
-import { resubmitFailedAssets } from "@/lib/assets/resubmit-failed-assets";
+import { resubmitAssets } from "@/lib/assets/resubmit-assets";
 import { sendInBackground } from "@/lib/submissions/send-in-background";
 
 /** Replace a failed asset's file: a new asset with the new file goes into the same group. */
-export const replaceAssetAction = authActionClient.inputSchema(replaceAssetSchema).action(async ({ parsedInput, ctx }) => {
+export const replaceAssetAction = authActionClient.metadata({ actionName: "replaceAsset" }).inputSchema(replaceAssetSchema).action(async ({ parsedInput, ctx }) => {
   const { user } = ctx;
-  const result = await resubmitFailedAssets({
+  const result = await resubmitAssets({
     teamId: user.teamId,
     actor: { id: user.id, role: user.role },
     items: [{ assetId: parsedInput.assetId, uploadId: parsedInput.uploadId }],

@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import { displayName } from "@/lib/team/display-name";
+import { displayName } from "@/lib/users/display-name";
 
 /**
  * The display names of these users, by id (unknown and empty ids are skipped; no query when

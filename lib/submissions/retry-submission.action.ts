@@ -11,7 +11,7 @@ import { retrySubmissionSchema } from "@/lib/submissions/retry-submission.valida
  * Send again a request that did not reach the provider (SEND_FAILED), or, with
  * `resendUncertain`, one whose answer was lost (UNCERTAIN). Same idempotency key, same body.
  */
-export const retrySubmissionAction = authActionClient.inputSchema(retrySubmissionSchema).action(async ({ parsedInput, ctx }) => {
+export const retrySubmissionAction = authActionClient.metadata({ actionName: "retrySubmission" }).inputSchema(retrySubmissionSchema).action(async ({ parsedInput, ctx }) => {
   const { teamId, id: userId } = ctx.user;
   const row = await prisma.submission.findFirst({
     where: { id: parsedInput.submissionId, teamId },

@@ -1,0 +1,3 @@
+import { z } from "zod";
+
+export const removeMemberSchema = z.object({ membershipId: z.string().min(1) });

@@ -1,0 +1,4 @@
+import { z } from "zod";
+import { Role } from "@/lib/generated/prisma/enums";
+
+export const roleSchema = z.enum(Role);
