@@ -16,10 +16,3 @@ export function pgConfigFromUrl(url: string): PoolConfig {
     ...(sslmode && sslmode !== "disable" ? { ssl: { rejectUnauthorized: sslmode === "verify-full" } } : {}),
   };
 }
-
-/** The same URL with another database name. */
-export function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}

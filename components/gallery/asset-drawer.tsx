@@ -10,7 +10,7 @@ import { AssetStatusBadge } from "@/components/gallery/asset-status-badge";
 import { AssetThumbnail } from "@/components/assets/asset-thumbnail";
 import { CopyButton } from "@/components/gallery/copy-button";
 import { formatBytes, formatDateTime } from "@/lib/format";
-import { GenerateVideoSlot } from "@/components/gallery/generate-video-slot";
+import { GenerateVideoButton } from "@/components/generation/generate-video-button";
 import { ReplaceFileDrop } from "@/components/gallery/replace-file-drop";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -155,8 +155,7 @@ function DrawerBody({
 
       {asset.state === "APPROVED" && asset.type !== "AUDIO" ? (
         <section className="flex flex-wrap gap-2" data-slot="generate-video">
-          {/* SLOT: Generate video for this approved asset. */}
-          <GenerateVideoSlot assetIds={[asset.id]} className="w-full" />
+          <GenerateVideoButton assetIds={[asset.id]} size="default" className="w-full" />
         </section>
       ) : null}
 

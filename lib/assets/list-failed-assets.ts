@@ -1,3 +1,4 @@
+import "server-only";
 import { prisma } from "@/lib/db";
 import { getStorage } from "@/lib/storage/get-storage";
 import type { FileStorage } from "@/lib/storage/file-storage";

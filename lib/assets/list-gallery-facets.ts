@@ -1,3 +1,4 @@
+import "server-only";
 import { prisma } from "@/lib/db";
 import { displayName } from "@/lib/users/display-name";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { type VideoJobView, toVideoJobView, videoJobInclude } from "@/lib/generation/video-job-view";

@@ -1,3 +1,4 @@
+import "server-only";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ListVideoJobsQuery } from "@/lib/generation/list-video-jobs.validation";

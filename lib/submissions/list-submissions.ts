@@ -1,3 +1,4 @@
+import "server-only";
 import { prisma } from "@/lib/db";
 import type { AssetState, SubmissionState } from "@/lib/generated/prisma/enums";
 import { assetTypeOrder } from "@/lib/submissions/split-into-requests";

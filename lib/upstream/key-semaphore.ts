@@ -83,8 +83,3 @@ export async function withKeySlot<T>(apiKey: string, limit: number, fn: () => Pr
     if (s.idle && semaphores.get(id) === s) semaphores.delete(id);
   }
 }
-
-/** Calls in flight for this key right now (for tests and diagnostics). */
-export function inFlightFor(apiKey: string): number {
-  return semaphores.get(keyHash(apiKey))?.active ?? 0;
-}

@@ -5,7 +5,7 @@ import { memo } from "react";
 import { AssetStatusBadge } from "@/components/gallery/asset-status-badge";
 import { AssetThumbnail } from "@/components/assets/asset-thumbnail";
 import { formatDateTime } from "@/lib/format";
-import { GenerateVideoSlot } from "@/components/gallery/generate-video-slot";
+import { GenerateVideoButton } from "@/components/generation/generate-video-button";
 import type { AssetCard } from "@/lib/assets/asset-view";
 import { explainFailure } from "@/lib/assets/explain-failure";
 import { cn } from "@/lib/utils";
@@ -117,8 +117,7 @@ export const AssetList = memo(function AssetList({ items, selected, onToggle, on
             </button>
             <div className="hidden w-36 shrink-0 justify-end lg:flex">
               {item.state === "APPROVED" && item.type !== "AUDIO" ? (
-                // SLOT: Generate video from this approved asset.
-                <GenerateVideoSlot assetIds={[item.id]} size="sm" variant="outline" />
+                <GenerateVideoButton assetIds={[item.id]} size="sm" variant="outline" />
               ) : null}
             </div>
             <div className="flex w-24 shrink-0 justify-end">

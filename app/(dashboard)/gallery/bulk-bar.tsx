@@ -5,7 +5,7 @@ import { useAction } from "next-safe-action/hooks";
 import { toast } from "sonner";
 import type { Viewer } from "@/components/gallery/asset-drawer";
 import { BulkActionBar } from "@/components/gallery/bulk-action-bar";
-import { GenerateVideoSlot } from "@/components/gallery/generate-video-slot";
+import { GenerateVideoButton } from "@/components/generation/generate-video-button";
 import { Button } from "@/components/ui/button";
 import { can } from "@/lib/auth/roles";
 import type { AssetCard } from "@/lib/assets/asset-view";
@@ -61,8 +61,9 @@ export function BulkBar({ items, viewer, onClear, onDone }: { items: AssetCard[]
               >
                 <Copy /> Copy {approved.length} URL{approved.length === 1 ? "" : "s"}
               </Button>
-              {/* SLOT: Generate video from the selected approved assets. */}
-              <GenerateVideoSlot assetIds={approved.filter((i) => i.type !== "AUDIO").map((i) => i.id)} size="sm" />
+              {approved.some((i) => i.type !== "AUDIO") ? (
+                <GenerateVideoButton assetIds={approved.filter((i) => i.type !== "AUDIO").map((i) => i.id)} size="sm" />
+              ) : null}
             </>
           ) : null}
         </>
