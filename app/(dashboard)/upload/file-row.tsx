@@ -12,7 +12,7 @@ import { mediaFormats } from "@/lib/media/limits";
 import { cn } from "@/lib/utils";
 import { formatBytes, formatSeconds } from "@/lib/format";
 import { ProgressBar } from "./progress-bar";
-import type { FileItem } from "./use-upload-items";
+import type { FileItem } from "./upload-items";
 
 type Props = {
   item: FileItem;

@@ -27,7 +27,8 @@ import { ProgressBar } from "./progress-bar";
 import { SubmissionsPanel, submissionsQueryKey } from "./submissions-panel";
 import { initialTarget, knownGroupId, TargetFields, type TargetState, targetInput } from "./target-fields";
 import { UrlItems } from "./url-items";
-import { type FileItem, countsForNames, useUploadItems } from "./use-upload-items";
+import { countsForNames, type FileItem } from "./upload-items";
+import { useUploadItems } from "./use-upload-items";
 import { actionErrorMessage } from "@/lib/action-message";
 
 type Props = {

@@ -7,7 +7,7 @@ import { Input, Select, Textarea } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { AssetType } from "@/lib/generated/prisma/enums";
 import { typeWords } from "@/lib/format";
-import type { UrlItem } from "./use-upload-items";
+import type { UrlItem } from "./upload-items";
 
 export function UrlItems({
   urls,

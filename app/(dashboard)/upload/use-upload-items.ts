@@ -1,135 +1,48 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { nameFromFileName, nameFromUrl, uniqueName } from "@/lib/submissions/unique-names";
-import type { AssetType } from "@/lib/generated/prisma/enums";
-import type { LimitViolation } from "@/lib/media/limit-violation";
-import { mediaFormats, type MediaFormat } from "@/lib/media/limits";
-import { assetTypeForExtension } from "@/lib/media/media-format";
-import type { UploadView } from "@/lib/media/upload-view";
+import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import { checkDroppedFile } from "@/components/upload/check-dropped-file";
 import { uploadFile } from "@/components/upload/upload-file";
+import type { AssetType } from "@/lib/generated/prisma/enums";
+import { mediaFormats } from "@/lib/media/limits";
+import { assetTypeForExtension } from "@/lib/media/media-format";
+import { nameFromFileName, nameFromUrl, uniqueName } from "@/lib/submissions/unique-names";
+import { countsForNames, type FileItem, itemFromFile, newKey, noUploadItems, type UploadItems, uploadItemsReducer, type UrlItem } from "./upload-items";
+import { useUploadDraft } from "./use-upload-draft";
 
 /** Files sent at once. */
 const UPLOAD_CONCURRENCY = 3;
 /** Files read (size, duration) at once. */
 const CHECK_CONCURRENCY = 4;
 
-export type FileStatus = "checking" | "refused" | "queued" | "uploading" | "done" | "failed";
-
-export type FileItem = {
-  key: string;
-  kind: "file";
-  /** null for a file restored after a reload: it was uploaded already. */
-  file: File | null;
-  fileName: string;
-  sizeBytes: number;
-  type: AssetType | null;
-  format: MediaFormat | null;
-  /** The file itself for previews: an object URL of the local file, or its stored URL. */
-  mediaUrl: string | null;
-  ownsMediaUrl: boolean;
-  width: number | null;
-  height: number | null;
-  durationMs: number | null;
-  name: string;
-  status: FileStatus;
-  /** Why the file cannot be sent (browser check, or the server's 422). */
-  violations: LimitViolation[];
-  /** Why the upload failed (network, session): it can be retried. */
-  error: string | null;
-  loaded: number;
-  upload: UploadView | null;
-  /** Submit it even though the same file is already approved in the target group. */
-  resubmitApproved: boolean;
+const revokePreview = (item: FileItem | undefined) => {
+  if (item?.ownsMediaUrl && item.mediaUrl) URL.revokeObjectURL(item.mediaUrl);
 };
-
-export type UrlItem = { key: string; kind: "url"; url: string; type: AssetType; name: string };
-
-type Draft = { v: 1; files: Pick<FileItem, "key" | "name" | "upload" | "resubmitApproved">[]; urls: UrlItem[] };
-
-let counter = 0;
-const newKey = () => `i${Date.now().toString(36)}${(counter++).toString(36)}`;
-
-function itemFromFile(file: File): FileItem {
-  return {
-    key: newKey(),
-    kind: "file",
-    file,
-    fileName: file.name,
-    sizeBytes: file.size,
-    type: null,
-    format: null,
-    mediaUrl: URL.createObjectURL(file),
-    ownsMediaUrl: true,
-    width: null,
-    height: null,
-    durationMs: null,
-    name: "",
-    status: "checking",
-    violations: [],
-    error: null,
-    loaded: 0,
-    upload: null,
-    resubmitApproved: false,
-  };
-}
-
-function itemFromUpload(saved: Draft["files"][number]): FileItem | null {
-  const upload = saved.upload;
-  if (!upload) return null;
-  return {
-    key: saved.key,
-    kind: "file",
-    file: null,
-    fileName: upload.fileName,
-    sizeBytes: upload.sizeBytes,
-    type: upload.type,
-    format: null,
-    mediaUrl: upload.url,
-    ownsMediaUrl: false,
-    width: upload.width,
-    height: upload.height,
-    durationMs: upload.durationMs,
-    name: saved.name,
-    status: "done",
-    violations: [],
-    error: null,
-    loaded: upload.sizeBytes,
-    upload,
-    resubmitApproved: saved.resubmitApproved,
-  };
-}
-
-/** Whether a file will be sent (so its name must be unique). */
-export const countsForNames = (item: FileItem) => item.status !== "refused";
 
 /**
  * The files and URLs on the Upload page: each file is checked against the limits as it is
  * dropped and uploaded at once (three at a time) with its progress; failed uploads retry
  * alone. Uploaded files and URLs are kept in this browser, so a reload (or a closed tab)
- * loses only the uploads that had not finished.
+ * loses only the uploads that had not finished. State changes live in `uploadItemsReducer`;
+ * this hook runs the side effects around it.
  */
 export function useUploadItems(draftKey: string) {
-  const [files, setFiles] = useState<FileItem[]>([]);
-  const [urls, setUrls] = useState<UrlItem[]>([]);
-  const [restored, setRestored] = useState(false);
-  const filesRef = useRef(files);
-  const urlsRef = useRef(urls);
-  filesRef.current = files;
-  urlsRef.current = urls;
+  const [state, dispatch] = useReducer(uploadItemsReducer, noUploadItems);
+  const { files, urls } = state;
+  const stateRef = useRef<UploadItems>(state);
+  stateRef.current = state;
   const running = useRef(new Map<string, () => void>());
   const checkQueue = useRef<{ key: string; file: File }[]>([]);
   const checking = useRef(0);
 
-  const patch = useCallback((key: string, change: Partial<FileItem> | ((item: FileItem) => Partial<FileItem>)) => {
-    setFiles((prev) => prev.map((item) => (item.key === key ? { ...item, ...(typeof change === "function" ? change(item) : change) } : item)));
-  }, []);
+  const restored = useUploadDraft(draftKey, state, dispatch);
+
+  const patch = useCallback((key: string, change: Partial<FileItem>) => dispatch({ type: "filePatched", key, change }), []);
 
   const takenNames = useCallback((exceptKey?: string) => {
     const taken = new Set<string>();
-    for (const f of filesRef.current) if (f.key !== exceptKey && countsForNames(f)) taken.add(f.name);
-    for (const u of urlsRef.current) if (u.key !== exceptKey) taken.add(u.name);
+    for (const f of stateRef.current.files) if (f.key !== exceptKey && countsForNames(f)) taken.add(f.name);
+    for (const u of stateRef.current.urls) if (u.key !== exceptKey) taken.add(u.name);
     return taken;
   }, []);
 
@@ -168,7 +81,7 @@ export function useUploadItems(draftKey: string) {
         taken.add(item.name);
         return item;
       });
-      setFiles((prev) => [...prev, ...added]);
+      dispatch({ type: "filesAdded", items: added });
       checkQueue.current.push(...added.map((item) => ({ key: item.key, file: item.file! })));
       pumpChecks();
     },
@@ -177,15 +90,15 @@ export function useUploadItems(draftKey: string) {
 
   const replaceFile = useCallback(
     (key: string, file: File) => {
-      const old = filesRef.current.find((f) => f.key === key);
+      const old = stateRef.current.files.find((f) => f.key === key);
       if (!old) return;
       running.current.get(key)?.();
-      if (old.ownsMediaUrl && old.mediaUrl) URL.revokeObjectURL(old.mediaUrl);
+      revokePreview(old);
       const fresh = itemFromFile(file);
       const wanted = old.name === nameFromFileName(old.fileName) || old.name.startsWith(`${nameFromFileName(old.fileName)}-`) ? nameFromFileName(file.name) : old.name;
       fresh.key = key;
       fresh.name = uniqueName(wanted, takenNames(key));
-      setFiles((prev) => prev.map((f) => (f.key === key ? fresh : f)));
+      dispatch({ type: "fileReplaced", key, item: fresh });
       checkQueue.current.push({ key, file });
       pumpChecks();
     },
@@ -195,39 +108,22 @@ export function useUploadItems(draftKey: string) {
   const remove = useCallback((key: string) => {
     running.current.get(key)?.();
     checkQueue.current = checkQueue.current.filter((j) => j.key !== key);
-    setFiles((prev) => {
-      const item = prev.find((f) => f.key === key);
-      if (item?.ownsMediaUrl && item.mediaUrl) URL.revokeObjectURL(item.mediaUrl);
-      return prev.filter((f) => f.key !== key);
-    });
-    setUrls((prev) => prev.filter((u) => u.key !== key));
+    revokePreview(stateRef.current.files.find((f) => f.key === key));
+    dispatch({ type: "removed", key });
   }, []);
 
-  const retry = useCallback(
-    (key: string) => patch(key, (item) => (item.status === "failed" && item.file ? { status: "queued", error: null, loaded: 0 } : {})),
-    [patch],
-  );
-
-  const retryAllFailed = useCallback(() => {
-    setFiles((prev) => prev.map((item) => (item.status === "failed" && item.file ? { ...item, status: "queued", error: null, loaded: 0 } : item)));
-  }, []);
-
-  const rename = useCallback(
-    (key: string, name: string) => {
-      patch(key, { name });
-      setUrls((prev) => prev.map((u) => (u.key === key ? { ...u, name } : u)));
-    },
-    [patch],
-  );
-
+  const retry = useCallback((key: string) => dispatch({ type: "retried", key }), []);
+  const retryAllFailed = useCallback(() => dispatch({ type: "allFailedRetried" }), []);
+  const rename = useCallback((key: string, name: string) => dispatch({ type: "renamed", key, name }), []);
   const setResubmit = useCallback((key: string, resubmitApproved: boolean) => patch(key, { resubmitApproved }), [patch]);
+  const setUrlType = useCallback((key: string, urlType: AssetType) => dispatch({ type: "urlTypeSet", key, urlType }), []);
 
   /** Adds one URL per line; returns the lines that are not http(s) URLs. */
   const addUrls = useCallback(
     (text: string): string[] => {
       const invalid: string[] = [];
       const taken = takenNames();
-      const known = new Set(urlsRef.current.map((u) => u.url));
+      const known = new Set(stateRef.current.urls.map((u) => u.url));
       const added: UrlItem[] = [];
       for (const line of text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) {
         if (!/^https?:\/\/\S+$/i.test(line) || !URL.canParse(line)) {
@@ -236,33 +132,37 @@ export function useUploadItems(draftKey: string) {
         }
         if (known.has(line)) continue;
         known.add(line);
-        let path = line;
-        try {
-          path = new URL(line).pathname;
-        } catch {}
         const name = uniqueName(nameFromUrl(line), taken);
         taken.add(name);
-        added.push({ key: newKey(), kind: "url", url: line, type: assetTypeForExtension(path) ?? "IMAGE", name });
+        added.push({ key: newKey(), kind: "url", url: line, type: assetTypeForExtension(new URL(line).pathname) ?? "IMAGE", name });
       }
-      setUrls((prev) => [...prev, ...added]);
+      dispatch({ type: "urlsAdded", items: added });
       return invalid;
     },
     [takenNames],
   );
 
-  const setUrlType = useCallback((key: string, type: AssetType) => setUrls((prev) => prev.map((u) => (u.key === key ? { ...u, type } : u))), []);
-
   /** Drops items that have been submitted. */
   const clear = useCallback((keys: readonly string[]) => {
     const gone = new Set(keys);
-    setFiles((prev) => {
-      for (const item of prev) if (gone.has(item.key) && item.ownsMediaUrl && item.mediaUrl) URL.revokeObjectURL(item.mediaUrl);
-      return prev.filter((f) => !gone.has(f.key));
-    });
-    setUrls((prev) => prev.filter((u) => !gone.has(u.key)));
+    for (const item of stateRef.current.files) if (gone.has(item.key)) revokePreview(item);
+    dispatch({ type: "cleared", keys });
   }, []);
 
-  // Start queued uploads while fewer than UPLOAD_CONCURRENCY run.
+  useUploadQueue(files, stateRef, running, patch, dispatch);
+  useWarnOnLeave(files);
+
+  return { files, urls, restored, addFiles, replaceFile, remove, retry, retryAllFailed, rename, setResubmit, addUrls, setUrlType, clear };
+}
+
+/** Starts queued uploads while fewer than UPLOAD_CONCURRENCY run; stops them all when the page goes away. */
+function useUploadQueue(
+  files: FileItem[],
+  stateRef: { current: UploadItems },
+  running: { current: Map<string, () => void> },
+  patch: (key: string, change: Partial<FileItem>) => void,
+  dispatch: (action: { type: "slotFreed" }) => void,
+) {
   useEffect(() => {
     let free = UPLOAD_CONCURRENCY - running.current.size;
     for (const item of files) {
@@ -275,9 +175,9 @@ export function useUploadItems(draftKey: string) {
       patch(key, { status: "uploading", loaded: 0, error: null });
       void job.done.then((outcome) => {
         running.current.delete(key);
-        if (!filesRef.current.some((f) => f.key === key && f.file === file)) {
+        if (!stateRef.current.files.some((f) => f.key === key && f.file === file)) {
           // Removed or replaced meanwhile; let the next one start.
-          setFiles((prev) => [...prev]);
+          dispatch({ type: "slotFreed" });
           return;
         }
         if (outcome.kind === "done") {
@@ -290,60 +190,23 @@ export function useUploadItems(draftKey: string) {
         }
       });
     }
-  }, [files, patch]);
+  }, [files, patch, running, stateRef, dispatch]);
 
-  // Stop running uploads when the page goes away.
   useEffect(() => {
     const jobs = running.current;
     return () => {
       for (const abort of jobs.values()) abort();
     };
-  }, []);
+  }, [running]);
+}
 
-  // Restore what was uploaded before a reload, then keep it.
+/** Asks before leaving while files are still being read or sent. */
+function useWarnOnLeave(files: FileItem[]) {
+  const busy = useMemo(() => files.some((f) => f.status === "uploading" || f.status === "queued" || f.status === "checking"), [files]);
   useEffect(() => {
-    try {
-      const raw = window.localStorage.getItem(draftKey);
-      if (raw) {
-        const draft = JSON.parse(raw) as Draft;
-        if (draft?.v === 1) {
-          setFiles(draft.files.map(itemFromUpload).filter((i): i is FileItem => i !== null));
-          setUrls(draft.urls ?? []);
-        }
-      }
-    } catch {
-      // A damaged draft is dropped.
-    }
-    setRestored(true);
-  }, [draftKey]);
-
-  const lastDraft = useRef<string | null>(null);
-  useEffect(() => {
-    if (!restored) return;
-    const draft: Draft = {
-      v: 1,
-      files: files.filter((f) => f.status === "done" && f.upload).map((f) => ({ key: f.key, name: f.name, upload: f.upload, resubmitApproved: f.resubmitApproved })),
-      urls,
-    };
-    const empty = draft.files.length === 0 && draft.urls.length === 0;
-    const text = empty ? "" : JSON.stringify(draft);
-    if (text === lastDraft.current) return;
-    lastDraft.current = text;
-    try {
-      if (empty) window.localStorage.removeItem(draftKey);
-      else window.localStorage.setItem(draftKey, text);
-    } catch {
-      // Storage full or blocked: the draft is simply not kept.
-    }
-  }, [files, urls, restored, draftKey]);
-
-  const warnOnLeave = useMemo(() => files.some((f) => f.status === "uploading" || f.status === "queued" || f.status === "checking"), [files]);
-  useEffect(() => {
-    if (!warnOnLeave) return;
+    if (!busy) return;
     const onLeave = (e: BeforeUnloadEvent) => e.preventDefault();
     window.addEventListener("beforeunload", onLeave);
     return () => window.removeEventListener("beforeunload", onLeave);
-  }, [warnOnLeave]);
-
-  return { files, urls, restored, addFiles, replaceFile, remove, retry, retryAllFailed, rename, setResubmit, addUrls, setUrlType, clear };
+  }, [busy]);
 }
