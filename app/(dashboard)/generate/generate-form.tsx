@@ -1,35 +1,35 @@
 "use client";
 
-import { AlertCircle, ArrowDown, ArrowUp, Clapperboard, Loader2, X } from "lucide-react";
+import { AlertCircle, Clapperboard, Loader2 } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
-import { AssetThumbnail } from "@/components/assets/asset-thumbnail";
 import { SeedField, SelectField } from "@/components/generation/video-param-fields";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Select, Textarea } from "@/components/ui/input";
+import { Textarea } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { createVideoJobAction } from "@/lib/generation/create-video-job.action";
 import type { ApprovedAssetView } from "@/lib/generation/list-approved-assets";
-import { type PriceTable, estimateCost, formatMoney } from "@/lib/generation/price-table";
+import { type PriceTable, estimateCost } from "@/lib/generation/price-table";
 import {
   type ReferenceRole,
   type VideoParams,
   aspectRatios,
   checkVideoRules,
   defaultRoleFor,
-  imageRoles,
   resolutions,
-  roleLabels,
   videoLimits,
   videoParamsSchema,
 } from "@/lib/generation/video-rules";
 import { cn } from "@/lib/utils";
-import { formatSeconds } from "@/lib/format";
 import { AssetPicker } from "./asset-picker";
+import { ChosenReferences } from "./chosen-references";
+import { CostEstimate } from "./cost-estimate";
+import { Segmented, Toggle } from "./form-controls";
+import { useInView } from "./use-in-view";
 
 export type SelectedReference = { asset: ApprovedAssetView; role: ReferenceRole };
 export type GenerateFormInitial = VideoParams & { model: string; prompt: string; selected: SelectedReference[] };
@@ -45,40 +45,6 @@ type Props = {
 const limitOf = { IMAGE: videoLimits.maxImages, VIDEO: videoLimits.maxVideos, AUDIO: videoLimits.maxAudios } as const;
 const nounOf = { IMAGE: "images", VIDEO: "videos", AUDIO: "audio clips" } as const;
 
-function Segmented<T extends string>({ label, value, options, onChange }: { label: string; value: T; options: readonly T[]; onChange: (v: T) => void }) {
-  return (
-    <div role="radiogroup" aria-label={label} className="flex flex-wrap gap-1">
-      {options.map((option) => (
-        <button
-          key={option}
-          type="button"
-          role="radio"
-          aria-checked={value === option}
-          onClick={() => onChange(option)}
-          className={cn(
-            "min-w-12 rounded-md border px-2.5 py-1.5 text-xs font-medium",
-            value === option ? "border-primary bg-primary text-primary-foreground" : "border-border hover:bg-muted",
-          )}
-        >
-          {option === "adaptive" ? "Adaptive" : option}
-        </button>
-      ))}
-    </div>
-  );
-}
-
-function Toggle({ id, label, hint, checked, onChange }: { id: string; label: string; hint: string; checked: boolean; onChange: (v: boolean) => void }) {
-  return (
-    <label htmlFor={id} className="flex cursor-pointer items-start gap-3 rounded-md border border-border p-3 hover:bg-muted/50">
-      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} className="mt-0.5 size-4 accent-[var(--primary)]" />
-      <span className="flex flex-col gap-0.5">
-        <span className="text-sm font-medium">{label}</span>
-        <span className="text-xs text-muted-foreground">{hint}</span>
-      </span>
-    </label>
-  );
-}
-
 /** The Generate form: references from the picker, each image's role, prompt and parameters. */
 export function GenerateForm({ initial, models, groups, priceTable, duplicateOf }: Props) {
   const router = useRouter();
@@ -93,14 +59,7 @@ export function GenerateForm({ initial, models, groups, priceTable, duplicateOf 
   const [seed, setSeed] = useState(initial.seed === null ? "" : String(initial.seed));
   const [sendFailure, setSendFailure] = useState<{ jobId: string; message: string } | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
-  const [formInView, setFormInView] = useState(false);
-  useEffect(() => {
-    const form = formRef.current;
-    if (!form || typeof IntersectionObserver === "undefined") return;
-    const observer = new IntersectionObserver(([entry]) => setFormInView(!!entry?.isIntersecting), { threshold: 0.15 });
-    observer.observe(form);
-    return () => observer.disconnect();
-  }, []);
+  const formInView = useInView(formRef);
 
   const create = useAction(createVideoJobAction, {
     onSuccess: ({ data }) => {
@@ -200,71 +159,12 @@ export function GenerateForm({ initial, models, groups, priceTable, duplicateOf 
             </CardDescription>
           </CardHeader>
           <CardContent className="flex flex-col gap-5">
-            <section aria-label="Chosen references">
-              {selected.length === 0 ? (
-                <p className="rounded-md border border-dashed border-border p-4 text-center text-sm text-muted-foreground">
-                  Pick approved avatars on the left (above on a phone), or write a prompt alone.
-                </p>
-              ) : (
-                <ol className="flex flex-col gap-2" data-testid="selected-references">
-                  {selected.map((s, i) => (
-                    <li key={s.asset.id} className="flex items-center gap-3 rounded-md border border-border p-2">
-                      <AssetThumbnail look="tile" type={s.asset.type} thumbnailUrl={s.asset.thumbnailUrl} name={s.asset.name} className="size-12 shrink-0" />
-                      <div className="min-w-0 flex-1">
-                        <div className="truncate text-sm font-medium" title={s.asset.name}>
-                          {s.asset.name}
-                        </div>
-                        {s.asset.type === "IMAGE" ? (
-                          <Select
-                            aria-label={`Role of ${s.asset.name}`}
-                            value={s.role}
-                            onChange={(e) => {
-                              const role = e.target.value as ReferenceRole;
-                              setSelected((list) => list.map((item) => (item.asset.id === s.asset.id ? { ...item, role } : item)));
-                            }}
-                            className="mt-1 h-8 text-xs"
-                          >
-                            {imageRoles.map((role) => (
-                              <option key={role} value={role}>
-                                {roleLabels[role]}
-                              </option>
-                            ))}
-                          </Select>
-                        ) : (
-                          <div className="text-xs text-muted-foreground">
-                            {roleLabels[s.role]}
-                            {s.asset.durationMs ? ` · ${formatSeconds(s.asset.durationMs)}` : ""}
-                          </div>
-                        )}
-                      </div>
-                      <div className="flex shrink-0 flex-col">
-                        <Button type="button" variant="ghost" size="icon" className="size-6" aria-label={`Move ${s.asset.name} up`} disabled={i === 0} onClick={() => move(i, -1)}>
-                          <ArrowUp className="size-3.5" />
-                        </Button>
-                        <Button
-                          type="button"
-                          variant="ghost"
-                          size="icon"
-                          className="size-6"
-                          aria-label={`Move ${s.asset.name} down`}
-                          disabled={i === selected.length - 1}
-                          onClick={() => move(i, 1)}
-                        >
-                          <ArrowDown className="size-3.5" />
-                        </Button>
-                      </div>
-                      <Button type="button" variant="ghost" size="icon" aria-label={`Remove ${s.asset.name}`} onClick={() => toggle(s.asset)}>
-                        <X />
-                      </Button>
-                    </li>
-                  ))}
-                </ol>
-              )}
-              <p className="mt-2 text-xs text-muted-foreground">
-                Avatars go in as reference images. For first/last frame mode, mark one image as the first frame (and one as the last); that mode takes no
-                other references.
-              </p>
-            </section>
+            <ChosenReferences
+              selected={selected}
+              onRole={(assetId, role) => setSelected((list) => list.map((item) => (item.asset.id === assetId ? { ...item, role } : item)))}
+              onMove={move}
+              onRemove={toggle}
+            />
 
             <div className="flex flex-col gap-2">
               <div className="flex items-baseline justify-between">
@@ -328,22 +228,7 @@ export function GenerateForm({ initial, models, groups, priceTable, duplicateOf 
               />
             </div>
 
-            {priceTable ? (
-              <p className="rounded-md bg-muted p-3 text-sm" data-testid="cost-estimate">
-                {cost ? (
-                  <>
-                    Estimated cost: <strong>{formatMoney(cost.amount, cost.currency)}</strong>{" "}
-                    <span className="text-muted-foreground">
-                      ({duration} s × {formatMoney(cost.ratePerSecond, cost.currency)}/s at {resolution})
-                    </span>
-                  </>
-                ) : (
-                  <span className="text-muted-foreground">
-                    No price is set for {model} at {resolution}.
-                  </span>
-                )}
-              </p>
-            ) : null}
+            {priceTable ? <CostEstimate cost={cost} model={model} resolution={resolution} duration={duration} /> : null}
 
             {problems.length > 0 && (selected.length > 0 || prompt.length > 0) ? (
               <div role="alert" data-testid="rule-violations" className="flex gap-2 rounded-md border border-destructive/40 bg-destructive/10 p-3 text-sm text-destructive">
