@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { keyFingerprint } from "./server";
+import { keyFingerprint } from "./router";
 import { call, KEY, makePng, simulatorPool, startFixtureServer, waitForTask, type FixtureServer } from "./test-helpers";
 
 const pool = simulatorPool();

@@ -1,20 +1,15 @@
-import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { blobDirFor, DiskBlobStore, MemoryBlobStore } from "./blob-store";
 import { SimClock } from "./clock";
 import type { LogLevel, SimContext, SimulatorLog, SimulatorSettings, VideoCodec } from "./context";
-import { FaultInjector, type FaultConfigInput, type FaultDecision, type FaultEndpoint } from "./faults";
+import { FaultInjector, type FaultConfigInput, type FaultDecision } from "./faults";
 import { HttpError } from "./http-error";
-import { readIdempotencyKey } from "./idempotency";
 import { newRequestId } from "./ids";
 import { errorReply, jsonReply, readJsonObject, type ErrorStyle, type Reply } from "./reply";
 import { ReviewRunner } from "./review";
+import { JSON_BODY_LIMIT, routeRequest } from "./router";
 import { handleAdmin } from "./routes/admin";
-import { generateVideo } from "./routes/generate-video";
-import { getTask } from "./routes/get-task";
-import { serveFile } from "./routes/serve-file";
-import { submitAssets } from "./routes/submit-assets";
 import { StateStore } from "./state";
 import { RequestStats } from "./stats";
 import { VideoRenderer } from "./video";
@@ -61,20 +56,9 @@ export interface RunningSimulator {
   close(): Promise<void>;
 }
 
-const JSON_BODY_LIMIT = 1024 * 1024;
-
 export const DEFAULT_API_KEY = "sk-sim-demo";
 
-/** Records are owned by a fingerprint of the key, so state files never hold keys. */
-export function keyFingerprint(apiKey: string): string {
-  return `key_${createHash("sha256").update(apiKey).digest("hex").slice(0, 16)}`;
-}
 
-interface Route {
-  endpoint: FaultEndpoint | "other";
-  taskId?: string;
-  handle: (req: IncomingMessage, url: URL) => Promise<Reply>;
-}
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -127,81 +111,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const renderer = new VideoRenderer(ctx);
   const stopping = new AbortController();
 
-  function authenticate(req: IncomingMessage): string {
-    const header = req.headers.authorization;
-    if (!header) {
-      throw new HttpError(401, "Missing API key: send Authorization: Bearer <API_KEY>", { code: "missing_api_key" });
-    }
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match || !settings.apiKeys.has(match[1]!)) {
-      throw new HttpError(401, "Invalid API key", { code: "invalid_api_key" });
-    }
-    return keyFingerprint(match[1]!);
-  }
-
-  function route(method: string, pathname: string): Route {
-    const methodNotAllowed = (endpoint: Route["endpoint"], allowed: string): Route => ({
-      endpoint,
-      handle: async () => {
-        throw new HttpError(405, `${method} is not allowed here; use ${allowed}`, { headers: { allow: allowed } });
-      },
-    });
-    if (pathname === "/v1/seedance2/private-avatar") {
-      if (method !== "POST") return methodNotAllowed("submit", "POST");
-      return {
-        endpoint: "submit",
-        handle: async (req) => {
-          const owner = authenticate(req);
-          const key = readIdempotencyKey(req.headers["idempotency-key"]);
-          const body = await readJsonObject(req, JSON_BODY_LIMIT);
-          return submitAssets(ctx, review, owner, body, key);
-        },
-      };
-    }
-    if (pathname === "/v1/videos/generations") {
-      if (method !== "POST") return methodNotAllowed("video", "POST");
-      return {
-        endpoint: "video",
-        handle: async (req) => {
-          const owner = authenticate(req);
-          const key = readIdempotencyKey(req.headers["idempotency-key"]);
-          const body = await readJsonObject(req, JSON_BODY_LIMIT);
-          return generateVideo(ctx, renderer, owner, body, key);
-        },
-      };
-    }
-    const task = /^\/v1\/tasks\/([^/]+)$/.exec(pathname);
-    if (task) {
-      let taskId = task[1]!;
-      try {
-        taskId = decodeURIComponent(taskId);
-      } catch {
-        // Kept as sent; it will not be found.
-      }
-      if (method !== "GET") return methodNotAllowed("task", "GET");
-      return {
-        endpoint: "task",
-        taskId,
-        handle: async (req, url) => getTask(ctx, authenticate(req), taskId, url.searchParams),
-      };
-    }
-    if (pathname.startsWith("/files/")) {
-      if (method !== "GET" && method !== "HEAD") return methodNotAllowed("files", "GET, HEAD");
-      return {
-        endpoint: "files",
-        handle: async (req) => {
-          const range = req.headers.range;
-          return serveFile(ctx, method, pathname, Array.isArray(range) ? range[0] : range);
-        },
-      };
-    }
-    return {
-      endpoint: "other",
-      handle: async () => {
-        throw new HttpError(404, `no endpoint ${method} ${pathname}`, { code: "not_found" });
-      },
-    };
-  }
+  const route = (method: string, pathname: string) => routeRequest({ ctx, review, renderer }, method, pathname);
 
   function send(res: ServerResponse, reply: Reply): void {
     if (res.headersSent || res.destroyed) return;
