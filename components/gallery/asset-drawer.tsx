@@ -19,11 +19,10 @@ import { retrySubmissionAction } from "@/lib/submissions/retry-submission.action
 import { can } from "@/lib/auth/roles";
 import type { AssetDetail } from "@/lib/assets/get-asset-detail";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { dismissAssetsAction } from "@/lib/assets/dismiss-assets.action";
 import { dropSubmissionAction } from "@/lib/submissions/drop-submission.action";
 import { explainFailure } from "@/lib/assets/explain-failure";
-import { resubmitAssetsAction } from "@/lib/assets/resubmit-assets.action";
 import { actionErrorMessage } from "@/lib/action-message";
+import { useRepairActions } from "@/components/assets/use-repair-actions";
 
 export type Viewer = { id: string; role: Role };
 
@@ -310,20 +309,7 @@ function HistoryStep({
 
 function FailedActions({ asset, isLead, onChanged }: { asset: AssetDetail["asset"]; isLead: boolean; onChanged: () => void }) {
   const [note, setNote] = useState("");
-  const resubmit = useAction(resubmitAssetsAction, {
-    onSuccess: () => {
-      toast.success(`“${asset.name}” sent for review again.`);
-      onChanged();
-    },
-    onError: ({ error }) => toast.error(actionErrorMessage(error, "Could not resubmit.")),
-  });
-  const dismiss = useAction(dismissAssetsAction, {
-    onSuccess: () => {
-      toast.success(`“${asset.name}” dismissed.`);
-      onChanged();
-    },
-    onError: ({ error }) => toast.error(actionErrorMessage(error, "Could not dismiss.")),
-  });
+  const { resubmit, dismiss } = useRepairActions(asset.name, onChanged);
   return (
     <section className="space-y-3">
       <h3 className="text-xs font-medium uppercase tracking-wide text-muted-foreground">Fix it</h3>

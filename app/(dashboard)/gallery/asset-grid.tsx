@@ -34,6 +34,11 @@ function SelectBox({ item, checked, onToggle, className }: { item: AssetCard; ch
   );
 }
 
+/** The attributes every card carries, grid or list: the e2e tests and the drawer find cards by them. */
+function cardAttributes(item: AssetCard) {
+  return { "data-testid": "asset-card", "data-asset-name": item.name, "data-status": item.status.key } as const;
+}
+
 function failureTitle(item: AssetCard): string | null {
   if (item.state !== "REJECTED") return null;
   return explainFailure({ code: item.failureCode, reason: item.failureReason, type: item.type }).title;
@@ -45,17 +50,9 @@ export const AssetGrid = memo(function AssetGrid({ items, selected, onToggle, on
       {items.map((item) => {
         const checked = selected.has(item.id);
         const failure = failureTitle(item);
+        const look = checked ? "border-primary ring-2 ring-primary/40" : "border-border";
         return (
-          <li
-            key={item.id}
-            className={cn(
-              "group relative overflow-hidden rounded-lg border bg-card shadow-sm transition-shadow hover:shadow-md",
-              checked ? "border-primary ring-2 ring-primary/40" : "border-border",
-            )}
-            data-testid="asset-card"
-            data-asset-name={item.name}
-            data-status={item.status.key}
-          >
+          <li key={item.id} className={cn("group relative overflow-hidden rounded-lg border bg-card shadow-sm transition-shadow hover:shadow-md", look)} {...cardAttributes(item)}>
             <button type="button" onClick={() => onOpen(item.id)} className="block w-full text-left" aria-label={`Open ${item.name}`}>
               <AssetThumbnail type={item.type} thumbnailUrl={item.thumbnailUrl} name={item.name} className="aspect-square w-full" />
               <div className="space-y-0.5 p-2">
@@ -91,13 +88,7 @@ export const AssetList = memo(function AssetList({ items, selected, onToggle, on
         const checked = selected.has(item.id);
         const failure = failureTitle(item);
         return (
-          <li
-            key={item.id}
-            className={cn("flex items-center gap-3 px-3 py-2", checked && "bg-accent")}
-            data-testid="asset-card"
-            data-asset-name={item.name}
-            data-status={item.status.key}
-          >
+          <li key={item.id} className={cn("flex items-center gap-3 px-3 py-2", checked && "bg-accent")} {...cardAttributes(item)}>
             <SelectBox item={item} checked={checked} onToggle={onToggle} />
             <button type="button" onClick={() => onOpen(item.id)} className="flex min-w-0 flex-1 items-center gap-3 text-left" aria-label={`Open ${item.name}`}>
               <AssetThumbnail type={item.type} thumbnailUrl={item.thumbnailUrl} name={item.name} className="size-11 shrink-0 rounded-md" />

@@ -16,10 +16,10 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import type { FailedQueue, FailedQueueItem } from "@/lib/assets/list-failed-assets";
-import { dismissAssetsAction } from "@/lib/assets/dismiss-assets.action";
 import { resubmitAssetsAction } from "@/lib/assets/resubmit-assets.action";
 import { cn } from "@/lib/utils";
 import { actionErrorMessage } from "@/lib/action-message";
+import { useRepairActions } from "@/components/assets/use-repair-actions";
 
 async function fetchQueue(): Promise<FailedQueue> {
   const res = await fetch("/api/assets/failed", { cache: "no-store" });
@@ -169,20 +169,7 @@ function FailedRow({
 }) {
   const [dismissing, setDismissing] = useState(false);
   const [note, setNote] = useState("");
-  const resubmit = useAction(resubmitAssetsAction, {
-    onSuccess: () => {
-      toast.success(`“${item.name}” sent for review again.`);
-      onChanged();
-    },
-    onError: ({ error }) => toast.error(actionErrorMessage(error, "Could not resubmit.")),
-  });
-  const dismiss = useAction(dismissAssetsAction, {
-    onSuccess: () => {
-      toast.success(`“${item.name}” dismissed.`);
-      onChanged();
-    },
-    onError: ({ error }) => toast.error(actionErrorMessage(error, "Could not dismiss.")),
-  });
+  const { resubmit, dismiss } = useRepairActions(item.name, onChanged);
   const suggestsResubmit = item.explanation.suggestedAction === "resubmit";
 
   return (

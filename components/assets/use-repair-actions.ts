@@ -1,0 +1,26 @@
+"use client";
+
+import { useAction } from "next-safe-action/hooks";
+import { toast } from "sonner";
+import { actionErrorMessage } from "@/lib/action-message";
+import { dismissAssetsAction } from "@/lib/assets/dismiss-assets.action";
+import { resubmitAssetsAction } from "@/lib/assets/resubmit-assets.action";
+
+/** Resubmit or dismiss one failed asset, with the toasts every place that offers it shows. */
+export function useRepairActions(name: string, onChanged: () => void) {
+  const resubmit = useAction(resubmitAssetsAction, {
+    onSuccess: () => {
+      toast.success(`“${name}” sent for review again.`);
+      onChanged();
+    },
+    onError: ({ error }) => toast.error(actionErrorMessage(error, "Could not resubmit.")),
+  });
+  const dismiss = useAction(dismissAssetsAction, {
+    onSuccess: () => {
+      toast.success(`“${name}” dismissed.`);
+      onChanged();
+    },
+    onError: ({ error }) => toast.error(actionErrorMessage(error, "Could not dismiss.")),
+  });
+  return { resubmit, dismiss };
+}
