@@ -54,30 +54,20 @@ export function routeRequest(deps: RouteDeps, method: string, pathname: string):
       throw new HttpError(405, `${method} is not allowed here; use ${allowed}`, { headers: { allow: allowed } });
     },
   });
-  if (pathname === "/v1/seedance2/private-avatar") {
-    if (method !== "POST") return methodNotAllowed("submit", "POST");
+  /** A POST of a JSON body by an authenticated key, with its idempotency key. */
+  const postJson = (endpoint: FaultEndpoint, run: (ownerId: string, body: Record<string, unknown>, key: ReturnType<typeof readIdempotencyKey>) => Reply | Promise<Reply>): Route => {
+    if (method !== "POST") return methodNotAllowed(endpoint, "POST");
     return {
-      endpoint: "submit",
+      endpoint,
       handle: async (req) => {
         const ownerId = owner(req);
         const key = readIdempotencyKey(req.headers["idempotency-key"]);
-        const body = await readJsonObject(req, JSON_BODY_LIMIT);
-        return submitAssets(ctx, review, ownerId, body, key);
+        return run(ownerId, await readJsonObject(req, JSON_BODY_LIMIT), key);
       },
     };
-  }
-  if (pathname === "/v1/videos/generations") {
-    if (method !== "POST") return methodNotAllowed("video", "POST");
-    return {
-      endpoint: "video",
-      handle: async (req) => {
-        const ownerId = owner(req);
-        const key = readIdempotencyKey(req.headers["idempotency-key"]);
-        const body = await readJsonObject(req, JSON_BODY_LIMIT);
-        return generateVideo(ctx, renderer, ownerId, body, key);
-      },
-    };
-  }
+  };
+  if (pathname === "/v1/seedance2/private-avatar") return postJson("submit", (ownerId, body, key) => submitAssets(ctx, review, ownerId, body, key));
+  if (pathname === "/v1/videos/generations") return postJson("video", (ownerId, body, key) => generateVideo(ctx, renderer, ownerId, body, key));
   const task = /^\/v1\/tasks\/([^/]+)$/.exec(pathname);
   if (task) {
     let taskId = task[1]!;

@@ -1,18 +1,17 @@
 "use server";
 
-import { authActionClient } from "@/lib/safe-action";
-import { resubmitAssets } from "@/lib/assets/resubmit-assets";
+import { resubmitAndSend } from "@/lib/assets/resubmit-assets";
 import { resubmitAssetsSchema } from "@/lib/assets/resubmit-assets.validation";
-import { sendInBackground } from "@/lib/submissions/send-in-background";
+import { authActionClient } from "@/lib/safe-action";
 
 /** Resubmit failed assets as they are: new assets in new submissions, the old ones REPLACED. */
-export const resubmitAssetsAction = authActionClient.metadata({ actionName: "resubmitAssets" }).inputSchema(resubmitAssetsSchema).action(async ({ parsedInput, ctx }) => {
-  const { user } = ctx;
-  const result = await resubmitAssets({
-    teamId: user.teamId,
-    actor: { id: user.id, role: user.role },
-    items: parsedInput.assetIds.map((assetId) => ({ assetId })),
+export const resubmitAssetsAction = authActionClient
+  .metadata({ actionName: "resubmitAssets" })
+  .inputSchema(resubmitAssetsSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const result = await resubmitAndSend(
+      ctx.user,
+      parsedInput.assetIds.map((assetId) => ({ assetId })),
+    );
+    return { count: parsedInput.assetIds.length, replacements: result.replacements };
   });
-  sendInBackground(result.submissionIds, user.teamId);
-  return { count: parsedInput.assetIds.length, replacements: result.replacements };
-});

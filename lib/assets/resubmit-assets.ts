@@ -7,6 +7,7 @@ import type { AssetType, Role } from "@/lib/generated/prisma/enums";
 import { checkUploadLimits } from "@/lib/media/check-upload-limits";
 import { nameFromFileName, proposeUniqueNames } from "@/lib/submissions/unique-names";
 import { MAX_ASSETS_PER_REQUEST } from "@/lib/submissions/split-into-requests";
+import { sendInBackground } from "@/lib/submissions/send-in-background";
 import { writeSubmission } from "@/lib/submissions/write-submission";
 
 export type ResubmitItem = {
@@ -29,6 +30,13 @@ export type ResubmitResult = {
  * Creators may resubmit only their own assets; leads and admins anyone's in the team.
  * Writes rows only; the caller sends the submissions (sendSubmission).
  */
+/** `resubmitAssets` for the signed-in user; the new submissions are then sent in the background. */
+export async function resubmitAndSend(user: { id: string; teamId: string; role: Role }, items: ResubmitItem[]): Promise<ResubmitResult> {
+  const result = await resubmitAssets({ teamId: user.teamId, actor: { id: user.id, role: user.role }, items });
+  sendInBackground(result.submissionIds, user.teamId);
+  return result;
+}
+
 export async function resubmitAssets(input: {
   teamId: string;
   actor: { id: string; role: Role };

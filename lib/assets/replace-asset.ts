@@ -1,0 +1,10 @@
+import type { z } from "zod";
+import type { replaceAssetSchema } from "@/lib/assets/replace-asset.validation";
+import { resubmitAndSend } from "@/lib/assets/resubmit-assets";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+/** A failed asset's file replaced: a new asset with the new upload goes into the same group and is sent. */
+export async function replaceAsset(input: z.output<typeof replaceAssetSchema>, user: { id: string; teamId: string; role: Role }) {
+  const result = await resubmitAndSend(user, [{ assetId: input.assetId, uploadId: input.uploadId }]);
+  return { newAssetId: result.replacements[input.assetId] ?? null };
+}
