@@ -6,7 +6,7 @@ import { pgConfigFromUrl } from "@/lib/db-url";
 function createClient(): PrismaClient {
   const url = databaseEnv.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set");
-  const adapter = new PrismaPg({ ...pgConfigFromUrl(url), max: databaseEnv.DATABASE_POOL_SIZE });
+  const adapter = new PrismaPg({ ...pgConfigFromUrl(url), max: databaseEnv.DATABASE_POOL_SIZE ?? 10 });
   return new PrismaClient({ adapter });
 }
 
