@@ -35,6 +35,11 @@ export const env = createEnv({
     UPSTREAM_CONCURRENCY: z.coerce.number().int().positive().default(8),
     /** Whether the provider honours Idempotency-Key, so that a lost answer may be resent. */
     UPSTREAM_IDEMPOTENCY: boolFlag.default(true),
+    /**
+     * How long a video job whose send went unanswered is resent under its idempotency key
+     * before it waits for a person (hours).
+     */
+    UPSTREAM_UNCERTAIN_WINDOW_HOURS: z.coerce.number().positive().max(24 * 30).default(24),
     STORAGE_DIR: z.string().min(1).default(".data/uploads"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   },
