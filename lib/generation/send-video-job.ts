@@ -187,6 +187,19 @@ export async function sendVideoJob(jobId: string, teamId: string, deps: SendVide
     return currentOutcome(job.id, teamId);
   }
 
+  let input: CreateVideoInput;
+  try {
+    input = buildVideoInput(job);
+  } catch (error) {
+    // Our own record cannot make a request: nothing went out.
+    const { code, message } = userMessage(error);
+    const { count } = await prisma.videoJob.updateMany({
+      where: { id: job.id, teamId, state: job.state, attempts: job.attempts },
+      data: { state: "SEND_FAILED", errorCode: code, error: message, nextPollAt: null, finishedAt: now() },
+    });
+    return count === 0 ? currentOutcome(job.id, teamId) : { jobId: job.id, state: "SEND_FAILED", error: message };
+  }
+
   // Claim the attempt: only one caller gets past this per attempt number.
   const claimed = await prisma.$transaction(async (tx) => {
     const { count } = await tx.videoJob.updateMany({
@@ -215,7 +228,7 @@ export async function sendVideoJob(jobId: string, teamId: string, deps: SendVide
   const ours = { id: job.id, teamId, state: { in: ["QUEUED", "UNCERTAIN"] as VideoJobState[] }, attempts: attempt, idempotencyKey: job.idempotencyKey };
 
   try {
-    const { data, raw } = await deps.client.createVideo(buildVideoInput(job), {
+    const { data, raw } = await deps.client.createVideo(input, {
       idempotencyKey: job.idempotencyKey,
       maxRetries: SEND_RESENDS_PER_CALL,
     });
@@ -254,7 +267,9 @@ export async function sendVideoJob(jobId: string, teamId: string, deps: SendVide
     if (!recorded) return currentOutcome(job.id, teamId);
     return { jobId: job.id, state, error: null };
   } catch (error) {
-    const kind = classifySendFailure(error, { afterUncertain: job.state === "UNCERTAIN" });
+    let kind = classifySendFailure(error, { afterUncertain: job.state === "UNCERTAIN" });
+    // An earlier send of an UNCERTAIN job may have made the video, whatever this one met.
+    if (kind === "unsent" && job.state === "UNCERTAIN") kind = "uncertain";
     const { code, message, raw } = userMessage(error);
     const upstream: UpstreamError | undefined = isUpstreamError(error) ? error : undefined;
     logger.warn({ jobId: job.id, code, kind, attempt, detail: upstream?.detail }, "video job send got no task");
@@ -280,17 +295,12 @@ export async function sendVideoJob(jobId: string, teamId: string, deps: SendVide
     }
 
     if (kind === "unsent") {
-      // Nothing was made this time; an UNCERTAIN job stays UNCERTAIN (an earlier send may have been).
+      // Nothing was made: the job stays QUEUED and is sent again on the backoff (Retry-After honoured).
       const { count } = await prisma.videoJob.updateMany({
         where: ours,
-        data: {
-          errorCode: job.state === "UNCERTAIN" ? job.errorCode : code,
-          error: job.state === "UNCERTAIN" ? job.error : UNREACHED_MESSAGE,
-          uncertainSince: since,
-          nextPollAt: job.state === "UNCERTAIN" && windowOver ? null : retryAt,
-        },
+        data: { errorCode: code, error: UNREACHED_MESSAGE, uncertainSince: since, nextPollAt: retryAt },
       });
-      return count === 0 ? currentOutcome(job.id, teamId) : { jobId: job.id, state: job.state, error: job.state === "UNCERTAIN" ? job.error : UNREACHED_MESSAGE };
+      return count === 0 ? currentOutcome(job.id, teamId) : { jobId: job.id, state: job.state, error: UNREACHED_MESSAGE };
     }
 
     // Uncertain: the provider may have made it. Ask again under the same key, or wait for a person.

@@ -13,7 +13,10 @@ import { getVideoJob } from "@/lib/generation/get-video-job";
 import { listApprovedAssets } from "@/lib/generation/list-approved-assets";
 import { listVideoJobs } from "@/lib/generation/list-video-jobs";
 import { listVideoJobsQuerySchema } from "@/lib/generation/list-video-jobs.validation";
-import { retryVideoJob } from "@/lib/generation/retry-video-job";
+import { nextAttemptKey, retryVideoJob } from "@/lib/generation/retry-video-job";
+import { classifySendFailure, uncertainRetryDelayMs } from "@/lib/generation/send-video-job";
+import { AppError } from "@/lib/errors";
+import { UpstreamError, upstreamErrorFromResponse, upstreamMalformed, upstreamUnreachable } from "@/lib/upstream/upstream-error";
 import { startOneClickJobs } from "@/lib/generation/start-one-click-jobs";
 import { readVideoDefaults } from "@/lib/generation/video-defaults";
 import { videoPollSchedule } from "@/lib/generation/video-poll-delay";
@@ -473,6 +476,46 @@ function quickClient(options: { idempotency?: boolean } = {}): UpstreamClient {
     idempotency: options.idempotency ?? true,
   });
 }
+
+describe("what a failed send says about the provider's side", () => {
+  const refused = (status: number, body: unknown = { error: { message: "no", code: "invalid_request" } }) =>
+    upstreamErrorFromResponse({ httpStatus: status, body, method: "POST", path: "/v1/videos/generations" });
+  it("calls only a clear refusal refused; a lost or unreadable answer uncertain; a 429 or a refused connection unsent", () => {
+    const first = { afterUncertain: false };
+    expect(classifySendFailure(refused(400), first)).toBe("refused");
+    expect(classifySendFailure(refused(402), first)).toBe("refused");
+    expect(classifySendFailure(refused(401), first)).toBe("refused");
+    expect(classifySendFailure(new AppError("INVALID_INPUT", "bad"), first)).toBe("refused");
+    expect(classifySendFailure(refused(409), first)).toBe("uncertain");
+    expect(classifySendFailure(refused(500), first)).toBe("uncertain");
+    expect(classifySendFailure(upstreamErrorFromResponse({ httpStatus: 502, text: "<html>502 Bad Gateway</html>" }), first)).toBe("uncertain");
+    expect(classifySendFailure(upstreamMalformed("the answer is not JSON"), first)).toBe("uncertain");
+    expect(classifySendFailure(upstreamUnreachable(new TypeError("fetch failed", { cause: { code: "ECONNRESET" } })), first)).toBe("uncertain");
+    expect(classifySendFailure(upstreamUnreachable(new Error("timeout"), { timedOut: true }), first)).toBe("uncertain");
+    expect(classifySendFailure(upstreamUnreachable(new TypeError("fetch failed", { cause: { code: "ECONNREFUSED" } })), first)).toBe("unsent");
+    expect(classifySendFailure(refused(429), first)).toBe("unsent");
+    expect(classifySendFailure(new Error("a bug"), first)).toBe("uncertain");
+    // After an earlier send may have acted, an auth or balance refusal (checked before the key) proves nothing.
+    expect(classifySendFailure(refused(401), { afterUncertain: true })).toBe("uncertain");
+    expect(classifySendFailure(refused(400), { afterUncertain: true })).toBe("refused");
+    expect(new UpstreamError("UPSTREAM_ERROR").retryable).toBe(true);
+  });
+
+  it("backs off from 5 s to 10 min, and a Retry-After wins", () => {
+    const mid = () => 0.5;
+    expect(uncertainRetryDelayMs(1, undefined, mid)).toBe(5_000);
+    expect(uncertainRetryDelayMs(3, undefined, mid)).toBe(20_000);
+    expect(uncertainRetryDelayMs(30, undefined, mid)).toBe(600_000);
+    expect(uncertainRetryDelayMs(1, 90_000, mid)).toBe(90_000);
+    expect(uncertainRetryDelayMs(1, 10 * 3600_000, mid)).toBe(3600_000);
+  });
+
+  it("names a new attempt's key after the old one", () => {
+    expect(nextAttemptKey("abc")).toBe("abc#r2");
+    expect(nextAttemptKey("abc#r2")).toBe("abc#r3");
+    expect(nextAttemptKey("retry-of:x#r9")).toBe("retry-of:x#r10");
+  });
+});
 
 describe("a send whose answer is lost is resolved, never called failed", () => {
   // Each fault hits the create call twice: the send's own attempt and its one resend inside the call.
