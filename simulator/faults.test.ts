@@ -93,28 +93,30 @@ describe("queued faults", () => {
   });
 
   it("answers a gateway's 502 HTML page after handling: the task exists and the same key finds it", async () => {
-    await next("video", "502");
-    const body = { prompt: "gateway lost the answer" };
-    const headers = { "idempotency-key": "video-502" };
-    const answer = await call(sim.url, "POST", "/v1/videos/generations", { body, headers });
+    await next("submit", "502");
+    const answer = await submit("h", { "idempotency-key": "submit-502" });
     expect(answer.status).toBe(502);
     expect(answer.headers.get("content-type")).toMatch(/^text\/html/);
     expect(answer.text).toContain("502 Bad Gateway");
-    const created = await tasksWithKey("video-502");
+    const created = await tasksWithKey("submit-502");
     expect(created).toHaveLength(1);
-    const retried = await call(sim.url, "POST", "/v1/videos/generations", { body, headers });
-    expect(retried.json.data[0].task_id).toBe(created[0].id);
+    const retried = await submit("h", { "idempotency-key": "submit-502" });
+    expect(retried.json.data.id).toBe(created[0].id);
+    expect(await tasksWithKey("submit-502")).toHaveLength(1);
   });
 
   it("hangs after handling: the task exists although no answer ever comes", async () => {
-    await next("video", "hang_after");
-    const body = { prompt: "answer never comes" };
-    const headers = { "idempotency-key": "video-hang-after" };
-    const error = await call(sim.url, "POST", "/v1/videos/generations", { body, headers, signal: AbortSignal.timeout(300) }).catch((e: unknown) => e);
+    await next("submit", "hang_after");
+    const error = await call(sim.url, "POST", "/v1/seedance2/private-avatar", {
+      body: { url: "http://127.0.0.1:9/a.png", name: "i" },
+      headers: { "idempotency-key": "submit-hang-after" },
+      signal: AbortSignal.timeout(300),
+    }).catch((e: unknown) => e);
     expect((error as Error).name).toBe("TimeoutError");
-    expect(await tasksWithKey("video-hang-after")).toHaveLength(1);
-    const retried = await call(sim.url, "POST", "/v1/videos/generations", { body, headers });
-    expect(retried.json.data[0].task_id).toBe((await tasksWithKey("video-hang-after"))[0].id);
+    const created = await tasksWithKey("submit-hang-after");
+    expect(created).toHaveLength(1);
+    const retried = await submit("i", { "idempotency-key": "submit-hang-after" });
+    expect(retried.json.data.id).toBe(created[0].id);
   });
 
   it("answers malformed JSON after handling", async () => {
