@@ -179,7 +179,7 @@ test("pages hydrate under the Content-Security-Policy and no violation is report
   const problems: string[] = [];
   page.on("console", (message) => {
     const text = message.text();
-    if (/Content Security Policy|Refused to|nonce/i.test(text)) problems.push(`${page.url()}: ${text}`);
+    if (/Content Security Policy|Refused to|nonce|Permissions-Policy/i.test(text)) problems.push(`${page.url()}: ${text}`);
   });
   page.on("pageerror", (error) => problems.push(`${page.url()}: ${error.message}`));
   await page.addInitScript(() => {
