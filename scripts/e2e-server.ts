@@ -1,4 +1,4 @@
-// The stack that browser tests run against: a production build (`next start`), a fresh
+// The stack that browser tests run against: a production build (served by scripts/server.ts), a fresh
 // throw-away database, the simulator with short review and video times, and the worker.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
