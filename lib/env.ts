@@ -1,6 +1,7 @@
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
 import { decodeKey } from "@/lib/crypto/decode-key";
+import { productionSecretProblems } from "@/lib/auth/production-secrets";
 
 const boolFlag = z
   .enum(["0", "1", "true", "false"])
@@ -41,6 +42,12 @@ export const env = createEnv({
      */
     UPSTREAM_UNCERTAIN_WINDOW_HOURS: z.coerce.number().positive().max(24 * 30).default(24),
     STORAGE_DIR: z.string().min(1).default(".data/uploads"),
+    /**
+     * How many reverse proxies in front of the app to trust. 0 (default): the client is the
+     * TCP peer. N: the client is the Nth X-Forwarded-For entry from the right (the one the
+     * outermost trusted proxy appended); entries left of it are the client's own words.
+     */
+    TRUST_PROXY: z.coerce.number().int().min(0).max(20).default(0),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   },
   client: {},
@@ -48,6 +55,12 @@ export const env = createEnv({
   skipValidation: process.env.SKIP_ENV_VALIDATION === "1",
   emptyStringAsUndefined: true,
 });
+
+// Production refuses to start with a development or published secret.
+if (process.env.SKIP_ENV_VALIDATION !== "1" && env.NODE_ENV === "production") {
+  const problems = productionSecretProblems({ AUTH_SECRET: env.AUTH_SECRET, SETTINGS_ENCRYPTION_KEY: env.SETTINGS_ENCRYPTION_KEY });
+  if (problems.length > 0) throw new Error(`Invalid environment variables:\n  ${problems.join("\n  ")}`);
+}
 
 /** The base URL under which stored files are public. */
 export function publicBaseUrl(): string {

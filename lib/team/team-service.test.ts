@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { addMember, changeRole, removeMember } from "@/lib/team/team-service";
 import { listMembers } from "@/lib/team/list-members";
-import { recentFailures, recordFailure } from "@/lib/auth/login-throttle";
 
 let teamId: string;
 let otherTeamId: string;
@@ -50,16 +49,6 @@ describe("team management", () => {
     await expect(changeRole({ id: adminId, teamId: otherTeamId }, adminMembership.id, "LEAD")).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(removeMember({ id: adminId, teamId: otherTeamId }, adminMembership.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await listMembers(otherTeamId)).toEqual([]);
-  });
-});
-
-describe("sign-in throttle", () => {
-  it("counts failures per address within the window", async () => {
-    const key = `test-${Math.random()}`;
-    for (let i = 0; i < 3; i++) await recordFailure(key);
-    expect(await recentFailures(key)).toBe(3);
-    expect(await recentFailures(key, new Date(Date.now() + 61_000))).toBe(0);
-    expect(await recentFailures(`${key}-other`)).toBe(0);
   });
 });
 
