@@ -21,9 +21,14 @@ export class OutboundError extends Error {
     this.name = "OutboundError";
   }
 
-  /** Refused before anything was sent to the target (as opposed to a failure on the way). */
+  /** Refused by the checks, as opposed to a failure on the way. */
   get refused(): boolean {
     return ["INVALID_URL", "SCHEME_NOT_ALLOWED", "CREDENTIALS_IN_URL", "PRIVATE_ADDRESS", "TOO_MANY_REDIRECTS"].includes(this.code);
+  }
+
+  /** Nothing of the request reached the target: refused, unknown host, or no connection made. */
+  get nothingSent(): boolean {
+    return this.code !== "TOO_MANY_REDIRECTS" && (this.refused || this.code === "DNS_FAILED" || this.code === "CONNECT_TIMEOUT");
   }
 }
 
