@@ -2,7 +2,7 @@ import { lookup as dnsLookup } from "node:dns/promises";
 import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
-import { Readable, Transform, pipeline } from "node:stream";
+import { type Readable, Transform, pipeline } from "node:stream";
 import { classifyAddress, isIpLiteral, privateAddressMessage, urlShapeProblem } from "@/lib/net/address-rules";
 import { OutboundError } from "@/lib/net/outbound-error";
 
@@ -33,7 +33,8 @@ export type ResolvedAddress = { address: string; family: 4 | 6 };
 export type Resolver = (hostname: string) => Promise<ResolvedAddress[]>;
 
 export type GuardedFetchOptions = {
-  policy: OutboundPolicy;
+  /** The policy, or a function that gives it when the first request is made. */
+  policy: OutboundPolicy | (() => OutboundPolicy | Promise<OutboundPolicy>);
   /** Hops followed before giving up; 0 (the default) returns a 3xx answer as it is. */
   maxRedirects?: number;
   /** The body is cut off with TOO_LARGE past this many bytes. */
@@ -120,6 +121,44 @@ function toHeaders(raw: http.IncomingHttpHeaders): Headers {
     for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
   }
   return headers;
+}
+
+/**
+ * A web stream over a Node stream, paused while the reader is not asking. (Node's own
+ * `Readable.toWeb` can enqueue into a stream the reader already cancelled and crash the process.)
+ */
+function webStreamOf(stream: Readable): ReadableStream<Uint8Array> {
+  let finished = false;
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        stream.pause();
+        stream.on("data", (chunk: Buffer) => {
+          if (finished) return;
+          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          if ((controller.desiredSize ?? 0) <= 0) stream.pause();
+        });
+        stream.once("end", () => {
+          if (finished) return;
+          finished = true;
+          controller.close();
+        });
+        stream.once("error", (error) => {
+          if (finished) return;
+          finished = true;
+          controller.error(error);
+        });
+      },
+      pull() {
+        stream.resume();
+      },
+      cancel() {
+        finished = true;
+        stream.destroy();
+      },
+    },
+    { highWaterMark: 64 * 1024, size: (chunk) => chunk.byteLength },
+  );
 }
 
 type Hop = { url: URL; method: string; headers: Record<string, string>; body: Buffer | undefined };
@@ -241,7 +280,7 @@ function requestOnce(hop: Hop, pinned: ResolvedAddress, limits: Required<Omit<Gu
         signal?.removeEventListener("abort", onAbort);
         if (error) req.destroy();
       });
-      const body = Readable.toWeb(counter) as unknown as ReadableStream<Uint8Array>;
+      const body = webStreamOf(counter);
       resolvePromise(new Response(body, { status, statusText: res.statusMessage, headers }));
     });
 
@@ -267,9 +306,10 @@ export function createGuardedFetch(options: GuardedFetchOptions): GuardedFetch {
     });
     let hop: Hop = { url: new URL(input), method: (init.method ?? "GET").toUpperCase(), headers, body: requestBody(init.body) };
     const follow = init.redirect !== "manual" && maxRedirects > 0;
+    const policy = typeof options.policy === "function" ? await options.policy() : options.policy;
     for (let redirects = 0; ; redirects++) {
       init.signal?.throwIfAborted();
-      const { url, pinned } = await checkOutboundUrl(hop.url, options.policy, resolve);
+      const { url, pinned } = await checkOutboundUrl(hop.url, policy, resolve);
       const response = await requestOnce({ ...hop, url }, pinned, limits, init.signal ?? undefined);
       const location = response.headers.get("location");
       if (!REDIRECT_STATUSES.has(response.status) || !location || !follow) {

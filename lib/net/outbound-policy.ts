@@ -1,4 +1,3 @@
-import { env } from "@/lib/env";
 import { createGuardedFetch, type GuardedFetch, type GuardedFetchOptions, type OutboundPolicy } from "@/lib/net/guarded-fetch";
 
 /** `host` or `host:port` of a URL, lower case, as policy entries are written. */
@@ -22,7 +21,10 @@ function hostEntry(raw: string): string | null {
  *   together with the video files it serves.
  * Link-local (cloud metadata), unspecified, multicast and broadcast addresses stay refused.
  */
-export function outboundPolicy(): OutboundPolicy {
+export async function outboundPolicy(): Promise<OutboundPolicy> {
+  // Read when the first request is made, not when this module loads: modules that only
+  // might fetch (the worker's steps) can be imported before the settings are in place.
+  const { env } = await import("@/lib/env");
   const listed = (env.OUTBOUND_ALLOWED_HOSTS ?? "")
     .split(",")
     .map((s) => s.trim().toLowerCase())
@@ -33,5 +35,5 @@ export function outboundPolicy(): OutboundPolicy {
 
 /** A guarded fetch under the operator's policy (see lib/net/guarded-fetch.ts). */
 export function outboundFetch(options: Omit<GuardedFetchOptions, "policy"> = {}): GuardedFetch {
-  return createGuardedFetch({ ...options, policy: outboundPolicy() });
+  return createGuardedFetch({ ...options, policy: outboundPolicy });
 }

@@ -21,7 +21,7 @@ const settingsAction = permittedActionClient("manageSettings");
 async function assertReachableBaseUrl(baseUrl: string): Promise<void> {
   if (sameProviderUrl(baseUrl, env.UPSTREAM_BASE_URL)) return;
   try {
-    await checkOutboundUrl(baseUrl, outboundPolicy());
+    await checkOutboundUrl(baseUrl, await outboundPolicy());
   } catch (error) {
     if (isOutboundError(error) && error.code !== "DNS_FAILED") {
       throw new AppError("INVALID_INPUT", `This base URL cannot be used: ${error.message}`, { cause: error });
