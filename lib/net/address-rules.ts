@@ -120,3 +120,20 @@ export function urlShapeProblem(raw: string, options: { refuse: readonly Address
 export function privateAddressMessage(host: string): string {
   return `${host} is a private, loopback or link-local address: only public internet addresses can be reached.`;
 }
+
+/** Why a URL asset at a private host is refused, for users. */
+export function assetUrlPrivateMessage(host: string): string {
+  return `${host} is a private, loopback or link-local address: the provider downloads URL assets from the internet and could never fetch it. Use a public URL.`;
+}
+
+/**
+ * The browser's (and the schema's) pre-check of a URL asset: http(s), no credentials, and,
+ * unless the provider is itself on a private address, no private or loopback host written as
+ * an address or a local name. The server checks again, resolving names (lib/net/asset-url-check.ts).
+ */
+export function assetUrlShapeProblem(raw: string, options: { providerIsPrivate: boolean }): string | null {
+  const problem = urlShapeProblem(raw, { refuse: options.providerIsPrivate ? ["never"] : ["private", "never"] });
+  if (!problem) return null;
+  if (problem.code === "PRIVATE_ADDRESS") return assetUrlPrivateMessage(new URL(raw.trim()).hostname);
+  return problem.message;
+}
