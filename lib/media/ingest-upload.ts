@@ -7,6 +7,7 @@ import { formatMegabytes } from "@/lib/media/describe-media";
 import type { LimitViolation } from "@/lib/media/limit-violation";
 import { audioLimits, BYTES_PER_MB, imageLimits, MAX_MEDIA_BYTES, mediaFormats, videoLimits } from "@/lib/media/limits";
 import { makeThumbnail } from "@/lib/media/make-thumbnail";
+import { assertUploadAllowed, uploadAllowanceFromEnv, withTeamUploadLock, type UploadAllowance } from "@/lib/media/upload-allowance";
 import { claimedFormat } from "@/lib/media/media-format";
 import { probeFile, type ProbedMedia } from "@/lib/media/probe-file";
 import { logger } from "@/lib/logger";
@@ -37,7 +38,7 @@ export type IngestUploadResult =
   | { status: "deduplicated"; upload: Upload }
   | { status: "refused"; violations: LimitViolation[] };
 
-type Db = Pick<typeof prisma, "upload">;
+type Db = typeof prisma;
 
 /**
  * Takes one uploaded file for a team, from stream to database row:
@@ -50,9 +51,10 @@ type Db = Pick<typeof prisma, "upload">;
  */
 export async function ingestUpload(
   input: IngestUploadInput,
-  deps: { storage: FileStorage; db?: Db },
+  deps: { storage: FileStorage; db?: Db; allowance?: UploadAllowance },
 ): Promise<IngestUploadResult> {
   const { storage, db = prisma } = deps;
+  const allowance = deps.allowance ?? (await uploadAllowanceFromEnv());
   const fileName = cleanFileName(input.fileName);
   const claimed = claimedFormat(fileName, input.contentType);
   const claimedType = claimed ? mediaFormats[claimed].type : null;
@@ -60,6 +62,9 @@ export async function ingestUpload(
   if (input.contentLength != null && input.contentLength > MAX_UPLOAD_BYTES) {
     return refused([tooLarge(formatMegabytes(input.contentLength))]);
   }
+  // The user's hourly count and the team's quota, before a byte is read (checked again,
+  // atomically, when the upload is recorded).
+  await assertUploadAllowed(db, { teamId: input.teamId, uploaderId: input.uploaderId, incomingBytes: input.contentLength ?? 0 }, allowance);
 
   let staged: StagedFile;
   try {
@@ -102,22 +107,25 @@ export async function ingestUpload(
     }
 
     try {
-      const upload = await db.upload.create({
-        data: {
-          teamId: input.teamId,
-          uploaderId: input.uploaderId,
-          storageKey,
-          thumbnailKey,
-          sha256: staged.sha256,
-          fileName,
-          mimeType: media.mimeType,
-          type: media.type,
-          sizeBytes: media.sizeBytes,
-          width: media.width,
-          height: media.height,
-          durationMs: media.durationMs === null ? null : Math.round(media.durationMs),
-          fps: media.fps,
-        },
+      const upload = await withTeamUploadLock(db, input.teamId, async (tx) => {
+        await assertUploadAllowed(tx, { teamId: input.teamId, uploaderId: input.uploaderId, incomingBytes: staged.sizeBytes }, allowance);
+        return tx.upload.create({
+          data: {
+            teamId: input.teamId,
+            uploaderId: input.uploaderId,
+            storageKey,
+            thumbnailKey,
+            sha256: staged.sha256,
+            fileName,
+            mimeType: media.mimeType,
+            type: media.type,
+            sizeBytes: media.sizeBytes,
+            width: media.width,
+            height: media.height,
+            durationMs: media.durationMs === null ? null : Math.round(media.durationMs),
+            fps: media.fps,
+          },
+        });
       });
       storedKeys.length = 0;
       logger.info({ teamId: input.teamId, uploadId: upload.id, type: upload.type, sizeBytes: upload.sizeBytes }, "upload stored");
