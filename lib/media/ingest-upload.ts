@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Upload } from "@/lib/generated/prisma/client";
 import { checkLimits } from "@/lib/media/check-limits";
+import { fileNameProblem } from "@/lib/media/file-name-rules";
 import { formatMegabytes } from "@/lib/media/describe-media";
 import type { LimitViolation } from "@/lib/media/limit-violation";
 import { audioLimits, BYTES_PER_MB, imageLimits, MAX_MEDIA_BYTES, mediaFormats, videoLimits } from "@/lib/media/limits";
@@ -146,11 +147,11 @@ export async function ingestUpload(
   }
 }
 
-/** The name as shown in the app: no folders, no control characters, at most 255 characters. */
+/** The name as shown in the app; a name with folders, control or direction characters, or too long, is refused. */
 function cleanFileName(raw: string): string {
-  const name = (raw.split(/[/\\]/).pop() ?? "").normalize("NFC").replace(/\p{Cc}/gu, "").trim().slice(0, 255);
-  if (!name) throw new AppError("INVALID_INPUT", "The file needs a name.");
-  return name;
+  const problem = fileNameProblem(raw);
+  if (problem) throw new AppError("INVALID_INPUT", problem);
+  return raw.normalize("NFC").trim();
 }
 
 /** The name's extension when it fits the real format, else the format's own. */

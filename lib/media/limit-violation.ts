@@ -6,6 +6,7 @@ export const limitViolationCodes = [
   "NOT_REAL_MEDIA",
   "FORMAT_NOT_ACCEPTED",
   "DAMAGED_FILE",
+  "HIDDEN_CONTENT",
   "NO_VIDEO_STREAM",
   "FILE_TOO_LARGE",
   "IMAGE_SIDE_OUT_OF_RANGE",
