@@ -430,7 +430,7 @@ describe("refused files never reach the provider", () => {
     });
     expect(bad.success).toBe(false);
     const messages = bad.error!.issues.map((i) => i.message);
-    expect(messages).toEqual(expect.arrayContaining(["Give the group a name.", "Give a public http(s) URL.", "Give every asset a name."]));
+    expect(messages).toEqual(expect.arrayContaining(["Give the group a name.", "Only http(s) URLs are accepted, not ftp: links.", "Give every asset a name."]));
     expect(submitAssetsSchema.safeParse({ target: { kind: "new", name: "x" }, items: [] }).error?.issues[0]?.message).toBe("Add at least one file or URL.");
   });
 });
