@@ -48,6 +48,14 @@ export const env = createEnv({
      * outermost trusted proxy appended); entries left of it are the client's own words.
      */
     TRUST_PROXY: z.coerce.number().int().min(0).max(20).default(0),
+    /** Loopback and private addresses allowed for every outbound request (see lib/net/outbound-policy.ts). */
+    OUTBOUND_ALLOW_PRIVATE: boolFlag.default(false),
+    /** Comma-separated `host` or `host:port` entries whose private addresses may be reached. */
+    OUTBOUND_ALLOWED_HOSTS: z.string().optional(),
+    /** Files one user may upload per hour. */
+    UPLOADS_PER_USER_PER_HOUR: z.coerce.number().int().positive().default(300),
+    /** Bytes of uploads one team may keep, in decimal gigabytes. */
+    TEAM_STORAGE_QUOTA_GB: z.coerce.number().positive().default(20),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   },
   client: {},

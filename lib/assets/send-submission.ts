@@ -6,6 +6,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SubmissionState } from "@/lib/generated/prisma/enums";
 import { logger } from "@/lib/logger";
 import { pollSchedule, sendRetry, sendRetryDelayMs } from "@/lib/review/poll-delay";
+import { findOutboundError } from "@/lib/net/outbound-error";
 import { upstreamClientForTeam } from "@/lib/settings/upstream-client-for-team";
 import { getStorage } from "@/lib/storage/get-storage";
 import type { FileStorage } from "@/lib/storage/file-storage";
@@ -107,7 +108,8 @@ function requestFor(row: LoadedSubmission, storage: Pick<FileStorage, "publicUrl
 function answerMayBeLost(error: unknown): boolean {
   if (!isUpstreamError(error)) return false;
   if (error.code === "UPSTREAM_UNREACHABLE") {
-    // Refused connections and unknown hosts never reached the provider.
+    // Refused connections, unknown hosts and addresses the outbound guard refused never reached the provider.
+    if (findOutboundError(error.cause)?.nothingSent) return false;
     return !/ECONNREFUSED|ENOTFOUND|EAI_AGAIN/.test(error.detail.cause ?? "");
   }
   return error.code === "UPSTREAM_MALFORMED" || error.code === "UPSTREAM_ERROR";

@@ -166,6 +166,15 @@ beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), "avatar-studio-video-jobs-"));
   storage = createDiskStorage({ root, publicBaseUrl: "https://studio.example.com" });
   client = makeClient();
+  // The copy of finished videos goes through the outbound guard, which reads the settings:
+  // the simulator is the environment's provider, so its loopback host is allowed.
+  Object.assign(process.env, {
+    AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64url"),
+    SETTINGS_ENCRYPTION_KEY: process.env.SETTINGS_ENCRYPTION_KEY ?? randomBytes(32).toString("base64"),
+    UPSTREAM_BASE_URL: sim.url,
+    UPSTREAM_API_KEY: KEY,
+    STORAGE_DIR: root,
+  });
 
   const suffix = randomBytes(4).toString("hex");
   teamId = (await prisma.team.create({ data: { name: `Video ${suffix}` } })).id;

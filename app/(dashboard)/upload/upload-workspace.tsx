@@ -34,6 +34,8 @@ type Props = {
   defaultProjectName: string;
   initialGroups: GroupOption[];
   initialSubmissions: SubmissionList;
+  /** The team's provider is on a private address (the simulator): private URL assets are let through. */
+  providerIsPrivate: boolean;
 };
 
 const groupsQueryKey = ["groups"] as const;
@@ -52,9 +54,9 @@ async function fetchDuplicates(groupId: string, uploadIds: string[]): Promise<Ap
 
 const mb = (bytes: number) => bytes / BYTES_PER_MB;
 
-export function UploadWorkspace({ userId, defaultProjectName, initialGroups, initialSubmissions }: Props) {
+export function UploadWorkspace({ userId, defaultProjectName, initialGroups, initialSubmissions, providerIsPrivate }: Props) {
   const queryClient = useQueryClient();
-  const items = useUploadItems(`avatar-studio.upload-draft.v1.${userId}`);
+  const items = useUploadItems(`avatar-studio.upload-draft.v1.${userId}`, { providerIsPrivate });
   const { files, urls } = items;
   const [target, setTarget] = useState<TargetState>(() => initialTarget(defaultProjectName));
   const [lastResult, setLastResult] = useState<SubmitAssetsResult | null>(null);

@@ -1,5 +1,6 @@
 "use client";
 
+import { assetUrlShapeProblem } from "@/lib/net/address-rules";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { nameFromFileName, nameFromUrl, uniqueName } from "@/lib/assets/unique-names";
 import type { AssetType } from "@/lib/generated/prisma/enums";
@@ -110,7 +111,7 @@ export const countsForNames = (item: FileItem) => item.status !== "refused";
  * alone. Uploaded files and URLs are kept in this browser, so a reload (or a closed tab)
  * loses only the uploads that had not finished.
  */
-export function useUploadItems(draftKey: string) {
+export function useUploadItems(draftKey: string, options: { providerIsPrivate: boolean } = { providerIsPrivate: false }) {
   const [files, setFiles] = useState<FileItem[]>([]);
   const [urls, setUrls] = useState<UrlItem[]>([]);
   const [restored, setRestored] = useState(false);
@@ -222,16 +223,20 @@ export function useUploadItems(draftKey: string) {
 
   const setResubmit = useCallback((key: string, resubmitApproved: boolean) => patch(key, { resubmitApproved }), [patch]);
 
-  /** Adds one URL per line; returns the lines that are not http(s) URLs. */
+  /**
+   * Adds one URL per line; returns the lines that cannot be used, with the reason (not http(s),
+   * credentials in it, or a private host the provider could never fetch).
+   */
   const addUrls = useCallback(
-    (text: string): string[] => {
-      const invalid: string[] = [];
+    (text: string): { line: string; reason: string }[] => {
+      const invalid: { line: string; reason: string }[] = [];
       const taken = takenNames();
       const known = new Set(urlsRef.current.map((u) => u.url));
       const added: UrlItem[] = [];
       for (const line of text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) {
-        if (!/^https?:\/\/\S+$/i.test(line) || !URL.canParse(line)) {
-          invalid.push(line);
+        const problem = assetUrlShapeProblem(line, { providerIsPrivate: options.providerIsPrivate });
+        if (problem || !/^https?:\/\/\S+$/i.test(line)) {
+          invalid.push({ line, reason: problem ?? "Give a public http(s) URL." });
           continue;
         }
         if (known.has(line)) continue;
@@ -247,7 +252,7 @@ export function useUploadItems(draftKey: string) {
       setUrls((prev) => [...prev, ...added]);
       return invalid;
     },
-    [takenNames],
+    [takenNames, options.providerIsPrivate],
   );
 
   const setUrlType = useCallback((key: string, type: AssetType) => setUrls((prev) => prev.map((u) => (u.key === key ? { ...u, type } : u))), []);
