@@ -56,6 +56,21 @@ export const env = createEnv({
     UPLOADS_PER_USER_PER_HOUR: z.coerce.number().int().positive().default(300),
     /** Bytes of uploads one team may keep, in decimal gigabytes. */
     TEAM_STORAGE_QUOTA_GB: z.coerce.number().positive().default(20),
+    /** Where files live: `disk` (STORAGE_DIR, one host) or `s3` (an S3-compatible bucket, any number of hosts). */
+    STORAGE_DRIVER: z.enum(["disk", "s3"]).default("disk"),
+    /** Unset: AWS S3 itself. R2: https://<account>.r2.cloudflarestorage.com; MinIO: http://host:9000. */
+    S3_ENDPOINT: z.url().optional(),
+    S3_REGION: z.string().min(1).default("us-east-1"),
+    S3_BUCKET: z.string().min(3).max(63).optional(),
+    /** Unset (both): the AWS SDK's own credential chain (instance or task role). */
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    /** Path-style URLs (`<endpoint>/<bucket>/<key>`): MinIO, Ceph and most self-hosted stores want it. */
+    S3_FORCE_PATH_STYLE: boolFlag.default(false),
+    /** A public read-only origin for the bucket's objects (CDN, R2 public domain); unset: the provider gets presigned URLs. */
+    S3_PUBLIC_BASE_URL: z.url().optional(),
+    /** How long a presigned URL handed to the provider lives (default 24 h; S3 allows at most 7 days). */
+    S3_PRESIGN_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 60 * 60).default(24 * 60 * 60),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   },
   client: {},

@@ -2,6 +2,7 @@ import { env } from "@/lib/env";
 import { checkHealth, type ComponentHealth } from "@/lib/health/check-health";
 import { workerIsAlive } from "@/lib/jobs/start-worker";
 import { clientFromSettings } from "@/lib/settings/upstream-client-for-team";
+import { getStorage } from "@/lib/storage/get-storage";
 
 export const dynamic = "force-dynamic";
 
@@ -21,9 +22,13 @@ async function upstreamHealth(): Promise<ComponentHealth> {
 }
 
 export async function GET() {
-  const health = await checkHealth({
-    worker: async () => ((await workerIsAlive()) ? { status: "ok" } : { status: "down", detail: "no worker has reported in the last 20 s" }),
-    upstream: upstreamHealth,
-  });
+  const health = await checkHealth(
+    {
+      worker: async () => ((await workerIsAlive()) ? { status: "ok" } : { status: "down", detail: "no worker has reported in the last 20 s" }),
+      upstream: upstreamHealth,
+    },
+    // A HEAD on the bucket (STORAGE_DRIVER=s3), or a writable STORAGE_DIR.
+    { storage: getStorage() },
+  );
   return Response.json(health, { status: health.status === "ok" ? 200 : 503, headers: { "cache-control": "no-store" } });
 }
