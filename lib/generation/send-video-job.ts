@@ -1,3 +1,4 @@
+import { findOutboundError } from "@/lib/net/outbound-error";
 import { recordAudit } from "@/lib/audit";
 import { prisma } from "@/lib/db";
 import { GENERIC_ERROR_MESSAGE, isAppError } from "@/lib/errors";
@@ -89,8 +90,13 @@ export function classifySendFailure(error: unknown, options: { afterUncertain: b
   switch (error.code) {
     case "UPSTREAM_RATE_LIMITED":
       return "unsent";
-    case "UPSTREAM_UNREACHABLE":
+    case "UPSTREAM_UNREACHABLE": {
+      // The outbound guard stops a request before it leaves: an address it refuses is a clear
+      // refusal (sending again cannot help), a failed lookup or connect is simply unsent.
+      const guard = findOutboundError(error.cause);
+      if (guard?.nothingSent) return guard.refused ? "refused" : "unsent";
       return /ECONNREFUSED|ENOTFOUND|EAI_AGAIN/.test(error.detail.cause ?? "") ? "unsent" : "uncertain";
+    }
     case "UPSTREAM_ERROR":
     case "UPSTREAM_MALFORMED":
       return "uncertain";

@@ -1,3 +1,4 @@
+import { OutboundError } from "@/lib/net/outbound-error";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import os from "node:os";
@@ -503,6 +504,10 @@ describe("what a failed send says about the provider's side", () => {
     expect(classifySendFailure(upstreamUnreachable(new Error("timeout"), { timedOut: true }), first)).toBe("uncertain");
     expect(classifySendFailure(upstreamUnreachable(new TypeError("fetch failed", { cause: { code: "ECONNREFUSED" } })), first)).toBe("unsent");
     expect(classifySendFailure(refused(429), first)).toBe("unsent");
+    // The outbound guard stops a request before it leaves: a refused address is final, a failed lookup is unsent.
+    const guarded = (code: "PRIVATE_ADDRESS" | "DNS_FAILED") => upstreamUnreachable(new TypeError("fetch failed", { cause: new OutboundError(code, "stopped") }));
+    expect(classifySendFailure(guarded("PRIVATE_ADDRESS"), first)).toBe("refused");
+    expect(classifySendFailure(guarded("DNS_FAILED"), first)).toBe("unsent");
     expect(classifySendFailure(new Error("a bug"), first)).toBe("uncertain");
     // After an earlier send may have acted, an auth or balance refusal (checked before the key) proves nothing.
     expect(classifySendFailure(refused(401), { afterUncertain: true })).toBe("uncertain");
