@@ -357,7 +357,7 @@ async function discover(): Promise<{ routes: Map<string, () => Promise<Record<st
   for (const [file, load] of Object.entries(actionFiles)) {
     const source = await load();
     if (!/^\s*["']use server["'];?/m.test(source.split("\n").slice(0, 3).join("\n"))) continue;
-    for (const match of source.matchAll(/export (?:const|async function) (\w+)/g)) actions.set(match[1], file);
+    for (const [, name] of source.matchAll(/export (?:const|async function) (\w+)/g)) if (name) actions.set(name, file);
   }
   return { routes, actions };
 }
@@ -382,7 +382,9 @@ type Outcome = { status: number | "ok" | "refused"; message?: string; body?: str
 
 async function callAction(file: string, name: string, input: unknown): Promise<Outcome> {
   const mod = (await import(/* @vite-ignore */ file)) as Record<string, (input: unknown) => Promise<unknown>>;
-  const result = (await mod[name](input)) as { data?: unknown; serverError?: string; validationErrors?: unknown } | undefined;
+  const action = mod[name];
+  if (!action) throw new Error(`${file} does not export ${name}`);
+  const result = (await action(input)) as { data?: unknown; serverError?: string; validationErrors?: unknown } | undefined;
   if (result?.validationErrors) return { status: "refused", message: `validation: ${JSON.stringify(result.validationErrors)}` };
   if (result?.serverError) return { status: "refused", message: result.serverError };
   return { status: "ok", body: JSON.stringify(result?.data ?? null) };
@@ -466,7 +468,7 @@ describe(`authorization matrix: ${cases.length} actions and routes × ${callers.
             expect(file, `${c.name} is not an exported server action`).toBeDefined();
             outcome = await callAction(file!, c.name, prepared);
           } else {
-            const [method] = c.name.split(" ");
+            const method = c.name.split(" ")[0] ?? "";
             const load = discovered.routes.get(c.name);
             expect(load, `${c.name} is not a route`).toBeDefined();
             outcome = await callRoute(load!, method, prepared as PreparedRequest);
