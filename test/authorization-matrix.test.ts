@@ -5,6 +5,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { makePng } from "@/lib/media/test-media";
+import { newStorageKey } from "@/lib/storage/storage-key";
 import { setTestEnv } from "@/lib/review/review-test-kit";
 
 /**
@@ -52,6 +53,9 @@ vi.mock("next/headers", () => ({
   cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => undefined, delete: () => undefined }),
 }));
 
+/** Actions written for useActionState: called with the previous state, then the input. */
+const statefulActions = new Set(["signInAction"]);
+
 const SESSION_ENDED = "Your session has ended. Please sign in again.";
 const NOT_PERMITTED = "You do not have permission to do that.";
 
@@ -80,7 +84,7 @@ function uniquePng(): Buffer {
 async function upload(teamId: string, by: string) {
   const png = uniquePng();
   const seed = pictures;
-  const key = `uploads/${randomUUID()}.png`;
+  const key = newStorageKey(teamId, `${marker}-${seed}.png`);
   const stored = await storage.put(Readable.from([png]), key, { maxBytes: 10_000_000 });
   return prisma.upload.create({
     data: {
@@ -102,6 +106,26 @@ async function submission(state: "SEND_FAILED" | "UNCERTAIN" | "PARTIAL", by = i
   return prisma.submission.create({
     data: { teamId: ids.homeTeam, groupId: ids.group, assetType: "IMAGE", projectName: "default", state, idempotencyKey: randomUUID(), createdById: by },
   });
+}
+
+/** A request that never got its answer, with the one asset it carries. */
+async function unsentSubmissionWithAsset(state: "SEND_FAILED" | "UNCERTAIN") {
+  const sub = await submission(state);
+  const up = await upload(ids.homeTeam, ids.users.secondCreator);
+  await prisma.asset.create({
+    data: {
+      teamId: ids.homeTeam,
+      submissionId: sub.id,
+      groupId: ids.group,
+      uploadId: up.id,
+      name: `${marker}-${randomUUID().slice(0, 6)}`,
+      type: "IMAGE",
+      state: "PENDING",
+      sourceUrl: `https://studio.example.com/files/${up.storageKey}`,
+      createdById: ids.users.secondCreator,
+    },
+  });
+  return sub;
 }
 
 async function asset(state: "APPROVED" | "REJECTED", by = ids.users.secondCreator) {
@@ -127,7 +151,7 @@ async function asset(state: "APPROVED" | "REJECTED", by = ids.users.secondCreato
 
 async function videoJob(state: "FAILED" | "SUCCEEDED") {
   const ref = await asset("APPROVED");
-  const videoKey = state === "SUCCEEDED" ? `videos/${randomUUID()}.png` : null;
+  const videoKey = state === "SUCCEEDED" ? newStorageKey(ids.homeTeam, "video.png") : null;
   if (videoKey) await storage.put(Readable.from([uniquePng()]), videoKey, { maxBytes: 10_000_000 });
   return prisma.videoJob.create({
     data: {
@@ -199,7 +223,7 @@ const cases: Case[] = [
   {
     kind: "action",
     name: "retrySubmissionAction",
-    input: async () => ({ submissionId: (await submission("UNCERTAIN")).id, resendUncertain: true }),
+    input: async () => ({ submissionId: (await unsentSubmissionWithAsset("UNCERTAIN")).id, resendUncertain: true }),
     expect: { anonymous: "refused", otherTeam: "refused", ...members("refused", "ok", "ok") },
   },
   {
@@ -381,12 +405,16 @@ async function snapshotHomeTeam(): Promise<string> {
 type Outcome = { status: number | "ok" | "refused"; message?: string; body?: string };
 
 async function callAction(file: string, name: string, input: unknown): Promise<Outcome> {
-  const mod = (await import(/* @vite-ignore */ file)) as Record<string, (input: unknown) => Promise<unknown>>;
+  const mod = (await import(/* @vite-ignore */ file)) as Record<string, (...args: unknown[]) => Promise<unknown>>;
   const action = mod[name];
   if (!action) throw new Error(`${file} does not export ${name}`);
-  const result = (await action(input)) as { data?: unknown; serverError?: string; validationErrors?: unknown } | undefined;
+  // A stateful action (a form's useActionState) takes the previous state first.
+  const result = (await (statefulActions.has(name) ? action({}, input) : action(input))) as { data?: unknown; serverError?: string; validationErrors?: unknown } | undefined;
   if (result?.validationErrors) return { status: "refused", message: `validation: ${JSON.stringify(result.validationErrors)}` };
   if (result?.serverError) return { status: "refused", message: result.serverError };
+  // A stateful action answers an expected refusal in its state, for the form to show.
+  const stateError = statefulActions.has(name) ? (result?.data as { error?: unknown } | undefined)?.error : undefined;
+  if (typeof stateError === "string") return { status: "refused", message: stateError };
   return { status: "ok", body: JSON.stringify(result?.data ?? null) };
 }
 
