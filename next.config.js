@@ -1,3 +1,21 @@
+// Headers every response gets, pages, API routes, stored files and static assets alike.
+// Pages get their Content-Security-Policy (with a per-response nonce) from proxy.ts.
+const everywhere = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  {
+    key: "Permissions-Policy",
+    value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), browsing-topics=()",
+  },
+];
+
+// API answers are data, never documents: nothing in them may run, load or be framed.
+const apiPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+// Stored files are shown as images, video and audio only; opened on their own they run
+// nothing (sandbox) and cannot be framed.
+const filesPolicy = "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; sandbox";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -9,6 +27,20 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // `npm test` type-checks the whole repository once (`tsc --noEmit`) before building.
   typescript: { ignoreBuildErrors: true },
+  async headers() {
+    return [
+      { source: "/:path*", headers: everywhere },
+      // HSTS only when the request came over HTTPS (directly or via a proxy that says so).
+      {
+        source: "/:path*",
+        has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
+        headers: [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }],
+      },
+      // API routes and stored files are outside proxy.ts's matcher: their policy is set here.
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: apiPolicy }] },
+      { source: "/files/:path*", headers: [{ key: "Content-Security-Policy", value: filesPolicy }] },
+    ];
+  },
 };
 
 export default nextConfig;

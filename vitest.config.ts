@@ -16,6 +16,8 @@ export default defineConfig({
     globalSetup: ["./scripts/lib/vitest-global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // next-auth imports `next/server` without an extension, which only a bundler resolves.
+    server: { deps: { inline: ["next-auth"] } },
     env: { NODE_ENV: "test", LOG_LEVEL: process.env.LOG_LEVEL ?? "silent" },
   },
 });

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { decodeKey } from "@/lib/crypto/decode-key";
 import { databaseEnv } from "@/lib/database-env";
 import { logEnv } from "@/lib/log-env";
+import { productionSecretProblems } from "@/lib/auth/production-secrets";
 
 const boolFlag = z
   .enum(["0", "1", "true", "false"])
@@ -39,13 +40,53 @@ export const env = createEnv({
     UPSTREAM_CONCURRENCY: z.coerce.number().int().positive().default(8),
     /** Whether the provider honours Idempotency-Key, so that a lost answer may be resent. */
     UPSTREAM_IDEMPOTENCY: boolFlag.default(true),
+    /**
+     * How long a video job whose send went unanswered is resent under its idempotency key
+     * before it waits for a person (hours).
+     */
+    UPSTREAM_UNCERTAIN_WINDOW_HOURS: z.coerce.number().positive().max(24 * 30).default(24),
     STORAGE_DIR: z.string().min(1).default(".data/uploads"),
+    /**
+     * How many reverse proxies in front of the app to trust. 0 (default): the client is the
+     * TCP peer. N: the client is the Nth X-Forwarded-For entry from the right (the one the
+     * outermost trusted proxy appended); entries left of it are the client's own words.
+     */
+    TRUST_PROXY: z.coerce.number().int().min(0).max(20).default(0),
+    /** Loopback and private addresses allowed for every outbound request (see lib/net/outbound-policy.ts). */
+    OUTBOUND_ALLOW_PRIVATE: boolFlag.default(false),
+    /** Comma-separated `host` or `host:port` entries whose private addresses may be reached. */
+    OUTBOUND_ALLOWED_HOSTS: z.string().optional(),
+    /** Files one user may upload per hour. */
+    UPLOADS_PER_USER_PER_HOUR: z.coerce.number().int().positive().default(300),
+    /** Bytes of uploads one team may keep, in decimal gigabytes. */
+    TEAM_STORAGE_QUOTA_GB: z.coerce.number().positive().default(20),
+    /** Where files live: `disk` (STORAGE_DIR, one host) or `s3` (an S3-compatible bucket, any number of hosts). */
+    STORAGE_DRIVER: z.enum(["disk", "s3"]).default("disk"),
+    /** Unset: AWS S3 itself. R2: https://<account>.r2.cloudflarestorage.com; MinIO: http://host:9000. */
+    S3_ENDPOINT: z.url().optional(),
+    S3_REGION: z.string().min(1).default("us-east-1"),
+    S3_BUCKET: z.string().min(3).max(63).optional(),
+    /** Unset (both): the AWS SDK's own credential chain (instance or task role). */
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    /** Path-style URLs (`<endpoint>/<bucket>/<key>`): MinIO, Ceph and most self-hosted stores want it. */
+    S3_FORCE_PATH_STYLE: boolFlag.default(false),
+    /** A public read-only origin for the bucket's objects (CDN, R2 public domain); unset: the provider gets presigned URLs. */
+    S3_PUBLIC_BASE_URL: z.url().optional(),
+    /** How long a presigned URL handed to the provider lives (default 24 h; S3 allows at most 7 days). */
+    S3_PRESIGN_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 60 * 60).default(24 * 60 * 60),
   },
   client: {},
   experimental__runtimeEnv: {},
   skipValidation: process.env.SKIP_ENV_VALIDATION === "1",
   emptyStringAsUndefined: true,
 });
+
+// Production refuses to start with a development or published secret.
+if (process.env.SKIP_ENV_VALIDATION !== "1" && env.NODE_ENV === "production") {
+  const problems = productionSecretProblems({ AUTH_SECRET: env.AUTH_SECRET, SETTINGS_ENCRYPTION_KEY: env.SETTINGS_ENCRYPTION_KEY });
+  if (problems.length > 0) throw new Error(`Invalid environment variables:\n  ${problems.join("\n  ")}`);
+}
 
 /** The base URL under which stored files are public. */
 export function publicBaseUrl(): string {

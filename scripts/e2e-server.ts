@@ -1,5 +1,6 @@
-// The stack that browser tests run against: a production build (`next start`), a fresh
+// The stack that browser tests run against: a production build (served by scripts/server.ts), a fresh
 // throw-away database, the simulator with short review and video times, and the worker.
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -15,6 +16,9 @@ const { url, stop } = await launch({
   seedDemo: true,
   env: {
     NODE_ENV: "production",
+    // Production refuses development secrets: this throw-away stack gets fresh ones.
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    SETTINGS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     SIMULATOR_REVIEW_MS: process.env.SIMULATOR_REVIEW_MS ?? "1500",
     SIMULATOR_VIDEO_MS: process.env.SIMULATOR_VIDEO_MS ?? "4000",

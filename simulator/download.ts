@@ -10,8 +10,30 @@ export interface DownloadOptions {
   signal?: AbortSignal;
 }
 
-/** Downloads a file the way the provider fetches submitted media: with a timeout and a size cap. */
+/** Connection errors before any answer: a reused keep-alive connection the server had just closed, say. */
+const TRANSIENT = /ECONNRESET|EPIPE|UND_ERR_SOCKET|other side closed/;
+
+/**
+ * Downloads a file the way the provider fetches submitted media: with a timeout and a size
+ * cap, and, like any production fetcher, once more when the connection was reset before an
+ * answer began (a kept-alive connection closed by the server at the same moment is not the
+ * file being unreachable).
+ */
 export async function download(url: string, options: DownloadOptions): Promise<DownloadResult> {
+  const first = await downloadOnce(url, options);
+  if (first.ok || !("beforeAnswer" in first) || !first.beforeAnswer || !TRANSIENT.test(first.message)) return stripInternal(first);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  return stripInternal(await downloadOnce(url, options));
+}
+
+type AttemptResult = DownloadResult | { ok: false; message: string; beforeAnswer: boolean };
+
+function stripInternal(result: AttemptResult): DownloadResult {
+  if (result.ok) return result;
+  return { ok: false, message: result.message };
+}
+
+async function downloadOnce(url: string, options: DownloadOptions): Promise<AttemptResult> {
   const signals = [AbortSignal.timeout(options.timeoutMs)];
   if (options.signal) signals.push(options.signal);
   let response: Response;
@@ -19,7 +41,7 @@ export async function download(url: string, options: DownloadOptions): Promise<D
     response = await fetch(url, { signal: AbortSignal.any(signals), redirect: "follow" });
   } catch (error) {
     if (options.signal?.aborted) throw error;
-    return { ok: false, message: describeFetchError(error, options.timeoutMs) };
+    return { ok: false, message: describeFetchError(error, options.timeoutMs), beforeAnswer: true };
   }
   if (!response.ok) {
     await response.body?.cancel().catch(() => {});

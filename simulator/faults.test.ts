@@ -92,6 +92,33 @@ describe("queued faults", () => {
     expect(retried.json.data[0].task_id).toBe(created[0].id);
   });
 
+  it("answers a gateway's 502 HTML page after handling: the task exists and the same key finds it", async () => {
+    await next("submit", "502");
+    const answer = await submit("h", { "idempotency-key": "submit-502" });
+    expect(answer.status).toBe(502);
+    expect(answer.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(answer.text).toContain("502 Bad Gateway");
+    const created = await tasksWithKey("submit-502");
+    expect(created).toHaveLength(1);
+    const retried = await submit("h", { "idempotency-key": "submit-502" });
+    expect(retried.json.data.id).toBe(created[0].id);
+    expect(await tasksWithKey("submit-502")).toHaveLength(1);
+  });
+
+  it("hangs after handling: the task exists although no answer ever comes", async () => {
+    await next("submit", "hang_after");
+    const error = await call(sim.url, "POST", "/v1/seedance2/private-avatar", {
+      body: { url: "http://127.0.0.1:9/a.png", name: "i" },
+      headers: { "idempotency-key": "submit-hang-after" },
+      signal: AbortSignal.timeout(300),
+    }).catch((e: unknown) => e);
+    expect((error as Error).name).toBe("TimeoutError");
+    const created = await tasksWithKey("submit-hang-after");
+    expect(created).toHaveLength(1);
+    const retried = await submit("i", { "idempotency-key": "submit-hang-after" });
+    expect(retried.json.data.id).toBe(created[0].id);
+  });
+
   it("answers malformed JSON after handling", async () => {
     await next("submit", "malformed_json");
     const answer = await submit("g", { "idempotency-key": "malformed" });

@@ -13,6 +13,10 @@ export type FaultEndpoint = (typeof FAULT_ENDPOINTS)[number];
  * - `drop_after`: the request is handled (a task may be created) and the connection is
  *   closed instead of answering.
  * - `malformed_json`: the request is handled and the answer is cut in half.
+ * - `bad_gateway`: the request is handled (a task may be created), then a gateway in front of
+ *   the provider answers 502 with an HTML page instead of the provider's answer.
+ * - `hang_after`: the request is handled (a task may be created) and the answer never comes
+ *   (the client must time out).
  */
 export const FAULT_KINDS = [
   "rate_limit",
@@ -22,6 +26,8 @@ export const FAULT_KINDS = [
   "drop_before",
   "drop_after",
   "malformed_json",
+  "bad_gateway",
+  "hang_after",
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -32,6 +38,7 @@ const FAULT_ALIASES: Record<string, FaultKind> = {
   timeout: "hang",
   drop: "drop_before",
   malformed: "malformed_json",
+  "502": "bad_gateway",
 };
 
 const faultKindSchema = z.preprocess(
@@ -50,6 +57,8 @@ const endpointFaultsSchema = z
     drop_before: rate.optional(),
     drop_after: rate.optional(),
     malformed_json: rate.optional(),
+    bad_gateway: rate.optional(),
+    hang_after: rate.optional(),
     /** Delay of a `slow` answer. */
     slowMs: z.number().int().min(0).max(600_000).optional(),
     /** Retry-After seconds of a 429. */

@@ -198,6 +198,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       req.socket.destroy();
       return;
     }
+    if (fault?.kind === "hang_after") {
+      // Handled (a task may exist now), and no answer ever comes.
+      return;
+    }
+    if (fault?.kind === "bad_gateway") {
+      // Handled, but the gateway in front of the provider lost the answer and says so in HTML.
+      reply = {
+        status: 502,
+        headers: { "content-type": "text/html; charset=utf-8" },
+        body: Buffer.from("<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"),
+      };
+    }
     if (fault?.kind === "malformed_json") {
       const cut = reply.body.subarray(0, Math.max(1, Math.floor(reply.body.length / 2)));
       reply = { ...reply, headers: { ...reply.headers, "content-length": String(cut.length) }, body: cut };

@@ -22,6 +22,8 @@ export function setTestEnv(overrides: Record<string, string> = {}): void {
     UPSTREAM_TIMEOUT_MS: "5000",
     UPSTREAM_MAX_RETRIES: "1",
     UPSTREAM_IDEMPOTENCY: "1",
+    // Simulators and proxies run on loopback at ports known only later.
+    OUTBOUND_ALLOW_PRIVATE: "1",
   };
   for (const [k, v] of Object.entries({ ...defaults, ...overrides })) process.env[k] ??= v;
 }

@@ -1,4 +1,4 @@
-import { CheckCircle2, CircleDashed, Loader2, Send, XCircle } from "lucide-react";
+import { CheckCircle2, CircleDashed, CircleHelp, Loader2, Send, XCircle } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import type { VideoJobState } from "@/lib/generated/prisma/enums";
 import { videoJobStateLabels } from "@/lib/generation/video-job-states";
@@ -11,6 +11,7 @@ const looks: Record<VideoJobState, { variant: "default" | "success" | "warning" 
   FAILED: { variant: "destructive", icon: XCircle },
   CANCELLED: { variant: "warning", icon: XCircle },
   SEND_FAILED: { variant: "destructive", icon: XCircle },
+  UNCERTAIN: { variant: "warning", icon: CircleHelp },
 };
 
 export function VideoJobStatusBadge({ state }: { state: VideoJobState }) {

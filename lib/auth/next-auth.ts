@@ -1,19 +1,9 @@
 import { PrismaAdapter } from "@auth/prisma-adapter";
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { z } from "zod";
 import { prisma } from "@/lib/db";
-import { clientKey, LOGIN_MAX_FAILURES, recentFailures, recordFailure } from "@/lib/auth/login-throttle";
-import { verifyPassword } from "@/lib/auth/password";
-
-class InvalidCredentials extends CredentialsSignin {
-  code = "invalid_credentials";
-}
-class TooManyAttempts extends CredentialsSignin {
-  code = "too_many_attempts";
-}
-
-const credentialsSchema = z.object({ email: z.email().toLowerCase(), password: z.string().min(1).max(200) });
+import { authorizeCredentials } from "@/lib/auth/authorize-credentials";
+import { safeReturnPath } from "@/lib/auth/safe-return-path";
 
 /**
  * Auth.js with email + password. The JWT only names the user; team and role are read from
@@ -28,23 +18,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw, request) {
-        const key = clientKey(request.headers);
-        if ((await recentFailures(key)) >= LOGIN_MAX_FAILURES) throw new TooManyAttempts();
-        const parsed = credentialsSchema.safeParse(raw);
-        const user = parsed.success
-          ? await prisma.user.findUnique({ where: { email: parsed.data.email }, include: { membership: true } })
-          : null;
-        const ok =
-          parsed.success && user?.passwordHash && user.membership
-            ? await verifyPassword(parsed.data.password, user.passwordHash)
-            : false;
-        if (!ok || !user) {
-          await recordFailure(key);
-          throw new InvalidCredentials();
-        }
-        return { id: user.id, email: user.email, name: user.name };
-      },
+      authorize: (raw, request) => authorizeCredentials(raw, request.headers),
     }),
   ],
   callbacks: {
@@ -55,6 +29,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       return session;
+    },
+    // Auth.js's own redirects (its sign-in and sign-out routes) follow the same rule as ours.
+    redirect({ url, baseUrl }) {
+      return new URL(safeReturnPath(url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url, baseUrl), baseUrl).toString();
     },
   },
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashPassword, verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
 
 describe("password hashing", () => {
   it("verifies the right password and refuses a wrong one", async () => {
@@ -15,5 +15,10 @@ describe("password hashing", () => {
 
   it("refuses a malformed stored value", async () => {
     expect(await verifyPassword("x", "plain-text")).toBe(false);
+  });
+
+  it("the stand-in check for unknown emails refuses every password", async () => {
+    expect(await verifyAgainstDummy("avatar-demo")).toBe(false);
+    expect(await verifyAgainstDummy("")).toBe(false);
   });
 });

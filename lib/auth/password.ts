@@ -29,3 +29,16 @@ export async function verifyPassword(password: string, stored: string): Promise<
   });
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
+
+let dummyHash: Promise<string> | null = null;
+
+/**
+ * Checks a password against a hash nobody has, so that a sign-in for an unknown email
+ * costs the same scrypt work as one for a known email, and timing does not tell them apart.
+ * Always false.
+ */
+export async function verifyAgainstDummy(password: string): Promise<false> {
+  dummyHash ??= hashPassword(randomBytes(24).toString("base64"));
+  await verifyPassword(password, await dummyHash);
+  return false;
+}

@@ -1,13 +1,14 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { can, type Permission } from "@/lib/auth/roles";
+import { safeReturnPath } from "@/lib/auth/safe-return-path";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 
 /** For server pages: the signed-in user, or a redirect to sign-in that returns here afterwards. */
 export async function requirePageUser(): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) {
-    const path = (await headers()).get("x-pathname") ?? "/";
+    const path = safeReturnPath((await headers()).get("x-pathname"));
     redirect(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
   }
   return user;

@@ -3,31 +3,38 @@
 import { AuthError } from "next-auth";
 import { actionClient } from "@/lib/safe-action";
 import { signIn } from "@/lib/auth/next-auth";
-import { signInSchema } from "@/lib/auth/sign-in.validation";
-import { AppError } from "@/lib/errors";
+import { safeReturnPath } from "@/lib/auth/safe-return-path";
+import { signInFormSchema } from "@/lib/auth/sign-in.validation";
 
-/** Only same-site paths may be returned to after signing in. */
-function safeCallback(url: string | undefined): string {
-  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/";
-}
+/** What the form shows after a try that did not sign in: the message, and the email typed. */
+export type SignInState = { email?: string; error?: string };
 
-export const signInAction = actionClient.metadata({ actionName: "signIn" }).inputSchema(signInSchema).action(async ({ parsedInput }) => {
+/**
+ * The sign-in form's action. It is a stateful action (React's useActionState), so the form
+ * is a real POST form that works before JavaScript has loaded: the browser posts the fields
+ * to the page, never in a URL, and the page comes back with the error, or redirects.
+ */
+export const signInAction = actionClient.metadata({ actionName: "signIn" }).inputSchema(signInFormSchema).stateAction<SignInState>(async ({ parsedInput }) => {
   try {
     await signIn("credentials", {
       email: parsedInput.email,
       password: parsedInput.password,
-      redirectTo: safeCallback(parsedInput.callbackUrl),
+      redirectTo: safeReturnPath(parsedInput.callbackUrl),
     });
   } catch (error) {
     if (error instanceof AuthError) {
       const code = "code" in error ? String(error.code) : "";
-      if (code === "too_many_attempts") {
-        throw new AppError("RATE_LIMITED", "Too many failed sign-in attempts. Wait a minute and try again.");
+      const minutes = /^too_many_attempts:(\d+)$/.exec(code)?.[1];
+      // Expected outcomes are returned, not thrown, so the form keeps the email typed.
+      if (minutes) {
+        const n = Number(minutes);
+        return { email: parsedInput.email, error: `Too many attempts. Try again in ${n} minute${n === 1 ? "" : "s"}.` };
       }
-      throw new AppError("UNAUTHENTICATED", "The email or password is wrong.");
+      return { email: parsedInput.email, error: "The email or password is wrong." };
     }
     throw error; // the redirect after a successful sign-in travels as an exception
   }
+  return {};
 });
 
 export async function signOutAction(): Promise<void> {

@@ -18,11 +18,13 @@ export type AdvanceDeps = {
   fetch?: FetchLike;
   now?: () => Date;
   random?: () => number;
+  /** UPSTREAM_UNCERTAIN_WINDOW_HOURS in ms (default 24 h). */
+  uncertainWindowMs?: number;
 };
 
 export type AdvanceResult = "not-due" | VideoJob["state"];
 
-const unfinished = ["QUEUED", "SENT", "RUNNING"] as const;
+const unfinished = ["QUEUED", "UNCERTAIN", "SENT", "RUNNING"] as const;
 /** A task the provider says it does not know is given this long to appear before the job fails. */
 const NOT_FOUND_GRACE_MS = 2 * 60_000;
 
@@ -32,7 +34,8 @@ const json = (value: unknown) => (value === undefined || value === null ? undefi
  * One step of a video job, as the worker takes it: claim the job (only one worker can, until
  * its lease ends), then send it if it was never sent, or look at the provider's task and
  * record what it says. A finished video is copied to our storage before the job is marked
- * SUCCEEDED. Safe to call for any job id at any time: a job that is not due is left alone.
+ * SUCCEEDED. An UNCERTAIN job (a send whose answer was lost) is sent again under its key on
+ * its backoff, so the provider hands back the task it may already have made. Safe to call for any job id at any time: a job that is not due is left alone.
  * The lease is the claim's `nextPollAt`: every write of the step requires it still to be
  * there, so a worker whose lease ran out (another worker took the job over) writes nothing.
  */
@@ -53,9 +56,10 @@ export async function advanceVideoJob(jobId: string, deps: AdvanceDeps): Promise
     (await prisma.videoJob.findFirst({ where: { id: job.id, teamId: job.teamId }, select: { state: true } }))?.state ?? "not-due";
   const client = await deps.clientForTeam(job.teamId);
 
-  if (job.state === "QUEUED") {
-    logger.info({ jobId }, "sending a video job its request never sent");
-    return (await sendVideoJob(job.id, job.teamId, { client, actorId: null, now })).state;
+  if (job.state === "QUEUED" || job.state === "UNCERTAIN") {
+    // Never sent, or sent with its answer lost: send (again) under the job's own key.
+    logger.info({ jobId, state: job.state, sends: job.attempts }, "sending a video job whose task is not known yet");
+    return (await sendVideoJob(job.id, job.teamId, { client, actorId: null, now, random: deps.random, uncertainWindowMs: deps.uncertainWindowMs })).state;
   }
 
   let leaseLost = false;
@@ -90,7 +94,8 @@ export async function advanceVideoJob(jobId: string, deps: AdvanceDeps): Promise
   let task: ParsedTask;
   let raw: unknown;
   try {
-    ({ data: task, raw } = await client.getTask(job.providerTaskId, { kind: "video" }));
+    // One resend at most inside the call: the step's own backoff does the rest, well inside its lease.
+    ({ data: task, raw } = await client.getTask(job.providerTaskId, { kind: "video", maxRetries: 1 }));
   } catch (error) {
     if (!isUpstreamError(error)) throw error;
     if (isTaskNotFound(error) && now().getTime() - job.createdAt.getTime() > NOT_FOUND_GRACE_MS) {

@@ -1,4 +1,6 @@
 import { open } from "node:fs/promises";
+import { findOutboundError } from "@/lib/net/outbound-error";
+import { outboundFetch } from "@/lib/net/outbound-policy";
 import type { FileStorage, StagedFile } from "@/lib/storage/file-storage";
 import { newStorageKey } from "@/lib/storage/storage-key";
 
@@ -6,7 +8,16 @@ import { newStorageKey } from "@/lib/storage/storage-key";
 export const MAX_VIDEO_BYTES = 500 * 1_000_000;
 /** The largest last frame kept. */
 export const MAX_FRAME_BYTES = 30 * 1_000_000;
-const TIMEOUT_MS = 10 * 60_000;
+/**
+ * The whole copy, well inside the worker's 15-minute hold on the job; a host that stops
+ * sending is given up on much sooner (IDLE_TIMEOUT_MS).
+ */
+const TIMEOUT_MS = 5 * 60_000;
+const CONNECT_TIMEOUT_MS = 10_000;
+const FIRST_BYTE_TIMEOUT_MS = 30_000;
+const IDLE_TIMEOUT_MS = 30_000;
+/** Signed file links often redirect once or twice (to a CDN); every hop is checked. */
+const MAX_REDIRECTS = 3;
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -50,11 +61,24 @@ export async function copyProviderFile(
   url: string,
   options: { storage: FileStorage; teamId: string; baseName: string; kind: "video" | "image"; maxBytes: number; fetch?: FetchLike },
 ): Promise<{ key: string; sizeBytes: number; sha256: string }> {
-  const doFetch = options.fetch ?? ((input: string, init?: RequestInit) => globalThis.fetch(input, init));
+  // Through the outbound guard: no private or link-local target (the environment's provider
+  // host aside), every redirect hop checked, connect / first-byte / idle timeouts, a size cap.
+  const doFetch =
+    options.fetch ??
+    outboundFetch({
+      maxRedirects: MAX_REDIRECTS,
+      maxBytes: options.maxBytes,
+      connectTimeoutMs: CONNECT_TIMEOUT_MS,
+      firstByteTimeoutMs: FIRST_BYTE_TIMEOUT_MS,
+      idleTimeoutMs: IDLE_TIMEOUT_MS,
+    });
   let response: Response;
   try {
     response = await doFetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS), redirect: "follow" });
   } catch (error) {
+    const guard = findOutboundError(error);
+    if (guard?.code === "TOO_LARGE") throw new CopyFailedError(`the provider's file is larger than ${options.maxBytes} bytes`, { cause: error });
+    if (guard?.refused) throw new CopyFailedError(`the provider's file link was refused: ${guard.message}`, { cause: error });
     throw new CopyFailedError("the provider's file could not be reached", { cause: error });
   }
   if (!response.ok || !response.body) {
@@ -71,6 +95,9 @@ export async function copyProviderFile(
   try {
     staged = await options.storage.stage(response.body, { maxBytes: options.maxBytes });
   } catch (error) {
+    const guard = findOutboundError(error);
+    if (guard?.code === "TOO_LARGE") throw new CopyFailedError(`the provider's file is larger than ${options.maxBytes} bytes`, { cause: error });
+    if (guard) throw new CopyFailedError(`the provider's file could not be read to the end: ${guard.message}`, { cause: error });
     throw new CopyFailedError("the provider's file could not be read to the end", { cause: error });
   }
   try {

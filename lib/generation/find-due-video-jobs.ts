@@ -7,7 +7,7 @@ import { prisma } from "@/lib/db";
 export async function findDueVideoJobs(options: { now?: Date; limit: number; exclude?: readonly string[] }): Promise<string[]> {
   const due = await prisma.videoJob.findMany({
     where: {
-      state: { in: ["QUEUED", "SENT", "RUNNING"] },
+      state: { in: ["QUEUED", "UNCERTAIN", "SENT", "RUNNING"] },
       nextPollAt: { lte: options.now ?? new Date() },
       ...(options.exclude?.length ? { id: { notIn: [...options.exclude] } } : {}),
     },

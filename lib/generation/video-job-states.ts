@@ -9,6 +9,7 @@ export const videoJobStateLabels: Record<VideoJobState, string> = {
   FAILED: "Failed",
   CANCELLED: "Cancelled",
   SEND_FAILED: "Not sent",
+  UNCERTAIN: "Answer not known yet",
 };
 
 export const finishedVideoJobStates: readonly VideoJobState[] = ["SUCCEEDED", "FAILED", "CANCELLED", "SEND_FAILED"];
@@ -20,8 +21,16 @@ export function isFinishedVideoJob(state: VideoJobState): boolean {
 /** The filter groups of the Jobs page. */
 export const videoJobStatusFilters = {
   all: null,
-  active: ["QUEUED", "SENT", "RUNNING"],
+  active: ["QUEUED", "UNCERTAIN", "SENT", "RUNNING"],
   succeeded: ["SUCCEEDED"],
   failed: ["FAILED", "CANCELLED", "SEND_FAILED"],
 } as const satisfies Record<string, readonly VideoJobState[] | null>;
 export type VideoJobStatusFilter = keyof typeof videoJobStatusFilters;
+
+/** Codes of an UNCERTAIN job (its send's answer was lost) that waits for a person. */
+export const uncertainWaitCodes = {
+  /** The provider does not honour request keys: resending may make a second video. */
+  noRequestKeys: "ANSWER_LOST_NO_REQUEST_KEYS",
+  /** No answer for the whole window: asking again under the same key is safe. */
+  windowOver: "ANSWER_LOST_TOO_LONG",
+} as const;

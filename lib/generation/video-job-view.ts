@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Asset, Upload, VideoJob, VideoJobReference } from "@/lib/generated/prisma/client";
 import { AssetType, VideoJobState } from "@/lib/generated/prisma/enums";
 import { readVideoJobParams, videoJobParamsSchema } from "@/lib/generation/video-job-params";
+import { uncertainWaitCodes } from "@/lib/generation/video-job-states";
 import { referenceRoles } from "@/lib/generation/video-rules";
 import type { FileStorage } from "@/lib/storage/file-storage";
 
@@ -42,6 +43,11 @@ export const videoJobViewSchema = z.object({
   lastFrame: z.object({ url: z.string(), downloadUrl: z.string() }).nullable(),
   providerVideo: z.object({ url: z.string(), expiresAt: z.string().nullable() }).nullable(),
   error: z.object({ code: z.string().nullable(), message: z.string() }).nullable(),
+  /**
+   * A send whose answer was lost (UNCERTAIN): whether the worker asks again by itself (and when
+   * next) or the job waits for a person, and whether resending could make a second video.
+   */
+  uncertain: z.object({ waitsForPerson: z.boolean(), nextTryAt: z.string().nullable(), resendMayDuplicate: z.boolean() }).nullable(),
   /** The provider's last answer, for those allowed to see it. */
   raw: z.unknown().optional(),
 });
@@ -84,6 +90,10 @@ export function toVideoJobView(
       : null,
     providerVideo: job.providerVideoUrl ? { url: job.providerVideoUrl, expiresAt: job.providerVideoExpiresAt?.toISOString() ?? null } : null,
     error: job.error ? { code: job.errorCode, message: job.error } : null,
+    uncertain:
+      job.state === "UNCERTAIN"
+        ? { waitsForPerson: job.nextPollAt === null, nextTryAt: job.nextPollAt?.toISOString() ?? null, resendMayDuplicate: job.errorCode === uncertainWaitCodes.noRequestKeys }
+        : null,
   };
   if (options.includeRaw) view.raw = job.rawResponse;
   return view;

@@ -1,3 +1,4 @@
+import { OutboundError } from "@/lib/net/outbound-error";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import os from "node:os";
@@ -13,7 +14,10 @@ import { getVideoJob } from "@/lib/generation/get-video-job";
 import { listApprovedAssets } from "@/lib/generation/list-approved-assets";
 import { listVideoJobs } from "@/lib/generation/list-video-jobs";
 import { listVideoJobsQuerySchema } from "@/lib/generation/list-video-jobs.validation";
-import { retryVideoJob } from "@/lib/generation/retry-video-job";
+import { nextAttemptKey, retryVideoJob } from "@/lib/generation/retry-video-job";
+import { classifySendFailure, uncertainRetryDelayMs } from "@/lib/generation/send-video-job";
+import { AppError } from "@/lib/errors";
+import { UpstreamError, upstreamErrorFromResponse, upstreamMalformed, upstreamUnreachable } from "@/lib/upstream/upstream-error";
 import { startOneClickJobs } from "@/lib/generation/start-one-click-jobs";
 import { readVideoDefaults } from "@/lib/generation/video-defaults";
 import { videoPollSchedule } from "@/lib/generation/video-poll-delay";
@@ -140,7 +144,7 @@ async function runToEnd(jobId: string, extra: Partial<AdvanceDeps> = {}, timeout
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const job = await prisma.videoJob.findUniqueOrThrow({ where: { id: jobId } });
-    if (!["QUEUED", "SENT", "RUNNING"].includes(job.state)) return job;
+    if (!["QUEUED", "UNCERTAIN", "SENT", "RUNNING"].includes(job.state)) return job;
     if (Date.now() > deadline) throw new Error(`job ${jobId} is still ${job.state}`);
     const step = await advanceVideoJob(jobId, deps(extra));
     if (step === "not-due") await new Promise((r) => setTimeout(r, 200));
@@ -163,6 +167,15 @@ beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), "avatar-studio-video-jobs-"));
   storage = createDiskStorage({ root, publicBaseUrl: "https://studio.example.com" });
   client = makeClient();
+  // The copy of finished videos goes through the outbound guard, which reads the settings:
+  // the simulator is the environment's provider, so its loopback host is allowed.
+  Object.assign(process.env, {
+    AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64url"),
+    SETTINGS_ENCRYPTION_KEY: process.env.SETTINGS_ENCRYPTION_KEY ?? randomBytes(32).toString("base64"),
+    UPSTREAM_BASE_URL: sim.url,
+    UPSTREAM_API_KEY: KEY,
+    STORAGE_DIR: root,
+  });
 
   const suffix = randomBytes(4).toString("hex");
   teamId = (await prisma.team.create({ data: { name: `Video ${suffix}` } })).id;
@@ -310,19 +323,38 @@ describe("video jobs", () => {
     await expect(retryVideoJob({ teamId: otherTeamId, userId, jobId: failed.id }, { client, models: MODELS })).rejects.toMatchObject({ code: "NOT_FOUND" });
   }, 60_000);
 
-  it("records a request the provider refused as SEND_FAILED, and Retry resends it with the same key", async () => {
+  it("records a request the provider clearly refused as SEND_FAILED; Retry is a new attempt under a new key, once however often it is pressed", async () => {
     const noRetries = makeClient(0);
-    await admin("POST", "faults/next", { endpoint: "video", fault: "server_error" });
-    const outcome = await createVideoJob({ teamId, userId, request: request([avatar("avatar-b")]), source: "form" }, { client: noRetries, models: MODELS });
+    // An asset approved here that the provider does not know: it refuses the request with a reason.
+    const good = await prisma.asset.findUniqueOrThrow({ where: { id: assets["avatar-b"]! } });
+    const ghost = await prisma.asset.create({
+      data: { teamId, submissionId: good.submissionId, groupId: good.groupId, name: "ghost", type: "IMAGE", state: "APPROVED", assetUrl: "asset://asset-20260101000000-ghost" },
+    });
+    const outcome = await createVideoJob(
+      { teamId, userId, request: request([{ assetId: ghost.id, type: "IMAGE", role: "reference_image" }]), source: "form" },
+      { client: noRetries, models: MODELS },
+    );
     expect(outcome.state).toBe("SEND_FAILED");
-    expect(outcome.error).toBe("The video provider ran into a problem. Please try again later.");
     const failed = await prisma.videoJob.findUniqueOrThrow({ where: { id: outcome.jobId } });
-    expect(failed).toMatchObject({ state: "SEND_FAILED", errorCode: "UPSTREAM_ERROR", providerTaskId: null, nextPollAt: null });
+    expect(failed).toMatchObject({ state: "SEND_FAILED", errorCode: "UPSTREAM_REJECTED", providerTaskId: null, nextPollAt: null });
+    expect(failed.finishedAt).toBeInstanceOf(Date);
 
-    const resent = await retryVideoJob({ teamId, userId, jobId: failed.id }, { client: noRetries, models: MODELS });
-    expect(resent).toMatchObject({ jobId: failed.id, state: "SENT" });
-    expect(sentVideos.map((s) => s.idempotencyKey)).toEqual([failed.idempotencyKey, failed.idempotencyKey]);
-  });
+    await prisma.asset.update({ where: { id: ghost.id }, data: { assetUrl: good.assetUrl } });
+    const before = await videoPosts();
+    const presses = await Promise.allSettled([
+      retryVideoJob({ teamId, userId, jobId: failed.id }, { client: noRetries, models: MODELS }),
+      retryVideoJob({ teamId, userId, jobId: failed.id }, { client: noRetries, models: MODELS }),
+    ]);
+    expect(presses.filter((p) => p.status === "fulfilled")).toHaveLength(1);
+    expect(presses.find((p) => p.status === "rejected")).toMatchObject({ reason: { code: "CONFLICT" } });
+    expect(presses.find((p) => p.status === "fulfilled")).toMatchObject({ value: { jobId: failed.id, state: "SENT" } });
+    expect(await videoPosts()).toBe(before + 1);
+    const resent = await prisma.videoJob.findUniqueOrThrow({ where: { id: failed.id } });
+    expect(resent.idempotencyKey).toBe(`${failed.idempotencyKey}#r2`);
+    expect(sentVideos.map((s) => s.idempotencyKey)).toEqual([failed.idempotencyKey, resent.idempotencyKey]);
+    expect((await runToEnd(failed.id)).state).toBe("SUCCEEDED");
+    await prisma.asset.update({ where: { id: ghost.id }, data: { state: "DISMISSED" } });
+  }, 60_000);
 
   it("sends a job whose request never went out, with its own key, so that the provider makes one video", async () => {
     const job = await prisma.videoJob.create({
@@ -420,6 +452,214 @@ describe("video jobs", () => {
   });
 });
 
+/** The provider's tasks made under one idempotency key (the simulator's own record). */
+async function tasksUnderKey(key: string): Promise<{ id: string; status: string }[]> {
+  const { tasks } = await admin<{ tasks: { id: string; status: string; idempotency_key: string | null }[] }>("GET", "tasks");
+  return tasks.filter((t) => t.idempotency_key === key);
+}
+
+/** Worker steps until the job is finished, letting each backoff pass at once (as if time went by). */
+async function runToEndWithoutWaiting(jobId: string, client_: UpstreamClient, timeoutMs = 40_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const job = await prisma.videoJob.findUniqueOrThrow({ where: { id: jobId } });
+    if (!["QUEUED", "UNCERTAIN", "SENT", "RUNNING"].includes(job.state)) return job;
+    if (job.state === "UNCERTAIN" && job.nextPollAt === null) return job;
+    if (Date.now() > deadline) throw new Error(`job ${jobId} is still ${job.state}`);
+    if ((job.state === "QUEUED" || job.state === "UNCERTAIN") && job.nextPollAt && job.nextPollAt.getTime() > Date.now()) {
+      await prisma.videoJob.updateMany({ where: { id: jobId, nextPollAt: job.nextPollAt }, data: { nextPollAt: new Date(Date.now() - 1) } });
+    }
+    const step = await advanceVideoJob(jobId, { clientForTeam: async () => client_, storage });
+    if (step === "not-due") await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+function quickClient(options: { idempotency?: boolean } = {}): UpstreamClient {
+  return createUpstreamClient({
+    baseUrl: sim.url,
+    apiKey: KEY,
+    timeoutMs: 600,
+    maxRetries: 2,
+    concurrency: 4,
+    retryBaseMs: 20,
+    retryMaxMs: 100,
+    idempotency: options.idempotency ?? true,
+  });
+}
+
+describe("what a failed send says about the provider's side", () => {
+  const refused = (status: number, body: unknown = { error: { message: "no", code: "invalid_request" } }) =>
+    upstreamErrorFromResponse({ httpStatus: status, body, method: "POST", path: "/v1/videos/generations" });
+  it("calls only a clear refusal refused; a lost or unreadable answer uncertain; a 429 or a refused connection unsent", () => {
+    const first = { afterUncertain: false };
+    expect(classifySendFailure(refused(400), first)).toBe("refused");
+    expect(classifySendFailure(refused(402), first)).toBe("refused");
+    expect(classifySendFailure(refused(401), first)).toBe("refused");
+    expect(classifySendFailure(new AppError("INVALID_INPUT", "bad"), first)).toBe("refused");
+    expect(classifySendFailure(refused(409), first)).toBe("uncertain");
+    expect(classifySendFailure(refused(500), first)).toBe("uncertain");
+    expect(classifySendFailure(upstreamErrorFromResponse({ httpStatus: 502, text: "<html>502 Bad Gateway</html>" }), first)).toBe("uncertain");
+    expect(classifySendFailure(upstreamMalformed("the answer is not JSON"), first)).toBe("uncertain");
+    expect(classifySendFailure(upstreamUnreachable(new TypeError("fetch failed", { cause: { code: "ECONNRESET" } })), first)).toBe("uncertain");
+    expect(classifySendFailure(upstreamUnreachable(new Error("timeout"), { timedOut: true }), first)).toBe("uncertain");
+    expect(classifySendFailure(upstreamUnreachable(new TypeError("fetch failed", { cause: { code: "ECONNREFUSED" } })), first)).toBe("unsent");
+    expect(classifySendFailure(refused(429), first)).toBe("unsent");
+    // The outbound guard stops a request before it leaves: a refused address is final, a failed lookup is unsent.
+    const guarded = (code: "PRIVATE_ADDRESS" | "DNS_FAILED") => upstreamUnreachable(new TypeError("fetch failed", { cause: new OutboundError(code, "stopped") }));
+    expect(classifySendFailure(guarded("PRIVATE_ADDRESS"), first)).toBe("refused");
+    expect(classifySendFailure(guarded("DNS_FAILED"), first)).toBe("unsent");
+    expect(classifySendFailure(new Error("a bug"), first)).toBe("uncertain");
+    // After an earlier send may have acted, an auth or balance refusal (checked before the key) proves nothing.
+    expect(classifySendFailure(refused(401), { afterUncertain: true })).toBe("uncertain");
+    expect(classifySendFailure(refused(400), { afterUncertain: true })).toBe("refused");
+    expect(new UpstreamError("UPSTREAM_ERROR").retryable).toBe(true);
+  });
+
+  it("backs off from 5 s to 10 min, and a Retry-After wins", () => {
+    const mid = () => 0.5;
+    expect(uncertainRetryDelayMs(1, undefined, mid)).toBe(5_000);
+    expect(uncertainRetryDelayMs(3, undefined, mid)).toBe(20_000);
+    expect(uncertainRetryDelayMs(30, undefined, mid)).toBe(600_000);
+    expect(uncertainRetryDelayMs(1, 90_000, mid)).toBe(90_000);
+    expect(uncertainRetryDelayMs(1, 10 * 3600_000, mid)).toBe(3600_000);
+  });
+
+  it("names a new attempt's key after the old one", () => {
+    expect(nextAttemptKey("abc")).toBe("abc#r2");
+    expect(nextAttemptKey("abc#r2")).toBe("abc#r3");
+    expect(nextAttemptKey("retry-of:x#r9")).toBe("retry-of:x#r10");
+  });
+});
+
+describe("a send whose answer is lost is resolved, never called failed", () => {
+  // Each fault hits the create call twice: the send's own attempt and its one resend inside the call.
+  const faults = [
+    { fault: "drop_after", acted: true, state: "UNCERTAIN" },
+    { fault: "hang_after", acted: true, state: "UNCERTAIN" },
+    { fault: "bad_gateway", acted: true, state: "UNCERTAIN" },
+    { fault: "malformed_json", acted: true, state: "UNCERTAIN" },
+    { fault: "hang", acted: false, state: "UNCERTAIN" },
+    { fault: "drop_before", acted: false, state: "UNCERTAIN" },
+    { fault: "server_error", acted: false, state: "UNCERTAIN" },
+    { fault: "rate_limit", acted: false, state: "QUEUED" },
+  ] as const;
+
+  for (const { fault, acted, state } of faults) {
+    it(`${fault}: the job ends with exactly one provider task, recorded on its row, and the video copied`, async () => {
+      const quick = quickClient();
+      await admin("POST", "faults/next", { endpoint: "video", fault, count: 2, retryAfter: 1 });
+      const outcome = await createVideoJob({ teamId, userId, request: request([avatar("avatar-a")], { prompt: `Fault ${fault}` }), source: "form" }, { client: quick, models: MODELS });
+      expect(outcome.state).toBe(state);
+      const unknown = await prisma.videoJob.findUniqueOrThrow({ where: { id: outcome.jobId } });
+      expect(unknown.finishedAt).toBeNull();
+      expect(unknown.providerTaskId).toBeNull();
+      expect(unknown.nextPollAt!.getTime()).toBeGreaterThan(Date.now());
+      if (state === "UNCERTAIN") {
+        expect(unknown.error).toContain("The provider's answer is not known yet");
+        expect(unknown.uncertainSince).toBeInstanceOf(Date);
+      } else {
+        expect(unknown).toMatchObject({ errorCode: "UPSTREAM_RATE_LIMITED" });
+        // Retry-After (1 s) is honoured.
+        expect(unknown.nextPollAt!.getTime() - Date.now()).toBeGreaterThan(500);
+      }
+      const madeWhileUnknown = await tasksUnderKey(unknown.idempotencyKey);
+      expect(madeWhileUnknown).toHaveLength(acted ? 1 : 0);
+
+      const done = await runToEndWithoutWaiting(outcome.jobId, quick);
+      expect(done.state).toBe("SUCCEEDED");
+      const tasks = await tasksUnderKey(done.idempotencyKey);
+      expect(tasks).toHaveLength(1);
+      expect(done.providerTaskId).toBe(tasks[0]!.id);
+      if (acted) expect(done.providerTaskId).toBe(madeWhileUnknown[0]!.id);
+      expect((await stored(done.videoKey)).subarray(4, 8).toString()).toBe("ftyp");
+      expect(done).toMatchObject({ error: null, errorCode: null, uncertainSince: null });
+    }, 60_000);
+  }
+
+  it("where the provider may not honour keys, a lost answer waits for a person; resending is an explicit, audited choice, and two presses send once", async () => {
+    const noKeys = quickClient({ idempotency: false });
+    await admin("POST", "faults/next", { endpoint: "video", fault: "drop_after" });
+    const outcome = await createVideoJob({ teamId, userId, request: request([avatar("avatar-b")], { prompt: "No keys" }), source: "form" }, { client: noKeys, models: MODELS });
+    expect(outcome.state).toBe("UNCERTAIN");
+    expect(outcome.error).toContain("the provider may already have started this video".replace(/^t/, "T"));
+    const waiting = await prisma.videoJob.findUniqueOrThrow({ where: { id: outcome.jobId } });
+    expect(waiting.nextPollAt).toBeNull();
+    expect(await advanceVideoJob(waiting.id, { clientForTeam: async () => noKeys, storage })).toBe("not-due");
+    const view = await getVideoJob(teamId, waiting.id, { storage, includeRaw: false });
+    expect(view.uncertain).toMatchObject({ waitsForPerson: true, nextTryAt: null });
+
+    const before = await videoPosts();
+    await expect(retryVideoJob({ teamId, userId, jobId: waiting.id }, { client: noKeys, models: MODELS, idempotency: false })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await videoPosts()).toBe(before);
+    const presses = await Promise.allSettled([
+      retryVideoJob({ teamId, userId, jobId: waiting.id, resendUncertain: true }, { client: noKeys, models: MODELS, idempotency: false }),
+      retryVideoJob({ teamId, userId, jobId: waiting.id, resendUncertain: true }, { client: noKeys, models: MODELS, idempotency: false }),
+    ]);
+    expect(await videoPosts()).toBe(before + 1);
+    expect(presses.some((p) => p.status === "fulfilled" && p.value.state === "SENT")).toBe(true);
+    const audit = await prisma.auditEvent.findMany({ where: { teamId, targetId: waiting.id, action: { in: ["video_job.uncertain", "video_job.resent_uncertain"] } } });
+    expect(audit.map((a) => a.action).sort()).toEqual(["video_job.resent_uncertain", "video_job.uncertain"]);
+    expect(audit.find((a) => a.action === "video_job.resent_uncertain")?.actorId).toBe(userId);
+    expect((await runToEndWithoutWaiting(waiting.id, noKeys)).state).toBe("SUCCEEDED");
+  }, 60_000);
+
+  it("where keys are not honoured, a send cut off by a crash is not resent blindly by the worker", async () => {
+    const noKeys = quickClient({ idempotency: false });
+    const { jobId } = await createVideoJob({ teamId, userId, request: request([avatar("avatar-a")], { prompt: "Crashed mid-send" }), source: "form" }, { client: noKeys, models: MODELS });
+    // As a process that died after claiming the attempt leaves it: QUEUED, an attempt counted, no outcome.
+    await prisma.videoJob.update({ where: { id: jobId }, data: { state: "QUEUED", providerTaskId: null, attempts: 1, errorCode: null, nextPollAt: new Date(Date.now() - 1) } });
+    const before = await videoPosts();
+    expect(await advanceVideoJob(jobId, { clientForTeam: async () => noKeys, storage })).toBe("UNCERTAIN");
+    expect(await videoPosts()).toBe(before);
+    expect(await prisma.videoJob.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ state: "UNCERTAIN", nextPollAt: null });
+  });
+
+  it("after the window without an answer, the job waits for a person; asking again resolves it under the same key", async () => {
+    const quick = quickClient();
+    await admin("POST", "faults/next", { endpoint: "video", fault: "drop_after", count: 2 });
+    const { jobId } = await createVideoJob({ teamId, userId, request: request([avatar("avatar-b")], { prompt: "Long silence" }), source: "form" }, { client: quick, models: MODELS });
+    const first = await prisma.videoJob.findUniqueOrThrow({ where: { id: jobId } });
+    expect(first.state).toBe("UNCERTAIN");
+    const made = await tasksUnderKey(first.idempotencyKey);
+    expect(made).toHaveLength(1);
+
+    // A day later the provider still loses every answer.
+    const dayLater = { now: () => new Date(Date.now() + 25 * 3600_000) };
+    await admin("POST", "faults/next", { endpoint: "video", fault: "server_error", count: 2 });
+    expect(await advanceVideoJob(jobId, { clientForTeam: async () => quick, storage, ...dayLater })).toBe("UNCERTAIN");
+    const expired = await prisma.videoJob.findUniqueOrThrow({ where: { id: jobId } });
+    expect(expired).toMatchObject({ state: "UNCERTAIN", nextPollAt: null, finishedAt: null });
+    expect(expired.error).toContain("has not answered our requests for 24 h");
+
+    const before = await videoPosts();
+    const resolved = await retryVideoJob({ teamId, userId, jobId }, { client: quick, models: MODELS });
+    expect(resolved).toMatchObject({ jobId, state: "SENT" });
+    expect(await videoPosts()).toBe(before + 1);
+    const row = await prisma.videoJob.findUniqueOrThrow({ where: { id: jobId } });
+    expect(row.idempotencyKey).toBe(first.idempotencyKey);
+    expect(row.providerTaskId).toBe(made[0]!.id);
+    expect(await tasksUnderKey(first.idempotencyKey)).toHaveLength(1);
+  }, 60_000);
+
+  it("Retry on a job we lost contact with follows its own task again instead of paying for a new one", async () => {
+    const { jobId } = await createVideoJob({ teamId, userId, request: request([avatar("avatar-a")], { prompt: "Lost contact" }), source: "form" }, { client, models: MODELS });
+    const sent = await prisma.videoJob.findUniqueOrThrow({ where: { id: jobId } });
+    await prisma.videoJob.update({
+      where: { id: jobId },
+      data: { state: "FAILED", errorCode: "PROVIDER_UNREACHABLE", error: "We lost contact with the provider while following this job. Retry it.", finishedAt: new Date(), nextPollAt: null },
+    });
+    const before = await videoPosts();
+    const presses = await Promise.allSettled([
+      retryVideoJob({ teamId, userId, jobId }, { client, models: MODELS }),
+      retryVideoJob({ teamId, userId, jobId }, { client, models: MODELS }),
+    ]);
+    expect(presses.filter((p) => p.status === "fulfilled")).toEqual([{ status: "fulfilled", value: { jobId, state: "RUNNING", error: null } }]);
+    const done = await runToEnd(jobId);
+    expect(done).toMatchObject({ state: "SUCCEEDED", providerTaskId: sent.providerTaskId });
+    expect(await videoPosts()).toBe(before);
+  }, 60_000);
+});
+
 describe("what the pages read", () => {
   it("lists only the team's approved assets for the picker, filtered by type and name", async () => {
     const all = await listApprovedAssets(teamId, { limit: 50 }, { storage });
@@ -447,7 +687,8 @@ describe("what the pages read", () => {
     expect(found.items.map((j) => j.prompt)).toEqual(expect.arrayContaining(["A real-person waving"]));
     expect(await listVideoJobs(otherTeamId, userId, query({}), { storage })).toMatchObject({ items: [] });
 
-    const done = all.items.find((j) => j.state === "SUCCEEDED" && j.lastFrame)!;
+    const succeeded = await listVideoJobs(teamId, userId, query({ status: "succeeded", q: "waves at the camera" }), { storage });
+    const done = [...all.items, ...succeeded.items].find((j) => j.state === "SUCCEEDED" && j.lastFrame)!;
     const view = await getVideoJob(teamId, done.id, { storage, includeRaw: true });
     expect(view.video).toEqual({ url: expect.stringMatching(/^https:\/\/studio\.example\.com\/files\/t\//), downloadUrl: `/api/video-jobs/${done.id}/download` });
     expect(view.lastFrame?.downloadUrl).toBe(`/api/video-jobs/${done.id}/download?file=last-frame`);

@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db";
 import { logger } from "@/lib/logger";
+import type { FileStorage } from "@/lib/storage/file-storage";
 
 export type ComponentHealth = { status: "ok" | "down" | "unknown"; latencyMs?: number; detail?: string };
 
@@ -15,10 +16,16 @@ async function timed(name: string, check: () => Promise<unknown>): Promise<Compo
   }
 }
 
-/** The state of what the app depends on. Extra checks (worker, upstream) plug in as named entries. */
-export async function checkHealth(extra: Record<string, () => Promise<ComponentHealth>> = {}) {
+/** The state of what the app depends on (database, file storage). Extra checks (worker, upstream) plug in as named entries. */
+export async function checkHealth(
+  extra: Record<string, () => Promise<ComponentHealth>> = {},
+  options: { storage?: Pick<FileStorage, "ping"> } = {},
+) {
+  const { storage } = options;
   const entries = await Promise.all([
-    ["database", await timed("database", () => prisma.$queryRaw`select 1`)] as const,
+    timed("database", () => prisma.$queryRaw`select 1`).then((health) => ["database", health] as const),
+    // The disk is writable, or the bucket answers a HEAD with these credentials.
+    ...(storage ? [timed("storage", () => storage.ping()).then((health) => ["storage", health] as const)] : []),
     ...Object.entries(extra).map(async ([name, check]) => [name, await check().catch((): ComponentHealth => ({ status: "down" }))] as const),
   ]);
   const components = Object.fromEntries(entries);

@@ -12,6 +12,7 @@ import {
   waitFor,
   type TaskLook,
 } from "@/test/integration-kit";
+import { boundProviderSettings } from "@/lib/settings/provider-settings-test-kit";
 
 /**
  * Review following against real PostgreSQL (a database of this file's own) and the provider
@@ -50,7 +51,7 @@ beforeAll(async () => {
   teamId = team.id;
   userId = (await prisma.user.create({ data: { email: `review-${randomUUID().slice(0, 8)}@example.com` } })).id;
   await prisma.membership.create({ data: { teamId, userId, role: "CREATOR" } });
-  await prisma.teamSettings.create({ data: { teamId, upstreamBaseUrl: proxy.url } });
+  await prisma.teamSettings.create({ data: { teamId, ...boundProviderSettings(proxy.url, API_KEY) } });
 }, 120_000);
 
 afterAll(async () => {
@@ -142,7 +143,7 @@ describe("following review tasks", () => {
     await fetch(`${sim.url}/_admin/faults`, { method: "DELETE" });
     const slowSim = await (await import("@/simulator/server")).startSimulator({ port: 0, apiKeys: [API_KEY], reviewMs: 9_000 });
     const slowProxy = await startRecordingProxy(slowSim.url);
-    await prisma.teamSettings.update({ where: { teamId }, data: { upstreamBaseUrl: slowProxy.url } });
+    await prisma.teamSettings.update({ where: { teamId }, data: boundProviderSettings(slowProxy.url, API_KEY) });
     try {
       const results = await Promise.all(
         Array.from({ length: 6 }, (_, i) => submit(`shared group ${i}`, [`shared-${i}-a`, `shared-${i}-b`])),
@@ -170,7 +171,7 @@ describe("following review tasks", () => {
         expect(looks.length).toBeLessThanOrEqual(6);
       }
     } finally {
-      await prisma.teamSettings.update({ where: { teamId }, data: { upstreamBaseUrl: proxy.url } });
+      await prisma.teamSettings.update({ where: { teamId }, data: boundProviderSettings(proxy.url, API_KEY) });
       await slowProxy.close();
       await slowSim.close();
     }
@@ -178,7 +179,7 @@ describe("following review tasks", () => {
 
   it("finishes every task after a worker is killed with SIGKILL mid-run and another starts", async () => {
     const slowSim = await (await import("@/simulator/server")).startSimulator({ port: 0, apiKeys: [API_KEY], reviewMs: 8_000 });
-    await prisma.teamSettings.update({ where: { teamId }, data: { upstreamBaseUrl: slowSim.url } });
+    await prisma.teamSettings.update({ where: { teamId }, data: boundProviderSettings(slowSim.url, API_KEY) });
     const children: ChildProcess[] = [];
     const startWorkerProcess = () => {
       // One process (tsx as a loader, not its CLI, which would run the worker in a child):
@@ -225,7 +226,7 @@ describe("following review tasks", () => {
       await Promise.all(
         children.map((c) => new Promise<void>((resolve) => (c.exitCode !== null || c.signalCode !== null ? resolve() : c.once("exit", () => resolve())))),
       );
-      await prisma.teamSettings.update({ where: { teamId }, data: { upstreamBaseUrl: proxy.url } });
+      await prisma.teamSettings.update({ where: { teamId }, data: boundProviderSettings(proxy.url, API_KEY) });
       await slowSim.close();
     }
   }, 180_000);

@@ -1,6 +1,7 @@
 import { advanceVideoJob, type AdvanceDeps } from "@/lib/generation/advance-video-job";
 import { findDueVideoJobs } from "@/lib/generation/find-due-video-jobs";
 import type { JobRegistration } from "@/lib/jobs/start-worker";
+import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { upstreamClientForTeam } from "@/lib/settings/upstream-client-for-team";
 import { getStorage } from "@/lib/storage/get-storage";
@@ -27,6 +28,7 @@ export const registerVideoJobs: JobRegistration = async (boss) => {
   const clients = new Map<string, { client: UpstreamClient; at: number }>();
   const deps: AdvanceDeps = {
     storage: getStorage(),
+    uncertainWindowMs: env.UPSTREAM_UNCERTAIN_WINDOW_HOURS * 3600_000,
     async clientForTeam(teamId) {
       const cached = clients.get(teamId);
       if (cached && Date.now() - cached.at < CLIENT_TTL_MS) return cached.client;

@@ -127,6 +127,12 @@ describe("checkLimits: videos", () => {
     );
   });
 
+  it("caps the longer side, so a 720 × 16000 frame is refused from its header", () => {
+    expect(codes(video({ width: 720, height: 16000 }))).toEqual(["VIDEO_SIDE_TOO_LONG"]);
+    expect(codes(video({ width: 2560, height: 720 }))).toEqual([]);
+    expect(checkLimits(video({ width: 720, height: 16000 }))[0]?.message).toBe("The video is 720×16000 px; its longer side may be at most 2560 px.");
+  });
+
   it("checks the size is 50 MB or less", () => {
     expect(codes(video({ sizeBytes: 50 * MB }))).toEqual([]);
     expect(codes(video({ sizeBytes: 50 * MB + 1 }))).toEqual(["FILE_TOO_LARGE"]);

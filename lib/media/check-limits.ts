@@ -120,6 +120,12 @@ export function checkLimits(facts: MediaFacts, options: CheckLimitsOptions = {})
           message: `The video is ${width}×${height} px; it must be 480p or 720p, that is, its shorter side must be ${listWords(videoLimits.shortSidePx.map(String))} px.`,
         });
       }
+      if (Math.max(width, height) > videoLimits.maxSidePx) {
+        violations.push({
+          code: "VIDEO_SIDE_TOO_LONG",
+          message: `The video is ${width}×${height} px; its longer side may be at most ${videoLimits.maxSidePx} px.`,
+        });
+      }
     } else if (options.complete) {
       violations.push({ code: "UNKNOWN_DIMENSIONS", message: "The video's width and height could not be read." });
     }

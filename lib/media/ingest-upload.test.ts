@@ -46,7 +46,8 @@ function bodyOf(...pieces: Buffer[]): ReadableStream<Uint8Array> {
 const ingest = (fileName: string, body: ReadableStream<Uint8Array>, extra: { contentType?: string; contentLength?: number; team?: string } = {}) =>
   ingestUpload(
     { teamId: extra.team ?? teamId, uploaderId: userId, fileName, contentType: extra.contentType ?? null, contentLength: extra.contentLength ?? null, body },
-    { storage },
+    // Generous limits: the hourly count and the quota have tests of their own (upload-allowance.test.ts).
+    { storage, allowance: { uploadsPerUserPerHour: 10_000, teamQuotaBytes: 1e12 } },
   );
 
 function expectStored(result: IngestUploadResult) {

@@ -3,10 +3,12 @@ import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Upload } from "@/lib/generated/prisma/client";
 import { checkLimits } from "@/lib/media/check-limits";
+import { fileNameProblem } from "@/lib/media/file-name-rules";
 import { formatMegabytes } from "@/lib/media/describe-media";
 import type { LimitViolation } from "@/lib/media/limit-violation";
 import { audioLimits, BYTES_PER_MB, imageLimits, MAX_MEDIA_BYTES, mediaFormats, videoLimits } from "@/lib/media/limits";
 import { makeThumbnail } from "@/lib/media/make-thumbnail";
+import { assertUploadAllowed, uploadAllowanceFromEnv, withTeamUploadLock, type UploadAllowance } from "@/lib/media/upload-allowance";
 import { claimedFormat } from "@/lib/media/media-format";
 import { probeFile, type ProbedMedia } from "@/lib/media/probe-file";
 import { logger } from "@/lib/logger";
@@ -38,7 +40,7 @@ export type IngestUploadResult =
   | { status: "deduplicated"; upload: Upload }
   | { status: "refused"; violations: LimitViolation[] };
 
-type Db = Pick<typeof prisma, "upload">;
+type Db = typeof prisma;
 
 /**
  * Takes one uploaded file for a team, from stream to database row:
@@ -51,9 +53,10 @@ type Db = Pick<typeof prisma, "upload">;
  */
 export async function ingestUpload(
   input: IngestUploadInput,
-  deps: { storage: FileStorage; db?: Db },
+  deps: { storage: FileStorage; db?: Db; allowance?: UploadAllowance },
 ): Promise<IngestUploadResult> {
   const { storage, db = prisma } = deps;
+  const allowance = deps.allowance ?? (await uploadAllowanceFromEnv());
   const fileName = cleanFileName(input.fileName);
   const claimed = claimedFormat(fileName, input.contentType);
   const claimedType = claimed ? mediaFormats[claimed].type : null;
@@ -61,6 +64,9 @@ export async function ingestUpload(
   if (input.contentLength != null && input.contentLength > MAX_UPLOAD_BYTES) {
     return refused([tooLarge(formatMegabytes(input.contentLength))]);
   }
+  // The user's hourly count and the team's quota, before a byte is read (checked again,
+  // atomically, when the upload is recorded).
+  await assertUploadAllowed(db, { teamId: input.teamId, uploaderId: input.uploaderId, incomingBytes: input.contentLength ?? 0 }, allowance);
 
   let staged: StagedFile;
   try {
@@ -103,22 +109,25 @@ export async function ingestUpload(
     }
 
     try {
-      const upload = await db.upload.create({
-        data: {
-          teamId: input.teamId,
-          uploaderId: input.uploaderId,
-          storageKey,
-          thumbnailKey,
-          sha256: staged.sha256,
-          fileName,
-          mimeType: media.mimeType,
-          type: media.type,
-          sizeBytes: media.sizeBytes,
-          width: media.width,
-          height: media.height,
-          durationMs: media.durationMs === null ? null : Math.round(media.durationMs),
-          fps: media.fps,
-        },
+      const upload = await withTeamUploadLock(db, input.teamId, async (tx) => {
+        await assertUploadAllowed(tx, { teamId: input.teamId, uploaderId: input.uploaderId, incomingBytes: staged.sizeBytes }, allowance);
+        return tx.upload.create({
+          data: {
+            teamId: input.teamId,
+            uploaderId: input.uploaderId,
+            storageKey,
+            thumbnailKey,
+            sha256: staged.sha256,
+            fileName,
+            mimeType: media.mimeType,
+            type: media.type,
+            sizeBytes: media.sizeBytes,
+            width: media.width,
+            height: media.height,
+            durationMs: media.durationMs === null ? null : Math.round(media.durationMs),
+            fps: media.fps,
+          },
+        });
       });
       storedKeys.length = 0;
       logger.info({ teamId: input.teamId, uploadId: upload.id, type: upload.type, sizeBytes: upload.sizeBytes }, "upload stored");
@@ -139,11 +148,11 @@ export async function ingestUpload(
   }
 }
 
-/** The name as shown in the app: no folders, no control characters, at most 255 characters. */
+/** The name as shown in the app; a name with folders, control or direction characters, or too long, is refused. */
 function cleanFileName(raw: string): string {
-  const name = (raw.split(/[/\\]/).pop() ?? "").normalize("NFC").replace(/\p{Cc}/gu, "").trim().slice(0, 255);
-  if (!name) throw new AppError("INVALID_INPUT", "The file needs a name.");
-  return name;
+  const problem = fileNameProblem(raw);
+  if (problem) throw new AppError("INVALID_INPUT", problem);
+  return raw.normalize("NFC").trim();
 }
 
 /** The name's extension when it fits the real format, else the format's own. */

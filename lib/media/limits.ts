@@ -63,6 +63,11 @@ export const videoLimits = {
    * pixels, whether the video is landscape or portrait. 1080p and others are refused.
    */
   shortSidePx: [480, 720],
+  /**
+   * The longer side, checked from the container's header before any frame is decoded: 720p
+   * at 32:9 is 2560 px, so a 720 × 16000 "video" (a decompression bomb) never reaches the decoder.
+   */
+  maxSidePx: 2560,
 } as const;
 
 export const audioLimits = {

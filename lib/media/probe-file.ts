@@ -6,6 +6,7 @@ import type { AssetType } from "@/lib/generated/prisma/enums";
 import { capitalise, formatLabels, typePlural } from "@/lib/media/describe-media";
 import type { LimitViolation } from "@/lib/media/limit-violation";
 import { assetTypeNouns, mediaFormats, type MediaFormat } from "@/lib/media/limits";
+import { findHiddenContent } from "@/lib/media/find-hidden-content";
 import { formatForMime } from "@/lib/media/media-format";
 import { parseFfmpegInfo } from "@/lib/media/parse-ffmpeg-info";
 import { readHeifSize } from "@/lib/media/read-heif-size";
@@ -45,6 +46,20 @@ export async function probeFile(filePath: string, options: { claimedType?: Asset
   const format = formatForMime(detected?.mime);
   if (!format) return refuseUnknown(detected, options.claimedType ?? null);
 
+  // Bytes of another kind than the name or type says (a PNG named voice.wav): refused, since
+  // the user meant another file. Within one kind (a JPEG named .png) the bytes win quietly.
+  const claimed = options.claimedType ?? null;
+  if (claimed && mediaFormats[format].type !== claimed) {
+    const label = mediaFormats[format].label;
+    return refuse(
+      "NOT_REAL_MEDIA",
+      `The file is not a real ${assetTypeNouns[claimed]}: its contents are ${article(label)} ${label} ${assetTypeNouns[mediaFormats[format].type]}.`,
+    );
+  }
+
+  const hidden = await findHiddenContent(filePath, format);
+  if (hidden) return refuse("HIDDEN_CONTENT", hidden);
+
   const { type, mimeType, extensions } = mediaFormats[format];
   const media: ProbedMedia = {
     type,
@@ -64,7 +79,9 @@ export async function probeFile(filePath: string, options: { claimedType?: Asset
 
 async function probeImage(filePath: string, media: ProbedMedia): Promise<ProbeOutcome> {
   const heif = media.format === "heic" || media.format === "heif";
-  const size = await sharp(filePath)
+  // Only the header is read here (no pixel is decoded), so the pixel cap that guards decoding
+  // is lifted: a 20000 × 20000 bomb then gets its exact size in the refusal, not "damaged".
+  const size = await sharp(filePath, { limitInputPixels: false })
     .metadata()
     .then((meta) => (meta.autoOrient.width > 0 && meta.autoOrient.height > 0 ? meta.autoOrient : null))
     .catch(() => null);

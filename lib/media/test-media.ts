@@ -38,6 +38,21 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([length, typed, crc]);
 }
 
+/**
+ * A decompression bomb: a valid 1-bit greyscale PNG of `side` × `side` pixels, all black, whose
+ * compressed data is tiny (20000 × 20000 is about 49 kB holding 400 megapixels).
+ */
+export function makeBombPng(side: number): Buffer {
+  const row = 1 + Math.ceil(side / 8);
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(side, 0);
+  header.writeUInt32BE(side, 4);
+  header[8] = 1; // bit depth
+  header[9] = 0; // colour type: greyscale
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([signature, chunk("IHDR", header), chunk("IDAT", deflateSync(Buffer.alloc(row * side), { level: 9 })), chunk("IEND", Buffer.alloc(0))]);
+}
+
 /** An 8-bit RGB PNG: a diagonal gradient whose colours depend on `seed`, so every seed gives other bytes. */
 export function makePng(width: number, height: number, seed = 0): Buffer {
   const row = 1 + width * 3;

@@ -1,5 +1,14 @@
 import { z } from "zod";
 
+/** A provider base URL: http(s), no user name or password, no query or fragment (the paths are ours). */
+const baseUrlSchema = z
+  .url({ protocol: /^https?$/, error: "Enter an http(s) URL." })
+  .refine((v) => {
+    const url = new URL(v);
+    return !url.username && !url.password;
+  }, "Remove the user name and password from the URL; the API key is entered below.")
+  .refine((v) => !/[?#]/.test(v), "A base URL has no ? or # part.");
+
 const optionalText = (max: number) =>
   z
     .string()
@@ -9,7 +18,7 @@ const optionalText = (max: number) =>
 
 export const saveProviderSettingsSchema = z.object({
   /** Empty: use the environment's. */
-  baseUrl: optionalText(2048).pipe(z.url({ protocol: /^https?$/, error: "Enter an http(s) URL." }).nullable()),
+  baseUrl: optionalText(2048).pipe(baseUrlSchema.nullable()),
   /** Empty: keep the saved key. */
   apiKey: optionalText(500),
   clearApiKey: z.boolean().default(false),
@@ -23,6 +32,6 @@ export const saveProviderSettingsSchema = z.object({
 
 export const testConnectionSchema = z.object({
   /** Test what is typed before saving it; empty fields fall back to what is saved. */
-  baseUrl: optionalText(2048).pipe(z.url({ protocol: /^https?$/, error: "Enter an http(s) URL." }).nullable()),
+  baseUrl: optionalText(2048).pipe(baseUrlSchema.nullable()),
   apiKey: optionalText(500),
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { mkdir, open, readdir, rename, rm, rmdir, stat } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, mkdir, open, readdir, rename, rm, rmdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { ByteRange, ByteSource, FileStorage, OpenedFile, StagedFile, StoredFileInfo } from "@/lib/storage/file-storage";
 import { isValidStorageKey } from "@/lib/storage/storage-key";
@@ -123,6 +124,15 @@ export function createDiskStorage(options: DiskStorageOptions): FileStorage {
     publicUrl(key: string): string {
       const base = typeof options.publicBaseUrl === "function" ? options.publicBaseUrl() : options.publicBaseUrl;
       return `${base.replace(/\/$/, "")}/files/${key.split("/").map(encodeURIComponent).join("/")}`;
+    },
+
+    async providerUrl(key: string): Promise<string> {
+      return storage.publicUrl(key);
+    },
+
+    async ping(): Promise<void> {
+      await mkdir(root, { recursive: true });
+      await access(root, constants.R_OK | constants.W_OK);
     },
   };
   return storage;

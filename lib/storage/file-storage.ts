@@ -23,7 +23,10 @@ export type OpenedFile = StoredFileInfo & {
   range: ByteRange | null;
 };
 
-/** Where uploaded and fetched files live. Keys come from `newStorageKey`. */
+/**
+ * Where uploaded and fetched files live: the local disk (`disk-storage.ts`) or an
+ * S3-compatible bucket (`s3-storage.ts`). Keys come from `newStorageKey`.
+ */
 export interface FileStorage {
   /** Streams a source to a private temporary file, hashing and counting; never buffers it whole. */
   stage(source: ByteSource, options: { maxBytes: number }): Promise<StagedFile>;
@@ -38,5 +41,14 @@ export interface FileStorage {
   stat(key: string): Promise<StoredFileInfo | null>;
   /** Harmless if the file is already gone. */
   delete(key: string): Promise<void>;
+  /** The URL the browser (gallery, player) loads a file from; `/files/<key>` on this app. */
   publicUrl(key: string): string;
+  /**
+   * The URL handed to the provider, which downloads the file for review: a public or
+   * presigned bucket URL for object storage, `publicUrl` for the disk. Must stay valid for
+   * the provider's whole review.
+   */
+  providerUrl(key: string): Promise<string>;
+  /** Throws when the store cannot be reached (or, for the disk, written). For /api/health. */
+  ping(): Promise<void>;
 }

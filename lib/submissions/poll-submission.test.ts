@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "@/simulator/server";
 import { setTestEnv, startMediaServer, useOwnDatabase, waitFor } from "@/test/integration-kit";
+import { boundProviderSettings } from "@/lib/settings/provider-settings-test-kit";
 
 /**
  * One look at a task, and finishing unsent submissions, against real PostgreSQL and the
@@ -39,7 +40,7 @@ beforeAll(async () => {
   media = await startMediaServer();
   teamId = (await prisma.team.create({ data: { name: `Poll ${randomUUID().slice(0, 6)}` } })).id;
   userId = (await prisma.user.create({ data: { email: `poll-${randomUUID().slice(0, 8)}@example.com` } })).id;
-  await prisma.teamSettings.create({ data: { teamId, upstreamBaseUrl: sim.url } });
+  await prisma.teamSettings.create({ data: { teamId, ...boundProviderSettings(sim.url, API_KEY) } });
 }, 120_000);
 
 afterAll(async () => {

@@ -1,6 +1,7 @@
 "use server";
 
 import { recordAudit } from "@/lib/audit/record-audit";
+import { can } from "@/lib/auth/roles";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { authActionClient } from "@/lib/safe-action";
@@ -10,14 +11,18 @@ import { retrySubmissionSchema } from "@/lib/submissions/retry-submission.valida
 /**
  * Send again a request that did not reach the provider (SEND_FAILED), or, with
  * `resendUncertain`, one whose answer was lost (UNCERTAIN). Same idempotency key, same body.
+ * The same rule as dropping: creators may send their own submissions again; leads and admins anyone's.
  */
 export const retrySubmissionAction = authActionClient.metadata({ actionName: "retrySubmission" }).inputSchema(retrySubmissionSchema).action(async ({ parsedInput, ctx }) => {
-  const { teamId, id: userId } = ctx.user;
+  const { teamId, id: userId, role } = ctx.user;
   const row = await prisma.submission.findFirst({
     where: { id: parsedInput.submissionId, teamId },
-    select: { id: true, state: true, groupId: true },
+    select: { id: true, state: true, groupId: true, createdById: true },
   });
   if (!row) throw new AppError("NOT_FOUND", "This request was not found.");
+  if (!can(role, "reviewFailed") && row.createdById !== userId) {
+    throw new AppError("FORBIDDEN", "This submission was made by someone else; ask a team lead to send it again.");
+  }
   if (row.state === "UNCERTAIN" && !parsedInput.resendUncertain) {
     throw new AppError("CONFLICT", "This request may already have reached the provider. Confirm that it should be sent again.");
   }

@@ -6,6 +6,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SubmissionState } from "@/lib/generated/prisma/enums";
 import { logger } from "@/lib/logger";
 import { pollSchedule, sendRetry, sendRetryDelayMs } from "@/lib/submissions/poll-delay";
+import { findOutboundError } from "@/lib/net/outbound-error";
 import { upstreamClientForTeam } from "@/lib/settings/upstream-client-for-team";
 import { getStorage } from "@/lib/storage/get-storage";
 import type { FileStorage } from "@/lib/storage/file-storage";
@@ -36,7 +37,7 @@ export type SendSubmissionOptions = {
   /** Whether the provider honours Idempotency-Key. Default `UPSTREAM_IDEMPOTENCY`. */
   idempotency?: boolean;
   /** Default: the app's storage (for the public URLs of uploaded files). */
-  storage?: Pick<FileStorage, "publicUrl">;
+  storage?: Pick<FileStorage, "publicUrl"> & Partial<Pick<FileStorage, "providerUrl">>;
   /** Send an UNCERTAIN request again, accepting that it may be reviewed twice. */
   resendUncertain?: boolean;
   /**
@@ -82,7 +83,10 @@ function resultOf(row: Pick<LoadedSubmission, "id" | "state" | "providerTaskId" 
  * every later attempt sends exactly what was kept, so that the idempotency key is never used
  * with a different body (a group id learnt in between, a changed public base URL).
  */
-function requestFor(row: LoadedSubmission, storage: Pick<FileStorage, "publicUrl">): SubmitAssetsInput {
+async function requestFor(
+  row: LoadedSubmission,
+  storage: Pick<FileStorage, "publicUrl"> & Partial<Pick<FileStorage, "providerUrl">>,
+): Promise<SubmitAssetsInput> {
   const kept = pendingRecordSchema.safeParse(row.rawResponse);
   if (kept.success) {
     const request = submitAssetsInputSchema.safeParse(kept.data.request);
@@ -95,11 +99,15 @@ function requestFor(row: LoadedSubmission, storage: Pick<FileStorage, "publicUrl
     ...group,
     projectName: row.projectName,
     assetType: ({ IMAGE: "Image", VIDEO: "Video", AUDIO: "Audio" } as const)[row.assetType],
-    assets: row.assets.map((asset) => {
-      const url = asset.upload ? storage.publicUrl(asset.upload.storageKey) : asset.sourceUrl;
-      if (!url) throw new AppError("INVALID_INPUT", `The asset “${asset.name}” has no file or URL.`);
-      return { url, name: asset.name };
-    }),
+    // Stored files: the URL the provider downloads from (a bucket URL with object storage).
+    assets: await Promise.all(
+      row.assets.map(async (asset) => {
+        const key = asset.upload?.storageKey;
+        const url = key ? await (storage.providerUrl?.(key) ?? storage.publicUrl(key)) : asset.sourceUrl;
+        if (!url) throw new AppError("INVALID_INPUT", `The asset “${asset.name}” has no file or URL.`);
+        return { url, name: asset.name };
+      }),
+    ),
   };
 }
 
@@ -107,7 +115,8 @@ function requestFor(row: LoadedSubmission, storage: Pick<FileStorage, "publicUrl
 function answerMayBeLost(error: unknown): boolean {
   if (!isUpstreamError(error)) return false;
   if (error.code === "UPSTREAM_UNREACHABLE") {
-    // Refused connections and unknown hosts never reached the provider.
+    // Refused connections, unknown hosts and addresses the outbound guard refused never reached the provider.
+    if (findOutboundError(error.cause)?.nothingSent) return false;
     return !/ECONNREFUSED|ENOTFOUND|EAI_AGAIN/.test(error.detail.cause ?? "");
   }
   return error.code === "UPSTREAM_MALFORMED" || error.code === "UPSTREAM_ERROR";
@@ -154,7 +163,7 @@ export async function sendSubmission(
   let request: SubmitAssetsInput;
   let client: UpstreamClient;
   try {
-    request = requestFor(row, options.storage ?? getStorage());
+    request = await requestFor(row, options.storage ?? getStorage());
     client = options.client ?? (await upstreamClientForTeam(teamId)).client;
   } catch (error) {
     const message = isAppError(error) ? error.message : GENERIC_ERROR_MESSAGE;

@@ -18,6 +18,8 @@ const storageDir = vi.hoisted(() => {
     UPSTREAM_IDEMPOTENCY: "true",
     PUBLIC_BASE_URL: "http://127.0.0.1:9",
     STORAGE_DIR: dir,
+    // The simulator runs on loopback at a port known only later.
+    OUTBOUND_ALLOW_PRIVATE: "1",
   });
   return dir;
 });
@@ -37,6 +39,7 @@ import { createDiskStorage } from "@/lib/storage/disk-storage";
 import { newStorageKey } from "@/lib/storage/storage-key";
 import { createUpstreamClient, type UpstreamClientConfig } from "@/lib/upstream/client";
 import { type RunningSimulator, startSimulator } from "@/simulator/server";
+import { boundProviderSettings } from "@/lib/settings/provider-settings-test-kit";
 
 /**
  * Group submissions end to end against real PostgreSQL and the provider simulator over HTTP:
@@ -124,7 +127,7 @@ beforeAll(async () => {
   teamId = (await prisma.team.create({ data: { name: `Submit ${suffix}` } })).id;
   otherTeamId = (await prisma.team.create({ data: { name: `Other ${suffix}` } })).id;
   userId = (await prisma.user.create({ data: { email: `submit-${suffix}@example.com`, name: "Sam Submitter" } })).id;
-  await prisma.teamSettings.create({ data: { teamId, upstreamBaseUrl: sim.url } });
+  await prisma.teamSettings.create({ data: { teamId, ...boundProviderSettings(sim.url, KEY) } });
 });
 
 afterAll(async () => {
@@ -427,7 +430,7 @@ describe("refused files never reach the provider", () => {
     });
     expect(bad.success).toBe(false);
     const messages = bad.error!.issues.map((i) => i.message);
-    expect(messages).toEqual(expect.arrayContaining(["Give the group a name.", "Give a public http(s) URL.", "Give every asset a name."]));
+    expect(messages).toEqual(expect.arrayContaining(["Give the group a name.", "Only http(s) URLs are accepted, not ftp: links.", "Give every asset a name."]));
     expect(submitAssetsSchema.safeParse({ target: { kind: "new", name: "x" }, items: [] }).error?.issues[0]?.message).toBe("Add at least one file or URL.");
   });
 });

@@ -5,6 +5,8 @@ import { logger } from "@/lib/logger";
 import type { AssetGroup, Prisma, Upload } from "@/lib/generated/prisma/client";
 import type { AssetType } from "@/lib/generated/prisma/enums";
 import { checkUploadLimits } from "@/lib/media/check-upload-limits";
+import { assetUrlProblems, providerOnPrivateAddress } from "@/lib/net/asset-url-check";
+import { getProviderSettings } from "@/lib/settings/get-provider-settings";
 import { sendSubmission, type SendSubmissionOptions, type SendSubmissionResult } from "@/lib/submissions/send-submission";
 import { splitIntoRequests } from "@/lib/submissions/split-into-requests";
 import type { SubmitAssetsParsed, SubmitTarget } from "@/lib/submissions/submit-assets.validation";
@@ -38,6 +40,7 @@ export async function submitAssets(
 ): Promise<SubmitAssetsResult> {
   const { teamId, userId } = actor;
   const uploads = await checkedUploads(input, teamId);
+  await checkUrlItems(input, teamId);
 
   const planned = splitIntoRequests(
     input.items.map((item) =>
@@ -138,6 +141,28 @@ async function checkedUploads(input: SubmitAssetsParsed, teamId: string): Promis
     );
   }
   return byId;
+}
+
+/**
+ * URL assets the provider could never fetch are refused before anything is written: private,
+ * loopback and link-local hosts (as addresses, local names, or names resolving to them),
+ * unless the team's provider is itself on a private address, as the bundled simulator is.
+ */
+async function checkUrlItems(input: SubmitAssetsParsed, teamId: string): Promise<void> {
+  const items = input.items.flatMap((item) => (item.source === "url" ? [item] : []));
+  if (items.length === 0) return;
+  const { baseUrl } = await getProviderSettings(teamId);
+  const problems = await assetUrlProblems(
+    items.map((i) => i.url),
+    { providerIsPrivate: await providerOnPrivateAddress(baseUrl) },
+  );
+  if (problems.size === 0) return;
+  const lines = items.flatMap((i) => (problems.has(i.url) ? [`“${i.name}”: ${problems.get(i.url)}`] : []));
+  const shown = lines.slice(0, 5);
+  const more = lines.length - shown.length;
+  throw new AppError("INVALID_INPUT", `Nothing was submitted. ${shown.join(" ")}${more > 0 ? ` (and ${more} more)` : ""}`, {
+    detail: { problems: lines },
+  });
 }
 
 async function resolveGroup(tx: Tx, target: SubmitTarget, projectName: string, teamId: string, userId: string): Promise<AssetGroup> {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AssetType } from "@/lib/generated/prisma/enums";
+import { assetUrlShapeProblem } from "@/lib/net/address-rules";
 import { cleanAssetName, MAX_ASSET_NAME_LENGTH } from "@/lib/submissions/unique-names";
 
 /** One submit may hold this many assets (that is, up to 25 provider requests). */
@@ -10,12 +11,20 @@ export const assetNameSchema = z
   .transform(cleanAssetName)
   .pipe(z.string().min(1, "Give every asset a name.").max(MAX_ASSET_NAME_LENGTH, `Names may be at most ${MAX_ASSET_NAME_LENGTH} characters.`));
 
-/** A public http(s) URL the provider will download from. */
+/**
+ * A public http(s) URL the provider will download from: no `file:` or `data:`, no user name or
+ * password. Private hosts are refused on the server, where it is known whether the provider
+ * itself is on a private address (lib/net/asset-url-check.ts).
+ */
 export const assetSourceUrlSchema = z
   .string()
   .trim()
   .max(8192, "A URL may be at most 8192 characters.")
-  .refine((u) => /^https?:\/\/\S+$/i.test(u) && URL.canParse(u), "Give a public http(s) URL.");
+  .superRefine((u, ctx) => {
+    const problem = assetUrlShapeProblem(u, { providerIsPrivate: true });
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+    else if (!/^https?:\/\/\S+$/i.test(u)) ctx.addIssue({ code: "custom", message: "Give a public http(s) URL." });
+  });
 
 export const projectNameSchema = z.string().trim().min(1, "Give a project name.").max(255, "The project name may be at most 255 characters.");
 

@@ -4,7 +4,6 @@ import { addMember } from "@/lib/team/add-member";
 import { changeRole } from "@/lib/team/change-role";
 import { removeMember } from "@/lib/team/remove-member";
 import { listMembers } from "@/lib/team/list-members";
-import { recentFailures, recordFailure } from "@/lib/auth/login-throttle";
 
 let teamId: string;
 let otherTeamId: string;
@@ -52,16 +51,6 @@ describe("team management", () => {
     await expect(changeRole({ id: adminId, teamId: otherTeamId }, adminMembership.id, "LEAD")).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(removeMember({ id: adminId, teamId: otherTeamId }, adminMembership.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await listMembers(otherTeamId)).toEqual([]);
-  });
-});
-
-describe("sign-in throttle", () => {
-  it("counts failures per address within the window", async () => {
-    const key = `test-${Math.random()}`;
-    for (let i = 0; i < 3; i++) await recordFailure(key);
-    expect(await recentFailures(key)).toBe(3);
-    expect(await recentFailures(key, new Date(Date.now() + 61_000))).toBe(0);
-    expect(await recentFailures(`${key}-other`)).toBe(0);
   });
 });
 

@@ -11,6 +11,7 @@ import {
   submitAssetsWireBody,
 } from "@/lib/upstream/inputs";
 import { withKeySlot } from "@/lib/upstream/key-semaphore";
+import { type FetchLike, createTimedFetch, isPhaseTimeout } from "@/lib/upstream/timed-fetch";
 import type { ParsedTask, SubmittedTask } from "@/lib/upstream/normalised";
 import { parseTask } from "@/lib/upstream/parse-task";
 import { submitResponseSchema, successEnvelopeSchema, videoResponseSchema } from "@/lib/upstream/schemas";
@@ -26,7 +27,6 @@ import {
 
 export const taskLanguageSchema = z.enum(["en", "zh", "ko", "ja"]);
 
-type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 type SleepFn = (ms: number, signal?: AbortSignal) => Promise<void>;
 
 export const upstreamClientConfigSchema = z.object({
@@ -34,6 +34,14 @@ export const upstreamClientConfigSchema = z.object({
   apiKey: z.string().min(1),
   /** Per attempt, covering the answer's body too. */
   timeoutMs: z.number().int().positive(),
+  /**
+   * Per phase of an attempt (the built-in transport only; a `fetch` given here gets only
+   * `timeoutMs`): to connect, from the request sent to the answer's first byte (default
+   * `timeoutMs`), and the longest silence inside the answer's body.
+   */
+  connectTimeoutMs: z.number().int().positive().default(5_000),
+  firstByteTimeoutMs: z.number().int().positive().optional(),
+  betweenBytesTimeoutMs: z.number().int().positive().default(10_000),
   /** Further attempts after the first. */
   maxRetries: z.number().int().min(0).max(10),
   /** Calls in flight at once for this key, across every client in the process. */
@@ -54,6 +62,8 @@ export type UpstreamClientConfig = z.input<typeof upstreamClientConfigSchema>;
 
 export interface CallOptions {
   signal?: AbortSignal;
+  /** Fewer resends inside this call than the client's default (a caller with its own backoff). */
+  maxRetries?: number;
 }
 export interface PostOptions extends CallOptions {
   /**
@@ -77,6 +87,8 @@ export interface UpstreamResult<T> {
 export type ConnectionTest = { ok: true } | { ok: false; error: UpstreamError };
 
 export interface UpstreamClient {
+  /** Whether the provider is taken to honour Idempotency-Key (a lost answer may then be asked for again). */
+  readonly idempotency?: boolean;
   submitAssets(input: SubmitAssetsInput, options?: PostOptions): Promise<UpstreamResult<SubmittedTask>>;
   getTask(taskId: string, options?: GetTaskOptions): Promise<UpstreamResult<ParsedTask>>;
   createVideo(input: CreateVideoInput, options?: PostOptions): Promise<UpstreamResult<SubmittedTask>>;
@@ -129,7 +141,14 @@ export function createUpstreamClient(config: UpstreamClientConfig): UpstreamClie
   if (!parsedConfig.success) throw invalidInput(parsedConfig.error, "provider configuration");
   const cfg = parsedConfig.data;
   const base = normaliseBaseUrl(cfg.baseUrl);
-  const doFetch: FetchLike = cfg.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const doFetch: FetchLike =
+    cfg.fetch ??
+    createTimedFetch({
+      connectMs: cfg.connectTimeoutMs,
+      firstByteMs: cfg.firstByteTimeoutMs ?? cfg.timeoutMs,
+      betweenBytesMs: cfg.betweenBytesTimeoutMs,
+    });
+  const fewerRetries = (n: number | undefined) => (n === undefined ? undefined : Math.max(0, Math.min(n, cfg.maxRetries)));
   const sleep = cfg.sleep ?? defaultSleep;
   const random = cfg.random ?? Math.random;
 
@@ -170,7 +189,7 @@ export function createUpstreamClient(config: UpstreamClientConfig): UpstreamClie
             text = await response.text();
           } catch (error) {
             if (req.signal?.aborted) throw req.signal.reason;
-            throw upstreamUnreachable(error, { ...ctx, timedOut: timeout.aborted });
+            throw upstreamUnreachable(error, { ...ctx, timedOut: timeout.aborted || isPhaseTimeout(error) });
           }
           let body: unknown;
           let jsonError: unknown;
@@ -272,6 +291,8 @@ export function createUpstreamClient(config: UpstreamClientConfig): UpstreamClie
   }
 
   return {
+    idempotency: cfg.idempotency,
+
     async submitAssets(input, options = {}) {
       const parsed = submitAssetsInputSchema.safeParse(input);
       if (!parsed.success) throw invalidInput(parsed.error, "asset submission");
@@ -300,6 +321,7 @@ export function createUpstreamClient(config: UpstreamClientConfig): UpstreamClie
         path: `/v1/tasks/${encodeURIComponent(id)}`,
         query: { language: options.language ?? cfg.language },
         signal: options.signal,
+        maxRetries: fewerRetries(options.maxRetries),
       };
       const { status, body } = await send(req);
       const data = envelopeData(body, req, status);
@@ -328,6 +350,7 @@ export function createUpstreamClient(config: UpstreamClientConfig): UpstreamClie
         body: createVideoWireBody(parsed.data),
         idempotencyKey: options.idempotencyKey,
         signal: options.signal,
+        maxRetries: fewerRetries(options.maxRetries),
       };
       return post(req, (body, status) => {
         const result = videoResponseSchema.safeParse(body);

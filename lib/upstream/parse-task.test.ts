@@ -86,6 +86,54 @@ describe("parseTask: asset review", () => {
     });
   });
 
+  it("tolerates the official asset API's own field names at the item's top level", () => {
+    const task = parseTask(
+      {
+        id: "task_pascal",
+        status: "failed",
+        result: {
+          assets: [
+            { Id: "asset-p1", Name: "avatar-a", Status: "Active", URL: "Asset://asset-p1" },
+            { Id: "asset-p2", Name: "avatar-b", Status: "Failed", Error: { Code: "InputImageSensitiveContentDetected.PrivacyInformation", Message: "the image may contain a real person" } },
+            { Id: "asset-p3", Name: "avatar-c", Status: "Processing" },
+          ],
+        },
+      },
+      { kind: "review" },
+    );
+    expect(task.review?.usable).toEqual([{ name: "avatar-a", assetId: "asset-p1", assetUrl: "asset://asset-p1" }]);
+    expect(task.review?.failed).toEqual([
+      { name: "avatar-b", assetId: "asset-p2", code: "InputImageSensitiveContentDetected.PrivacyInformation", reason: "the image may contain a real person" },
+    ]);
+    expect(task.review?.pending).toEqual([{ name: "avatar-c", assetId: "asset-p3" }]);
+  });
+
+  it("tolerates the official field names under raw_response.Result, Error included, in the split lists too", () => {
+    const task = parseTask(
+      {
+        id: "task_result",
+        status: "failed",
+        result: {
+          usable_assets: [{ raw_response: { Result: { Id: "asset-r1", Name: "avatar-a", Status: "Active", URL: "asset://asset-r1" } } }],
+          failed_assets: [
+            { raw_response: { Result: { Id: "asset-r2", Name: "avatar-b", Status: "Failed", Error: { Code: "InvalidParameter.DownloadFailed", Message: "could not fetch" } } } },
+          ],
+        },
+      },
+      { kind: "review" },
+    );
+    expect(task.review?.usable).toEqual([{ name: "avatar-a", assetId: "asset-r1", assetUrl: "asset://asset-r1" }]);
+    expect(task.review?.failed).toEqual([{ name: "avatar-b", assetId: "asset-r2", code: "InvalidParameter.DownloadFailed", reason: "could not fetch" }]);
+  });
+
+  it("prefers our own field names where an item carries both", () => {
+    const task = parseTask(
+      { id: "task_both", status: "completed", result: { usable_assets: [{ asset_id: "asset-ours", name: "ours", asset_url: "asset://asset-ours", Id: "asset-theirs", Name: "theirs" }] } },
+      { kind: "review" },
+    );
+    expect(task.review?.usable).toEqual([{ name: "ours", assetId: "asset-ours", assetUrl: "asset://asset-ours" }]);
+  });
+
   it("reads the single-asset shorthand asset_url, lower-casing the scheme", () => {
     const task = parse(review.reviewSingleShorthand);
     expect(task.status).toBe("completed");

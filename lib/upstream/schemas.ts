@@ -157,7 +157,34 @@ export const taskErrorSchema = z
   .catch(undefined);
 
 /** One asset entry in a review result (`usable_assets[]`, `failed_assets[]` or `assets[]`). */
-export const rawAssetItemSchema = z.looseObject({
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+const firstGiven = (...values: unknown[]) => values.find((v) => v !== undefined && v !== null);
+
+/**
+ * The official asset API's own field names (`Id`, `Name`, `Status`, `URL`, `Error.Code` /
+ * `Error.Message`), at the item's top level or under `raw_response.Result`, as a proxy may pass
+ * them through unchanged → the names below. A field given in our names wins.
+ */
+export function withOfficialAssetFieldNames(item: unknown): unknown {
+  if (!isRecord(item)) return item;
+  const result = isRecord(item.raw_response) && isRecord(item.raw_response.Result) ? item.raw_response.Result : {};
+  const out: Record<string, unknown> = { ...item };
+  out.name ??= firstGiven(item.Name, result.Name);
+  if (out.asset_id === undefined && out.id === undefined) out.asset_id = firstGiven(item.AssetId, item.Id, result.AssetId, result.Id);
+  out.status ??= firstGiven(item.Status, result.Status);
+  out.url ??= firstGiven(item.URL, item.Url, result.URL, result.Url);
+  if (out.error === undefined || out.error === null) {
+    const error = firstGiven(item.Error, result.Error);
+    if (isRecord(error)) out.error = { code: firstGiven(error.Code, error.code), message: firstGiven(error.Message, error.message) };
+    else if (typeof error === "string") out.error = error;
+  }
+  return out;
+}
+
+export const rawAssetItemSchema = z.preprocess(
+  withOfficialAssetFieldNames,
+  z.looseObject({
+
   asset_id: idSchema.optional().catch(undefined),
   id: idSchema.optional().catch(undefined),
   asset_url: z.string().optional().catch(undefined),
@@ -183,7 +210,8 @@ export const rawAssetItemSchema = z.looseObject({
     })
     .optional()
     .catch(undefined),
-});
+  }),
+);
 export type RawAssetItem = z.infer<typeof rawAssetItemSchema>;
 
 /** A list that drops entries it cannot read instead of failing. */

@@ -8,7 +8,6 @@ import { freePort, portIsFree } from "./free-port";
 
 export const root = path.resolve(import.meta.dirname, "../..");
 const tsxCli = path.join(root, "node_modules/tsx/dist/cli.mjs");
-const nextCli = path.join(root, "node_modules/next/dist/bin/next");
 
 export type LaunchOptions = {
   mode: "dev" | "start";
@@ -117,10 +116,13 @@ export async function launch(options: LaunchOptions): Promise<{ url: string; sto
       await runOnce("seed", [tsxCli, path.join(root, "prisma/seed.ts")], env);
     }
 
-    // Settings the developer did not give.
-    const secrets = devSecrets(dataDir);
-    env.AUTH_SECRET ||= secrets.AUTH_SECRET;
-    env.SETTINGS_ENCRYPTION_KEY ||= secrets.SETTINGS_ENCRYPTION_KEY;
+    // Settings the developer did not give. Never in production: there the app refuses to
+    // start without secrets of the operator's own (lib/auth/production-secrets.ts).
+    if (env.NODE_ENV !== "production") {
+      const secrets = devSecrets(dataDir);
+      env.AUTH_SECRET ||= secrets.AUTH_SECRET;
+      env.SETTINGS_ENCRYPTION_KEY ||= secrets.SETTINGS_ENCRYPTION_KEY;
+    }
     env.PORT = String(options.port);
     env.PUBLIC_BASE_URL ||= `http://localhost:${options.port}`;
     env.AUTH_URL ||= env.PUBLIC_BASE_URL;
@@ -142,9 +144,9 @@ export async function launch(options: LaunchOptions): Promise<{ url: string; sto
     // 3. The worker.
     start("worker", [tsxCli, path.join(root, "scripts/worker.ts")], { ...env, AVATAR_STUDIO_PROCESS: "worker" });
 
-    // 4. Next.js
-    const nextArgs = options.mode === "dev" ? ["dev", "--port", String(options.port)] : ["start", "--port", String(options.port)];
-    start("next", [nextCli, ...nextArgs], env);
+    // 4. Next.js, behind scripts/server.ts, which tells the app each request's TCP peer.
+    const serverArgs = [path.join(root, "scripts/server.ts"), "--port", String(options.port), ...(options.mode === "dev" ? ["--dev"] : [])];
+    start("next", [tsxCli, ...serverArgs], env);
     await waitForPort(options.port, 120_000);
     return { url: env.PUBLIC_BASE_URL, stop };
   } catch (error) {

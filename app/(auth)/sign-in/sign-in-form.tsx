@@ -1,51 +1,48 @@
 "use client";
 
-import { useAction } from "next-safe-action/hooks";
-import { useState } from "react";
+import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { signInAction } from "@/lib/auth/sign-in";
 
-export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
-  const { execute, result, isPending } = useAction(signInAction);
+/**
+ * A real POST form whose action is a server action: before JavaScript has loaded the browser
+ * posts it to this page and gets the page back (with the error, or a redirect once signed
+ * in); afterwards React submits it in place with a pending state. No credential ever goes
+ * into a URL.
+ */
+export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const [result, formAction, isPending] = useActionState(signInAction, {});
   const error =
+    result.data?.error ??
     result.serverError ??
     result.validationErrors?.email?._errors?.[0] ??
     result.validationErrors?.password?._errors?.[0];
+  const described = error ? { "aria-invalid": true, "aria-describedby": "sign-in-error" } : {};
 
   return (
-    <form
-      className="flex flex-col gap-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        execute({ email, password, callbackUrl });
-      }}
-    >
+    <form action={formAction} className="flex flex-col gap-4">
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div className="flex flex-col gap-2">
         <Label htmlFor="email">Email</Label>
-        <Input id="email" name="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        <Input id="email" name="email" type="email" autoComplete="email" required defaultValue={result.data?.email} {...described} />
       </div>
       <div className="flex flex-col gap-2">
         <Label htmlFor="password">Password</Label>
-        <Input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
+        <Input id="password" name="password" type="password" autoComplete="current-password" required {...described} />
       </div>
       {error ? (
-        <p role="alert" data-testid="sign-in-error" className="rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive">
+        <p
+          id="sign-in-error"
+          role="alert"
+          data-testid="sign-in-error"
+          className="rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive"
+        >
           {error}
         </p>
       ) : null}
-      <Button type="submit" disabled={isPending}>
+      <Button type="submit" disabled={isPending} aria-disabled={isPending}>
         {isPending ? "Signing in…" : "Sign in"}
       </Button>
     </form>

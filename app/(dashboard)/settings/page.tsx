@@ -30,6 +30,7 @@ export default async function SettingsPage() {
               projectName: settings.projectName,
               apiKeyLast4: settings.apiKeyLast4,
               keyIsTeams: settings.overrides.apiKey,
+              savedKeyBaseUrl: settings.savedKeyBaseUrl,
             }}
             defaults={{ baseUrl: env.UPSTREAM_BASE_URL, models: env.UPSTREAM_MODELS, projectName: env.UPSTREAM_PROJECT_NAME }}
           />

@@ -7,10 +7,19 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Input, Textarea } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { sameProviderUrl } from "@/lib/settings/provider-key-binding";
 import { saveProviderSettingsAction, testConnectionAction } from "@/lib/settings/provider-settings-actions";
 
 type Props = {
-  initial: { baseUrl: string; models: string[]; projectName: string; apiKeyLast4: string; keyIsTeams: boolean };
+  initial: {
+    baseUrl: string;
+    models: string[];
+    projectName: string;
+    apiKeyLast4: string | null;
+    keyIsTeams: boolean;
+    /** The base URL the team's saved key was entered for; null without a saved key. */
+    savedKeyBaseUrl: string | null;
+  };
   defaults: { baseUrl: string; models: string[]; projectName: string };
 };
 
@@ -22,13 +31,29 @@ export function ProviderSettingsForm({ initial, defaults }: Props) {
     projectName: initial.projectName === defaults.projectName ? "" : initial.projectName,
   });
   const [last4, setLast4] = useState(initial.apiKeyLast4);
+  const [keyUrl, setKeyUrl] = useState(initial.savedKeyBaseUrl);
+  const [clearApiKey, setClearApiKey] = useState(false);
   const save = useAction(saveProviderSettingsAction, {
     onSuccess: ({ data }) => {
       toast.success("Provider settings saved");
-      if (data) setLast4(data.apiKeyLast4);
+      if (data) {
+        setLast4(data.apiKeyLast4);
+        setKeyUrl(data.hasSavedKey ? form.baseUrl || defaults.baseUrl : null);
+      }
       setForm((f) => ({ ...f, apiKey: "" }));
+      setClearApiKey(false);
     },
   });
+  // A key belongs to the base URL it was entered for: say so as soon as the URL changes.
+  const typedUrl = form.baseUrl.trim() || defaults.baseUrl;
+  const savedKeyApplies = keyUrl !== null && !clearApiKey && sameProviderUrl(keyUrl, typedUrl);
+  const serverKeyApplies = sameProviderUrl(defaults.baseUrl, typedUrl);
+  const keyNeeded = !form.apiKey.trim() && !savedKeyApplies && !serverKeyApplies;
+  const keyHint = keyNeeded
+    ? keyUrl && !clearApiKey
+      ? `The saved key was entered for ${keyUrl} and is only sent there: enter the API key for ${typedUrl}.`
+      : `Enter the API key for ${typedUrl}: the server's key is only sent to the server's own provider.`
+    : null;
   const test = useAction(testConnectionAction);
   const error = save.result.serverError ?? save.result.validationErrors?.baseUrl?._errors?.[0];
 
@@ -37,7 +62,7 @@ export function ProviderSettingsForm({ initial, defaults }: Props) {
       className="flex flex-col gap-5"
       onSubmit={(e) => {
         e.preventDefault();
-        save.execute({ ...form, clearApiKey: false });
+        save.execute({ ...form, clearApiKey });
       }}
     >
       <div className="flex flex-col gap-2">
@@ -51,13 +76,25 @@ export function ProviderSettingsForm({ initial, defaults }: Props) {
           id="apiKey"
           type="password"
           autoComplete="off"
-          placeholder={`•••• ${last4}`}
+          placeholder={last4 && !keyNeeded ? `•••• ${last4}` : "Enter the API key"}
+          aria-describedby="api-key-help"
           value={form.apiKey}
           onChange={(e) => setForm({ ...form, apiKey: e.target.value })}
         />
-        <p className="text-xs text-muted-foreground" data-testid="api-key-mask">
-          Current key: ••••{last4}. Stored encrypted; it is never shown again. Leave empty to keep it.
+        <p id="api-key-help" className="text-xs text-muted-foreground" data-testid="api-key-mask">
+          {last4 ? <>Current key: ••••{last4}. </> : null}Stored encrypted; it is never shown again. Leave empty to keep it.
         </p>
+        {keyHint ? (
+          <p role="status" className="text-sm text-destructive" data-testid="api-key-needed">
+            {keyHint}
+          </p>
+        ) : null}
+        {keyUrl ? (
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={clearApiKey} onChange={(e) => setClearApiKey(e.target.checked)} />
+            Remove the saved key (the server&apos;s own provider and key are used when the base URL is empty)
+          </label>
+        ) : null}
       </div>
       <div className="grid gap-5 sm:grid-cols-2">
         <div className="flex flex-col gap-2">

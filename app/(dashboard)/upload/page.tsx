@@ -2,6 +2,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/require-page-user";
 import { listGroups } from "@/lib/assets/list-groups";
 import { listSubmissions } from "@/lib/submissions/list-submissions";
+import { providerOnPrivateAddress } from "@/lib/net/asset-url-check";
 import { getProviderSettingsForDisplay } from "@/lib/settings/get-provider-settings";
 import { UploadWorkspace } from "./upload-workspace";
 
@@ -15,13 +16,14 @@ export default async function UploadPage() {
     listGroups(user.teamId),
     listSubmissions(user.teamId),
   ]);
+  const providerIsPrivate = await providerOnPrivateAddress(settings.baseUrl);
   return (
     <div>
       <PageHeader
         title="Upload"
         description="Drop avatars (images, videos, audio), check them against the provider's limits and submit them for review."
       />
-      <UploadWorkspace userId={user.id} defaultProjectName={settings.projectName} initialGroups={groups} initialSubmissions={submissions} />
+      <UploadWorkspace userId={user.id} defaultProjectName={settings.projectName} initialGroups={groups} initialSubmissions={submissions} providerIsPrivate={providerIsPrivate} />
     </div>
   );
 }

@@ -31,6 +31,8 @@ type Props = {
   defaultProjectName: string;
   initialGroups: GroupOption[];
   initialSubmissions: SubmissionList;
+  /** The team's provider is on a private address (the simulator): private URL assets are let through. */
+  providerIsPrivate: boolean;
 };
 
 const groupsQueryKey = ["groups"] as const;
@@ -51,9 +53,9 @@ async function fetchDuplicates(groupId: string, uploadIds: string[]): Promise<Ap
  * The Upload page: drop or paste files and add URLs (each checked and uploaded at once),
  * choose the group, then submit everything for review in requests of at most 20.
  */
-export function UploadWorkspace({ userId, defaultProjectName, initialGroups, initialSubmissions }: Props) {
+export function UploadWorkspace({ userId, defaultProjectName, initialGroups, initialSubmissions, providerIsPrivate }: Props) {
   const queryClient = useQueryClient();
-  const items = useUploadItems(`avatar-studio.upload-draft.v1.${userId}`);
+  const items = useUploadItems(`avatar-studio.upload-draft.v1.${userId}`, { providerIsPrivate });
   const { files, urls } = items;
   const [target, changeTarget] = useSavedTarget(`avatar-studio.upload-target.v1.${userId}`, defaultProjectName);
   const [lastResult, setLastResult] = useState<SubmitAssetsResult | null>(null);

@@ -21,13 +21,13 @@ export function UrlItems({
   urls: readonly UrlItem[];
   nameErrors: ReadonlyMap<string, string>;
   disabled: boolean;
-  onAdd: (text: string) => string[];
+  onAdd: (text: string) => { line: string; reason: string }[];
   onRename: (key: string, name: string) => void;
   onType: (key: string, type: AssetType) => void;
   onRemove: (key: string) => void;
 }) {
   const [text, setText] = useState("");
-  const [invalid, setInvalid] = useState<string[]>([]);
+  const [invalid, setInvalid] = useState<{ line: string; reason: string }[]>([]);
   return (
     <div className="flex flex-col gap-3">
       <form
@@ -36,7 +36,7 @@ export function UrlItems({
           e.preventDefault();
           const bad = onAdd(text);
           setInvalid(bad);
-          setText(bad.join("\n"));
+          setText(bad.map((b) => b.line).join("\n"));
         }}
       >
         <Label htmlFor="asset-urls">Public URLs, one per line</Label>
@@ -50,9 +50,16 @@ export function UrlItems({
           className="font-mono text-xs"
         />
         {invalid.length > 0 ? (
-          <p className="text-xs text-destructive" role="alert">
-            {invalid.length === 1 ? "This line is" : "These lines are"} not a public http(s) URL: {invalid.join(", ")}
-          </p>
+          <div className="text-xs text-destructive" role="alert">
+            <p>{invalid.length === 1 ? "This line cannot be used:" : "These lines cannot be used:"}</p>
+            <ul className="list-disc pl-4">
+              {invalid.map((b) => (
+                <li key={b.line}>
+                  <span className="font-mono break-all">{b.line}</span>: {b.reason}
+                </li>
+              ))}
+            </ul>
+          </div>
         ) : null}
         <div>
           <Button type="submit" size="sm" variant="outline" disabled={disabled || !text.trim()}>
@@ -96,7 +103,7 @@ export function UrlItems({
           })}
         </ul>
       ) : null}
-      <p className="text-xs text-muted-foreground">The provider downloads these itself, so they must be reachable from the internet. They are not checked here.</p>
+      <p className="text-xs text-muted-foreground">The provider downloads these itself, so they must be reachable from the internet. Private, loopback and link-local addresses are refused when the provider is on the internet.</p>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { assetUrlShapeProblem } from "@/lib/net/address-rules";
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import { checkDroppedFile } from "@/components/upload/check-dropped-file";
 import { uploadFile } from "@/components/upload/upload-file";
@@ -26,7 +27,7 @@ const revokePreview = (item: FileItem | undefined) => {
  * loses only the uploads that had not finished. State changes live in `uploadItemsReducer`;
  * this hook runs the side effects around it.
  */
-export function useUploadItems(draftKey: string) {
+export function useUploadItems(draftKey: string, options: { providerIsPrivate: boolean } = { providerIsPrivate: false }) {
   const [state, dispatch] = useReducer(uploadItemsReducer, noUploadItems);
   const { files, urls } = state;
   const stateRef = useRef<UploadItems>(state);
@@ -118,16 +119,20 @@ export function useUploadItems(draftKey: string) {
   const setResubmit = useCallback((key: string, resubmitApproved: boolean) => patch(key, { resubmitApproved }), [patch]);
   const setUrlType = useCallback((key: string, urlType: AssetType) => dispatch({ type: "urlTypeSet", key, urlType }), []);
 
-  /** Adds one URL per line; returns the lines that are not http(s) URLs. */
+  /**
+   * Adds one URL per line; returns the lines that cannot be used, with the reason (not http(s),
+   * credentials in it, or a private host the provider could never fetch).
+   */
   const addUrls = useCallback(
-    (text: string): string[] => {
-      const invalid: string[] = [];
+    (text: string): { line: string; reason: string }[] => {
+      const invalid: { line: string; reason: string }[] = [];
       const taken = takenNames();
       const known = new Set(stateRef.current.urls.map((u) => u.url));
       const added: UrlItem[] = [];
       for (const line of text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) {
-        if (!/^https?:\/\/\S+$/i.test(line) || !URL.canParse(line)) {
-          invalid.push(line);
+        const problem = assetUrlShapeProblem(line, { providerIsPrivate: options.providerIsPrivate });
+        if (problem || !/^https?:\/\/\S+$/i.test(line)) {
+          invalid.push({ line, reason: problem ?? "Give a public http(s) URL." });
           continue;
         }
         if (known.has(line)) continue;
@@ -139,7 +144,7 @@ export function useUploadItems(draftKey: string) {
       dispatch({ type: "urlsAdded", items: added });
       return invalid;
     },
-    [takenNames],
+    [takenNames, options.providerIsPrivate],
   );
 
   /** Drops items that have been submitted. */

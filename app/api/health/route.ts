@@ -3,6 +3,7 @@ import { noStore, withRoute } from "@/lib/http/with-user";
 import { checkHealth, type ComponentHealth } from "@/lib/health/check-health";
 import { workerIsAlive } from "@/lib/jobs/start-worker";
 import { clientFromSettings } from "@/lib/settings/upstream-client-for-team";
+import { getStorage } from "@/lib/storage/get-storage";
 
 export const dynamic = "force-dynamic";
 
@@ -23,9 +24,13 @@ async function upstreamHealth(): Promise<ComponentHealth> {
 
 /** `GET /api/health` → each component's state; 503 when one is down. Public: no session needed. */
 export const GET = withRoute("checking health", async () => {
-  const health = await checkHealth({
-    worker: async () => ((await workerIsAlive()) ? { status: "ok" } : { status: "down", detail: "no worker has reported in the last 20 s" }),
-    upstream: upstreamHealth,
-  });
+  const health = await checkHealth(
+    {
+      worker: async () => ((await workerIsAlive()) ? { status: "ok" } : { status: "down", detail: "no worker has reported in the last 20 s" }),
+      upstream: upstreamHealth,
+    },
+    // A HEAD on the bucket (STORAGE_DRIVER=s3), or a writable STORAGE_DIR.
+    { storage: getStorage() },
+  );
   return Response.json(health, { status: health.status === "ok" ? 200 : 503, headers: noStore });
 });

@@ -1,4 +1,5 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { randomUUID } from "node:crypto";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -11,6 +12,11 @@ let root: string;
 let GET: Handler;
 let HEAD: Handler;
 let key: string;
+let orphanKey: string;
+let otherTeamKey: string;
+let teamId: string;
+let otherTeamId: string;
+let prisma: typeof import("@/lib/db").prisma;
 const content = Buffer.from("0123456789abcdefghij");
 
 beforeAll(async () => {
@@ -25,12 +31,31 @@ beforeAll(async () => {
   });
   ({ GET, HEAD } = await import("@/app/files/[...key]/route"));
   const { getStorage } = await import("@/lib/storage/get-storage");
-  key = newStorageKey("team1", "clip.mp4");
+  ({ prisma } = await import("@/lib/db"));
+  const suffix = randomUUID().slice(0, 8);
+  teamId = (await prisma.team.create({ data: { name: `Files ${suffix}` } })).id;
+  otherTeamId = (await prisma.team.create({ data: { name: `Files other ${suffix}` } })).id;
+  const upload = (team: string, storageKey: string) =>
+    prisma.upload.create({
+      data: { teamId: team, uploaderId: "u", storageKey, sha256: randomUUID(), fileName: "clip.mp4", mimeType: "video/mp4", type: "VIDEO", sizeBytes: content.length },
+    });
+  key = newStorageKey(teamId, "clip.mp4");
   await getStorage().put(Readable.from([content]), key, { maxBytes: 100 });
+  await upload(teamId, key);
+  // On disk under a valid key, but no record points at it (a deleted upload, a stray file).
+  orphanKey = newStorageKey(teamId, "orphan.mp4");
+  await getStorage().put(Readable.from([content]), orphanKey, { maxBytes: 100 });
+  // Under one team's folder, recorded by another team: not served.
+  otherTeamKey = newStorageKey(teamId, "theirs.mp4");
+  await getStorage().put(Readable.from([content]), otherTeamKey, { maxBytes: 100 });
+  await upload(otherTeamId, otherTeamKey);
   await writeFile(path.join(root, "outside.txt"), "not a key");
+  await mkdir(path.join(root, "postgres"), { recursive: true });
+  await writeFile(path.join(root, "postgres", "pg_hba.conf"), "host all all trust");
 });
 
 afterAll(async () => {
+  await prisma.team.deleteMany({ where: { id: { in: [teamId, otherTeamId] } } });
   await rm(root, { recursive: true, force: true });
 });
 
@@ -48,6 +73,8 @@ describe("GET /files/[...key]", () => {
     expect(response.headers.get("accept-ranges")).toBe("bytes");
     expect(response.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("content-disposition")).toBe('inline; filename="clip.mp4"');
+    expect(response.headers.get("content-security-policy")).toContain("sandbox");
     expect(Buffer.from(await response.arrayBuffer())).toEqual(content);
   });
 
@@ -96,6 +123,9 @@ describe("GET /files/[...key]", () => {
       ["..", "outside.txt"],
       [".staging", "x.part"],
       ["t", team!, random!, "clip.mp4", ""],
+      orphanKey.split("/"),
+      otherTeamKey.split("/"),
+      ["postgres", "pg_hba.conf"],
     ]) {
       const response = await call(GET, segments);
       expect(response.status, segments.join("/")).toBe(404);

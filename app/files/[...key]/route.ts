@@ -1,4 +1,5 @@
 import { Readable } from "node:stream";
+import { prisma } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { mediaFormats } from "@/lib/media/limits";
 import { formatForFileName } from "@/lib/media/media-format";
@@ -12,10 +13,17 @@ export const runtime = "nodejs";
 type Context = { params: Promise<{ key: string[] }> };
 
 /**
- * Stored files, public on purpose: the provider downloads references from these URLs, whose
- * random key segment is what keeps them unguessable. Files never change under a key, so
- * they are cached for a year. One byte range per request is served (206); anything that
- * is not a stored file is a 404.
+ * Stored files. They must be reachable without a session: the provider downloads submitted
+ * references from these URLs and has no cookie. So a file is served only when
+ * - its key has the shape `newStorageKey` gives (`t/<team>/<128 random bits>/<name>`), so
+ *   nothing else that may sit under the storage folder is ever reachable, and
+ * - it belongs to a record of that same team (an upload or its thumbnail, a finished video or
+ *   its last frame), so a file whose record is gone is no longer served;
+ * and the 128 random bits keep the URL unguessable (a capability, as the provider needs).
+ * Files never change under a key, so they are cached for a year. One byte range per request
+ * is served (206); anything else is a 404. Only the media types the app accepts are shown
+ * inline; anything else is an attachment, and `nosniff` plus a sandboxing CSP keep a file
+ * from ever running as a page.
  */
 export async function GET(request: Request, context: Context): Promise<Response> {
   return serveFile(request, context, true);
@@ -29,7 +37,8 @@ async function serveFile(request: Request, context: Context, withBody: boolean):
   try {
     const { key: segments } = await context.params;
     const key = segments.join("/");
-    if (!isValidStorageKey(key)) return notFound();
+    if (!isValidStorageKey(key) || !isRecordKeyShape(segments)) return notFound();
+    if (!(await belongsToRecord(key, segments[1]!))) return notFound();
 
     const storage = getStorage();
     const info = await storage.stat(key);
@@ -40,12 +49,13 @@ async function serveFile(request: Request, context: Context, withBody: boolean):
     const etag = `"${info.sizeBytes.toString(16)}-${info.modifiedAt.getTime().toString(16)}"`;
     const headers = new Headers({
       "Content-Type": format ? mediaFormats[format].mimeType : "application/octet-stream",
+      "Content-Security-Policy": "default-src 'none'; sandbox",
       "Accept-Ranges": "bytes",
       "Cache-Control": "public, max-age=31536000, immutable",
       ETag: etag,
       "Last-Modified": info.modifiedAt.toUTCString(),
       "X-Content-Type-Options": "nosniff",
-      "Content-Disposition": `inline; filename="${fileName}"`,
+      "Content-Disposition": `${format ? "inline" : "attachment"}; filename="${fileName}"`,
     });
 
     if (matchesEtag(request.headers.get("if-none-match"), etag)) {
@@ -79,6 +89,22 @@ async function serveFile(request: Request, context: Context, withBody: boolean):
       headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
     });
   }
+}
+
+const RANDOM_SEGMENT = /^[a-z2-7]{26}$/;
+
+/** `t/<team>/<random>/<name>`: the only shape of key the app hands out for files. */
+function isRecordKeyShape(segments: readonly string[]): boolean {
+  return segments.length === 4 && segments[0] === "t" && RANDOM_SEGMENT.test(segments[2]!);
+}
+
+/** Whether a record of the key's own team points at the file. */
+async function belongsToRecord(key: string, teamId: string): Promise<boolean> {
+  const [upload, video] = await Promise.all([
+    prisma.upload.findFirst({ where: { teamId, OR: [{ storageKey: key }, { thumbnailKey: key }] }, select: { id: true } }),
+    prisma.videoJob.findFirst({ where: { teamId, OR: [{ videoKey: key }, { lastFrameKey: key }] }, select: { id: true } }),
+  ]);
+  return upload !== null || video !== null;
 }
 
 function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {

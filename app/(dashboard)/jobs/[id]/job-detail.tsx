@@ -21,7 +21,10 @@ import type { VideoJobView } from "@/lib/generation/video-job-view";
 import { type ReferenceRole, roleLabels } from "@/lib/generation/video-rules";
 
 function progressText(job: VideoJobView): string {
-  if (job.state === "QUEUED") return "Sending the request to the provider…";
+  if (job.state === "UNCERTAIN") {
+    return job.uncertain?.waitsForPerson ? "The provider's answer is not known: this job waits for you." : "The provider's answer is not known yet; asking it again…";
+  }
+  if (job.state === "QUEUED") return job.error ? "Waiting to send the request to the provider…" : "Sending the request to the provider…";
   if (job.state === "SENT") return "Waiting for the provider to start…";
   if (job.progress >= 100) return "Done at the provider; copying the video to our storage…";
   return `Generating… ${job.progress}%`;
@@ -58,7 +61,8 @@ export function JobDetail({ initialJob, canViewRaw }: { initialJob: VideoJobView
     onSuccess: ({ data }) => {
       if (!data) return;
       if (data.state === "SEND_FAILED") toast.error("The video could not be started", { description: data.error ?? undefined });
-      else toast.success("Video started again");
+      else if (data.state === "UNCERTAIN") toast.warning("The provider's answer is still not known", { description: data.error ?? undefined });
+      else toast.success(data.jobId === job.id ? "The job goes on" : "Video started again");
       if (data.jobId === job.id) void queryClient.invalidateQueries({ queryKey: ["video-job", job.id] });
       else router.push(`/jobs/${data.jobId}`);
     },
@@ -67,6 +71,9 @@ export function JobDetail({ initialJob, canViewRaw }: { initialJob: VideoJobView
 
   const running = !isFinishedVideoJob(job.state);
   const canRetry = job.state === "FAILED" || job.state === "CANCELLED" || job.state === "SEND_FAILED";
+  /** An unanswered send waiting for a person: ask again under the same key, or (without keys) resend knowingly. */
+  const canResolve = job.state === "UNCERTAIN" && job.uncertain?.waitsForPerson === true;
+  const resendMayDuplicate = job.uncertain?.resendMayDuplicate === true;
   const p = job.params;
 
   return (
@@ -102,6 +109,21 @@ export function JobDetail({ initialJob, canViewRaw }: { initialJob: VideoJobView
               Retry
             </Button>
           ) : null}
+          {canResolve ? (
+            <Button
+              type="button"
+              variant={resendMayDuplicate ? "destructive" : "default"}
+              disabled={retry.isPending}
+              data-testid="resend-uncertain"
+              onClick={() => {
+                if (resendMayDuplicate && !window.confirm("The provider may already have started this video. Sending again may make, and bill, a second one. Send again?")) return;
+                retry.execute({ jobId: job.id, resendUncertain: resendMayDuplicate });
+              }}
+            >
+              {retry.isPending ? <Loader2 className="animate-spin" aria-hidden /> : <RotateCcw aria-hidden />}
+              {resendMayDuplicate ? "Resend anyway" : "Ask the provider again"}
+            </Button>
+          ) : null}
           <Button asChild variant="outline">
             <Link href={`/generate?from=${job.id}`}>
               <Copy aria-hidden /> Duplicate
@@ -123,6 +145,19 @@ export function JobDetail({ initialJob, canViewRaw }: { initialJob: VideoJobView
                     <span className="text-sm text-muted-foreground tabular-nums">{job.state === "RUNNING" ? `${job.progress}%` : ""}</span>
                   </div>
                   <JobProgressBar value={job.progress} indeterminate={job.state !== "RUNNING"} label="Generation progress" />
+                  {(job.state === "UNCERTAIN" || job.state === "QUEUED") && job.error ? (
+                    <div role="status" className="flex gap-3 rounded-md border border-warning/40 bg-warning/10 p-4 text-sm" data-testid="job-uncertain">
+                      <AlertCircle className="mt-0.5 size-5 shrink-0" aria-hidden />
+                      <div>
+                        <p>{job.error.message}</p>
+                        {job.uncertain?.nextTryAt ? (
+                          <p className="mt-1 text-muted-foreground">
+                            Next try <RelativeTime iso={job.uncertain.nextTryAt} />.
+                          </p>
+                        ) : null}
+                      </div>
+                    </div>
+                  ) : null}
                   <p className="text-xs text-muted-foreground">
                     Generation takes from about 30 seconds to several minutes. This page updates by itself, and you may leave it: the job goes on, and
                     the video is kept here when it is done.

@@ -1,0 +1,5 @@
+-- AlterEnum
+ALTER TYPE "VideoJobState" ADD VALUE 'UNCERTAIN';
+
+-- AlterTable
+ALTER TABLE "VideoJob" ADD COLUMN     "uncertainSince" TIMESTAMP(3);
