@@ -108,28 +108,9 @@ async function submission(state: "SEND_FAILED" | "UNCERTAIN" | "PARTIAL", by = i
   });
 }
 
-/** A request that never got its answer, with the one asset it carries. */
-async function unsentSubmissionWithAsset(state: "SEND_FAILED" | "UNCERTAIN") {
-  const sub = await submission(state);
-  const up = await upload(ids.homeTeam, ids.users.secondCreator);
-  await prisma.asset.create({
-    data: {
-      teamId: ids.homeTeam,
-      submissionId: sub.id,
-      groupId: ids.group,
-      uploadId: up.id,
-      name: `${marker}-${randomUUID().slice(0, 6)}`,
-      type: "IMAGE",
-      state: "PENDING",
-      sourceUrl: `https://studio.example.com/files/${up.storageKey}`,
-      createdById: ids.users.secondCreator,
-    },
-  });
-  return sub;
-}
-
-async function asset(state: "APPROVED" | "REJECTED", by = ids.users.secondCreator) {
-  const sub = await submission("PARTIAL", by);
+/** An asset of the home team in a submission of the given state, with its uploaded file. */
+async function assetIn(submissionState: "SEND_FAILED" | "UNCERTAIN" | "PARTIAL", state: "PENDING" | "APPROVED" | "REJECTED", by = ids.users.secondCreator) {
+  const sub = await submission(submissionState, by);
   const up = await upload(ids.homeTeam, by);
   return prisma.asset.create({
     data: {
@@ -142,12 +123,18 @@ async function asset(state: "APPROVED" | "REJECTED", by = ids.users.secondCreato
       state,
       sourceUrl: `https://studio.example.com/files/${up.storageKey}`,
       createdById: by,
-      ...(state === "APPROVED"
-        ? { assetUrl: `asset://asset-${randomUUID().slice(0, 8)}` }
-        : { failureCode: "InputImageSensitiveContentDetected.PrivacyInformation", failureReason: "the image may contain a real person" }),
+      ...(state === "APPROVED" ? { assetUrl: `asset://asset-${randomUUID().slice(0, 8)}` } : {}),
+      ...(state === "REJECTED" ? { failureCode: "InputImageSensitiveContentDetected.PrivacyInformation", failureReason: "the image may contain a real person" } : {}),
     },
   });
 }
+
+/** A request that never got its answer, with the one asset it carries. */
+async function unsentSubmissionWithAsset(state: "SEND_FAILED" | "UNCERTAIN") {
+  return { id: (await assetIn(state, "PENDING")).submissionId };
+}
+
+const asset = (state: "APPROVED" | "REJECTED") => assetIn("PARTIAL", state);
 
 async function videoJob(state: "FAILED" | "SUCCEEDED") {
   const ref = await asset("APPROVED");

@@ -1,10 +1,9 @@
-import { randomUUID } from "node:crypto";
 import { constants } from "node:fs";
-import { access, mkdir, open, readdir, rename, rm, rmdir, stat } from "node:fs/promises";
+import { access, mkdir, open, rename, rm, rmdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { ByteRange, ByteSource, FileStorage, OpenedFile, StagedFile, StoredFileInfo } from "@/lib/storage/file-storage";
 import { isValidStorageKey } from "@/lib/storage/storage-key";
-import { streamToFile } from "@/lib/storage/stream-to-file";
+import { createStagingArea, stageAndCommit } from "@/lib/storage/staging-area";
 
 export type DiskStorageOptions = {
   /** Folder that holds the files; relative paths are resolved against the working directory. */
@@ -14,8 +13,6 @@ export type DiskStorageOptions = {
 };
 
 const STAGING_DIR = ".staging";
-/** Staged files this old were left by a process that stopped mid-upload. */
-const STALE_STAGED_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Files on the local disk: `<root>/<key>`. Staged files wait in `<root>/.staging` (a name
@@ -23,8 +20,7 @@ const STALE_STAGED_MS = 24 * 60 * 60 * 1000;
  */
 export function createDiskStorage(options: DiskStorageOptions): FileStorage {
   const root = path.resolve(options.root);
-  const stagingDir = path.join(root, STAGING_DIR);
-  let swept = false;
+  const staging = createStagingArea(path.join(root, STAGING_DIR));
 
   function pathOf(key: string): string | null {
     if (!isValidStorageKey(key)) return null;
@@ -39,16 +35,7 @@ export function createDiskStorage(options: DiskStorageOptions): FileStorage {
   }
 
   const storage: FileStorage = {
-    async stage(source: ByteSource, { maxBytes }: { maxBytes: number }): Promise<StagedFile> {
-      await mkdir(stagingDir, { recursive: true });
-      if (!swept) {
-        swept = true;
-        void removeStale(stagingDir, STALE_STAGED_MS).catch(() => {});
-      }
-      const stagedPath = path.join(stagingDir, `${randomUUID()}.part`);
-      const { sha256, sizeBytes } = await streamToFile(source, stagedPath, { maxBytes });
-      return { path: stagedPath, sha256, sizeBytes };
-    },
+    stage: staging.stage,
 
     async commit(staged: StagedFile, key: string): Promise<void> {
       const dest = requirePath(key);
@@ -56,21 +43,11 @@ export function createDiskStorage(options: DiskStorageOptions): FileStorage {
       await rename(staged.path, dest);
     },
 
-    async discard(staged: StagedFile): Promise<void> {
-      if (path.dirname(staged.path) !== stagingDir) throw new Error("Not a staged file of this storage");
-      await rm(staged.path, { force: true });
-    },
+    discard: staging.discard,
 
-    async put(source: ByteSource, key: string, { maxBytes }: { maxBytes: number }) {
+    async put(source: ByteSource, key: string, options: { maxBytes: number }) {
       requirePath(key);
-      const staged = await storage.stage(source, { maxBytes });
-      try {
-        await storage.commit(staged, key);
-      } catch (error) {
-        await storage.discard(staged);
-        throw error;
-      }
-      return { key, sha256: staged.sha256, sizeBytes: staged.sizeBytes };
+      return stageAndCommit(storage, source, key, options);
     },
 
     async openRead(key: string, range?: ByteRange): Promise<OpenedFile | null> {
@@ -136,15 +113,6 @@ export function createDiskStorage(options: DiskStorageOptions): FileStorage {
     },
   };
   return storage;
-}
-
-async function removeStale(dir: string, maxAgeMs: number): Promise<void> {
-  const cutoff = Date.now() - maxAgeMs;
-  for (const name of await readdir(dir)) {
-    const full = path.join(dir, name);
-    const info = await stat(full).catch(() => null);
-    if (info?.isFile() && info.mtimeMs < cutoff) await rm(full, { force: true });
-  }
 }
 
 function isMissing(error: NodeJS.ErrnoException): boolean {

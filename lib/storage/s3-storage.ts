@@ -1,6 +1,5 @@
-import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdir, readdir, rm, stat } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Readable } from "node:stream";
@@ -18,7 +17,7 @@ import { mediaFormats } from "@/lib/media/limits";
 import { formatForFileName } from "@/lib/media/media-format";
 import type { ByteRange, ByteSource, FileStorage, OpenedFile, StagedFile, StoredFileInfo } from "@/lib/storage/file-storage";
 import { isValidStorageKey } from "@/lib/storage/storage-key";
-import { streamToFile } from "@/lib/storage/stream-to-file";
+import { createStagingArea, stageAndCommit } from "@/lib/storage/staging-area";
 
 export type S3StorageOptions = {
   bucket: string;
@@ -52,8 +51,6 @@ export type S3StorageOptions = {
 export const DEFAULT_PRESIGN_SECONDS = 24 * 60 * 60;
 export const MAX_PRESIGN_SECONDS = 7 * 24 * 60 * 60;
 const MIN_PART_SIZE = 5 * 1024 * 1024;
-/** Staged files this old were left by a process that stopped mid-upload. */
-const STALE_STAGED_MS = 24 * 60 * 60 * 1000;
 
 /** An S3 client for any S3-compatible store (AWS S3, Cloudflare R2, MinIO, Ceph). */
 export function createS3Client(options: Pick<S3StorageOptions, "endpoint" | "region" | "accessKeyId" | "secretAccessKey" | "forcePathStyle">): S3Client {
@@ -84,40 +81,26 @@ export function createS3Client(options: Pick<S3StorageOptions, "endpoint" | "reg
 export function createS3Storage(options: S3StorageOptions): FileStorage & { client: S3Client; bucket: string } {
   const client = options.client ?? createS3Client(options);
   const bucket = options.bucket;
-  const stagingDir = path.resolve(options.stagingDir ?? path.join(os.tmpdir(), "avatar-studio-staging"));
+  const staging = createStagingArea(options.stagingDir ?? path.join(os.tmpdir(), "avatar-studio-staging"));
   const presignSeconds = options.presignSeconds ?? DEFAULT_PRESIGN_SECONDS;
   if (!(presignSeconds >= 1 && presignSeconds <= MAX_PRESIGN_SECONDS)) throw new Error(`presignSeconds must be between 1 and ${MAX_PRESIGN_SECONDS}`);
   const partSize = Math.max(MIN_PART_SIZE, options.partSize ?? 8 * 1024 * 1024);
   const queueSize = Math.max(1, options.queueSize ?? 2);
-  let swept = false;
 
   function requireKey(key: string): string {
     if (!isValidStorageKey(key)) throw new Error(`Invalid storage key: ${JSON.stringify(key)}`);
     return key;
   }
 
-  function requireStaged(staged: StagedFile): void {
-    if (path.dirname(staged.path) !== stagingDir) throw new Error("Not a staged file of this storage");
-  }
-
   const storage: FileStorage & { client: S3Client; bucket: string } = {
     client,
     bucket,
 
-    async stage(source: ByteSource, { maxBytes }: { maxBytes: number }): Promise<StagedFile> {
-      await mkdir(stagingDir, { recursive: true });
-      if (!swept) {
-        swept = true;
-        void removeStale(stagingDir, STALE_STAGED_MS).catch(() => {});
-      }
-      const stagedPath = path.join(stagingDir, `${randomUUID()}.part`);
-      const { sha256, sizeBytes } = await streamToFile(source, stagedPath, { maxBytes });
-      return { path: stagedPath, sha256, sizeBytes };
-    },
+    stage: staging.stage,
 
     async commit(staged: StagedFile, key: string): Promise<void> {
       requireKey(key);
-      requireStaged(staged);
+      staging.requireStaged(staged);
       const format = formatForFileName(key.slice(key.lastIndexOf("/") + 1));
       const upload = new Upload({
         client,
@@ -137,21 +120,11 @@ export function createS3Storage(options: S3StorageOptions): FileStorage & { clie
       await rm(staged.path, { force: true });
     },
 
-    async discard(staged: StagedFile): Promise<void> {
-      requireStaged(staged);
-      await rm(staged.path, { force: true });
-    },
+    discard: staging.discard,
 
-    async put(source: ByteSource, key: string, { maxBytes }: { maxBytes: number }) {
+    async put(source: ByteSource, key: string, options: { maxBytes: number }) {
       requireKey(key);
-      const staged = await storage.stage(source, { maxBytes });
-      try {
-        await storage.commit(staged, key);
-      } catch (error) {
-        await storage.discard(staged);
-        throw error;
-      }
-      return { key, sha256: staged.sha256, sizeBytes: staged.sizeBytes };
+      return stageAndCommit(storage, source, key, options);
     },
 
     async openRead(key: string, range?: ByteRange): Promise<OpenedFile | null> {
@@ -233,11 +206,3 @@ function isMissing(error: unknown): boolean {
   return error.name === "NoSuchKey" || error.name === "NotFound" || error.$metadata.httpStatusCode === 404;
 }
 
-async function removeStale(dir: string, maxAgeMs: number): Promise<void> {
-  const cutoff = Date.now() - maxAgeMs;
-  for (const name of await readdir(dir)) {
-    const full = path.join(dir, name);
-    const info = await stat(full).catch(() => null);
-    if (info?.isFile() && info.mtimeMs < cutoff) await rm(full, { force: true });
-  }
-}

@@ -6,6 +6,7 @@ import * as errors from "@/lib/upstream/fixtures/errors";
 import * as review from "@/lib/upstream/fixtures/review-tasks";
 import * as video from "@/lib/upstream/fixtures/video-tasks";
 import { UpstreamError } from "@/lib/upstream/upstream-error";
+import { upstreamFailure } from "@/lib/upstream/upstream-failure.test-kit";
 
 interface Call {
   url: string;
@@ -59,15 +60,6 @@ function setup(script: Reply[], overrides: Partial<UpstreamClientConfig> = {}) {
   return { client, calls, sleeps, fetch };
 }
 
-async function failure(promise: Promise<unknown>): Promise<UpstreamError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(UpstreamError);
-    return error as UpstreamError;
-  }
-  throw new Error("expected a failure");
-}
 
 const submitInput = {
   group: { name: "virtual-avatar-group", description: "demo group" },
@@ -237,13 +229,13 @@ describe("retries", () => {
 
   it("caps the backoff", async () => {
     const { client, sleeps } = setup([{ status: 500 }], { maxRetries: 6, retryBaseMs: 1000, retryMaxMs: 4000, random: () => 1 });
-    await failure(client.getTask("t"));
+    await upstreamFailure(client.getTask("t"));
     expect(sleeps).toEqual([1000, 2000, 4000, 4000, 4000, 4000]);
   });
 
   it("gives up after maxRetries with the last error", async () => {
     const { client, calls } = setup([{ status: 500, body: errors.errorObjectServer }]);
-    const error = await failure(client.getTask("t"));
+    const error = await upstreamFailure(client.getTask("t"));
     expect(calls).toHaveLength(4);
     expect(error.code).toBe("UPSTREAM_ERROR");
     expect(error.httpStatus).toBe(500);
@@ -268,7 +260,7 @@ describe("retries", () => {
 
   it("hands a long Retry-After back to the caller instead of waiting", async () => {
     const { client, calls, sleeps } = setup([{ status: 429, headers: { "Retry-After": "120" } }]);
-    const error = await failure(client.getTask("t"));
+    const error = await upstreamFailure(client.getTask("t"));
     expect(calls).toHaveLength(1);
     expect(sleeps).toEqual([]);
     expect(error.code).toBe("UPSTREAM_RATE_LIMITED");
@@ -284,7 +276,7 @@ describe("retries", () => {
 
   it("reports a timeout as UPSTREAM_UNREACHABLE", async () => {
     const { client, calls } = setup(["hang"], { timeoutMs: 20, maxRetries: 1 });
-    const error = await failure(client.getTask("t"));
+    const error = await upstreamFailure(client.getTask("t"));
     expect(calls).toHaveLength(2);
     expect(error.code).toBe("UPSTREAM_UNREACHABLE");
     expect(error.detail.timedOut).toBe(true);
@@ -301,17 +293,17 @@ describe("retries", () => {
       return new Response(stream, { status: 200 });
     });
     const { client } = setup([], { fetch, timeoutMs: 20, maxRetries: 0 });
-    const error = await failure(client.getTask("t"));
+    const error = await upstreamFailure(client.getTask("t"));
     expect(error.code).toBe("UPSTREAM_UNREACHABLE");
   });
 
   it("never retries a POST without an idempotency key", async () => {
     for (const reply of ["network", { status: 500 }, { status: 429, headers: { "Retry-After": "1" } }, "hang"] as Reply[]) {
       const { client, calls } = setup([reply, submitOk], { timeoutMs: 20 });
-      await failure(client.submitAssets(submitInput));
+      await upstreamFailure(client.submitAssets(submitInput));
       expect(calls).toHaveLength(1);
       const v = setup([reply, { body: video.videoSubmitted }], { timeoutMs: 20 });
-      await failure(v.client.createVideo({ model: "m", prompt: "p" }));
+      await upstreamFailure(v.client.createVideo({ model: "m", prompt: "p" }));
       expect(v.calls).toHaveLength(1);
     }
   });
@@ -327,7 +319,7 @@ describe("retries", () => {
 
   it("does not retry a POST when the provider does not honour idempotency keys", async () => {
     const { client, calls } = setup(["network", submitOk], { idempotency: false });
-    await failure(client.submitAssets(submitInput, { idempotencyKey: "k" }));
+    await upstreamFailure(client.submitAssets(submitInput, { idempotencyKey: "k" }));
     expect(calls).toHaveLength(1);
   });
 
@@ -337,7 +329,7 @@ describe("retries", () => {
     [402, errors.errorObjectInsufficientBalance, "UPSTREAM_INSUFFICIENT_BALANCE"],
   ] as const)("maps %i and never retries it", async (status, body, code) => {
     const get = setup([{ status, body }, { body: review.reviewProcessing }]);
-    const getError = await failure(get.client.getTask("t"));
+    const getError = await upstreamFailure(get.client.getTask("t"));
     expect(get.calls).toHaveLength(1);
     expect(getError.code).toBe(code);
     expect(getError.httpStatus).toBe(status);
@@ -345,7 +337,7 @@ describe("retries", () => {
     expect(getError.message).not.toContain(String(Object.values(body.error)[0]));
 
     const post = setup([{ status, body }, submitOk]);
-    const postError = await failure(post.client.submitAssets(submitInput, { idempotencyKey: "k" }));
+    const postError = await upstreamFailure(post.client.submitAssets(submitInput, { idempotencyKey: "k" }));
     expect(post.calls).toHaveLength(1);
     expect(postError.code).toBe(code);
   });
@@ -359,7 +351,7 @@ describe("retries", () => {
     ] as const;
     for (const [body, code] of cases) {
       const { client, calls } = setup([{ status: 200, body }, submitOk]);
-      const error = await failure(client.submitAssets(submitInput, { idempotencyKey: "k" }));
+      const error = await upstreamFailure(client.submitAssets(submitInput, { idempotencyKey: "k" }));
       expect(error.code).toBe(code);
       expect(calls).toHaveLength(1);
     }
@@ -386,7 +378,7 @@ describe("malformed answers", () => {
     ["truncated JSON", { text: '{"code":200,"data":' }],
   ])("%s with HTTP 200 → UPSTREAM_MALFORMED, not retried", async (_label, reply) => {
     const { client, calls } = setup([reply, { body: review.reviewProcessing }]);
-    const error = await failure(client.getTask("t"));
+    const error = await upstreamFailure(client.getTask("t"));
     expect(error.code).toBe("UPSTREAM_MALFORMED");
     expect(calls).toHaveLength(1);
   });
@@ -400,7 +392,7 @@ describe("malformed answers", () => {
     ["data as a string", { code: 200, data: "x" }],
   ])("a task answer that is %s → UPSTREAM_MALFORMED", async (_label, body) => {
     const { client } = setup([{ body }]);
-    const error = await failure(client.getTask("t"));
+    const error = await upstreamFailure(client.getTask("t"));
     expect(error.code).toBe("UPSTREAM_MALFORMED");
     expect(error.detail.body).toEqual(body);
   });
@@ -418,14 +410,14 @@ describe("malformed answers", () => {
     "ok",
   ])("a submit answer without a task id (%j) → UPSTREAM_MALFORMED", async (body) => {
     const { client } = setup([{ body }]);
-    expect((await failure(client.submitAssets(submitInput))).code).toBe("UPSTREAM_MALFORMED");
+    expect((await upstreamFailure(client.submitAssets(submitInput))).code).toBe("UPSTREAM_MALFORMED");
   });
 
   it.each([{ code: 200, data: [] }, { code: 200, data: [{ status: "submitted" }] }, { code: 200, data: "x" }])(
     "a generation answer without a task id (%j) → UPSTREAM_MALFORMED",
     async (body) => {
       const { client } = setup([{ body }]);
-      expect((await failure(client.createVideo({ model: "m", prompt: "p" }))).code).toBe("UPSTREAM_MALFORMED");
+      expect((await upstreamFailure(client.createVideo({ model: "m", prompt: "p" }))).code).toBe("UPSTREAM_MALFORMED");
     },
   );
 });

@@ -6,6 +6,7 @@ import type { ParsedTask } from "@/lib/upstream/normalised";
 import { isTerminal } from "@/lib/upstream/status-map";
 import { UpstreamError, isTaskNotFound } from "@/lib/upstream/upstream-error";
 import { type RunningSimulator, startSimulator } from "@/simulator/server";
+import { upstreamFailure } from "@/lib/upstream/upstream-failure.test-kit";
 
 /**
  * The client against the provider simulator: every example in the contract, the documented
@@ -54,15 +55,6 @@ async function waitForTask(c: UpstreamClient, taskId: string, options: Parameter
   }
 }
 
-async function failure(promise: Promise<unknown>): Promise<UpstreamError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(UpstreamError);
-    return error as UpstreamError;
-  }
-  throw new Error("expected a failure");
-}
 
 const png = (name: string) => `${mediaUrl}/${name}.png`;
 
@@ -245,7 +237,7 @@ describe("video generation (contract section 3)", () => {
 
   it("a non-Active asset is rejected with 400, the provider's reason kept in detail", async () => {
     expect(rejectedAssetUrl).toBeDefined();
-    const error = await failure(
+    const error = await upstreamFailure(
       client().createVideo({ model: "doubao-seedance-2.0", prompt: "p", imageUrls: [rejectedAssetUrl ?? ""] }),
     );
     expect(error.code).toBe("UPSTREAM_REJECTED");
@@ -264,7 +256,7 @@ describe("documented errors", () => {
       () => bad.getTask("task_X"),
       () => bad.createVideo({ model: "m", prompt: "p" }, { idempotencyKey: "k-401-v" }),
     ]) {
-      const error = await failure(call());
+      const error = await upstreamFailure(call());
       expect(error.code).toBe("UPSTREAM_UNAUTHORIZED");
       expect(error.httpStatus).toBe(401);
     }
@@ -282,7 +274,7 @@ describe("documented errors", () => {
   });
 
   it("400 for an unknown group_id, with the provider's reason and param in detail", async () => {
-    const error = await failure(client().submitAssets({ groupId: "group-does-not-exist", assets: [{ url: png("a"), name: "a" }] }, { idempotencyKey: "k-400" }));
+    const error = await upstreamFailure(client().submitAssets({ groupId: "group-does-not-exist", assets: [{ url: png("a"), name: "a" }] }, { idempotencyKey: "k-400" }));
     expect(error.code).toBe("UPSTREAM_REJECTED");
     expect(error.detail).toMatchObject({ httpStatus: 400, param: "group_id", providerCode: "group_not_found" });
     expect(error.detail.reason).toContain("group-does-not-exist");
@@ -290,7 +282,7 @@ describe("documented errors", () => {
   });
 
   it("404 for an unknown task", async () => {
-    const error = await failure(client().getTask("task_UNKNOWN"));
+    const error = await upstreamFailure(client().getTask("task_UNKNOWN"));
     expect(isTaskNotFound(error)).toBe(true);
     expect((await stats()).endpoints.task).toBe(1);
   });
@@ -300,26 +292,26 @@ describe("documented errors", () => {
     const submitted = await c.submitAssets({ assets: [{ url: png("old"), name: "old" }] });
     await waitForTask(c, submitted.data.taskId);
     await admin("POST", "clock", { advanceSeconds: 8 * 24 * 3600 });
-    expect(isTaskNotFound(await failure(c.getTask(submitted.data.taskId)))).toBe(true);
+    expect(isTaskNotFound(await upstreamFailure(c.getTask(submitted.data.taskId)))).toBe(true);
   });
 
   it.each(["code", "code-string"])("maps the %s error style the same way", async (style) => {
     await admin("PUT", "error-style", { style });
-    const unauthorized = await failure(client({ apiKey: "sk-wrong" }).getTask("task_X"));
+    const unauthorized = await upstreamFailure(client({ apiKey: "sk-wrong" }).getTask("task_X"));
     expect(unauthorized.code).toBe("UPSTREAM_UNAUTHORIZED");
-    const rejected = await failure(client().submitAssets({ groupId: "group-nope", assets: [{ url: png("a"), name: "a" }] }));
+    const rejected = await upstreamFailure(client().submitAssets({ groupId: "group-nope", assets: [{ url: png("a"), name: "a" }] }));
     expect(rejected.code).toBe("UPSTREAM_REJECTED");
     expect(rejected.detail.reason).toContain("group-nope");
-    const notFound = await failure(client().getTask("task_UNKNOWN"));
+    const notFound = await upstreamFailure(client().getTask("task_UNKNOWN"));
     expect(isTaskNotFound(notFound)).toBe(true);
   });
 
   it("429 and 500 from the provider surface once retries run out", async () => {
     const c = client({ maxRetries: 1 });
     await nextFault("task", "server_error", { count: 2 });
-    expect((await failure(c.getTask("task_X"))).code).toBe("UPSTREAM_ERROR");
+    expect((await upstreamFailure(c.getTask("task_X"))).code).toBe("UPSTREAM_ERROR");
     await nextFault("task", "rate_limit", { count: 2, retryAfter: 0 });
-    expect((await failure(c.getTask("task_X"))).code).toBe("UPSTREAM_RATE_LIMITED");
+    expect((await upstreamFailure(c.getTask("task_X"))).code).toBe("UPSTREAM_RATE_LIMITED");
     expect((await stats()).endpoints.task).toBe(4);
   });
 });
@@ -368,7 +360,7 @@ describe("injected faults", () => {
     const c = client();
     const { data } = await submitOne(c, "fmal");
     await nextFault("task", "malformed_json");
-    const error = await failure(c.getTask(data.taskId));
+    const error = await upstreamFailure(c.getTask(data.taskId));
     expect(error.code).toBe("UPSTREAM_MALFORMED");
     expect((await stats()).endpoints.task).toBe(1);
   });
@@ -397,7 +389,7 @@ describe("injected faults", () => {
   it("a POST without a key is not resent after a drop", async () => {
     const c = client();
     await nextFault("submit", "drop_after");
-    const error = await failure(submitOne(c, "nokey"));
+    const error = await upstreamFailure(submitOne(c, "nokey"));
     expect(error.code).toBe("UPSTREAM_UNREACHABLE");
     expect((await stats()).endpoints.submit).toBe(1);
   });
@@ -418,7 +410,7 @@ describe("injected faults", () => {
     const c = client();
     const before = await taskCount();
     await nextFault("submit", "malformed_json");
-    const error = await failure(submitOne(c, "cut", "cut-key"));
+    const error = await upstreamFailure(submitOne(c, "cut", "cut-key"));
     expect(error.code).toBe("UPSTREAM_MALFORMED");
     const again = await submitOne(c, "cut", "cut-key");
     const again2 = await submitOne(c, "cut", "cut-key");

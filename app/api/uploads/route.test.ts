@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors";
 import { makePng } from "@/lib/media/test-media";
 import { uploadCreatedResponseSchema, uploadErrorResponseSchema } from "@/lib/media/upload-view";
+import { setTestEnv } from "@/test/integration-kit";
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; teamId: string } }));
 vi.mock("@/lib/auth/session", () => ({
@@ -22,14 +23,8 @@ let teamId: string;
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), "avatar-studio-upload-route-"));
-  Object.assign(process.env, {
-    STORAGE_DIR: root,
-    PUBLIC_BASE_URL: "https://studio.example.com",
-    AUTH_SECRET: process.env.AUTH_SECRET ?? "x".repeat(40),
-    SETTINGS_ENCRYPTION_KEY: process.env.SETTINGS_ENCRYPTION_KEY ?? "ab".repeat(32),
-    UPSTREAM_BASE_URL: process.env.UPSTREAM_BASE_URL ?? "http://127.0.0.1:1",
-    UPSTREAM_API_KEY: process.env.UPSTREAM_API_KEY ?? "test-key",
-  });
+  Object.assign(process.env, { STORAGE_DIR: root, PUBLIC_BASE_URL: "https://studio.example.com" });
+  setTestEnv();
   ({ POST } = await import("@/app/api/uploads/route"));
   ({ prisma } = await import("@/lib/db"));
   const suffix = randomUUID().slice(0, 8);

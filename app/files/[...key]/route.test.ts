@@ -5,6 +5,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newStorageKey } from "@/lib/storage/storage-key";
+import { setTestEnv } from "@/test/integration-kit";
 
 type Handler = (request: Request, context: { params: Promise<{ key: string[] }> }) => Promise<Response>;
 
@@ -21,14 +22,8 @@ const content = Buffer.from("0123456789abcdefghij");
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), "avatar-studio-files-route-"));
-  Object.assign(process.env, {
-    STORAGE_DIR: root,
-    PUBLIC_BASE_URL: "https://studio.example.com",
-    AUTH_SECRET: process.env.AUTH_SECRET ?? "x".repeat(40),
-    SETTINGS_ENCRYPTION_KEY: process.env.SETTINGS_ENCRYPTION_KEY ?? "ab".repeat(32),
-    UPSTREAM_BASE_URL: process.env.UPSTREAM_BASE_URL ?? "http://127.0.0.1:1",
-    UPSTREAM_API_KEY: process.env.UPSTREAM_API_KEY ?? "test-key",
-  });
+  Object.assign(process.env, { STORAGE_DIR: root, PUBLIC_BASE_URL: "https://studio.example.com" });
+  setTestEnv();
   ({ GET, HEAD } = await import("@/app/files/[...key]/route"));
   const { getStorage } = await import("@/lib/storage/get-storage");
   ({ prisma } = await import("@/lib/db"));
