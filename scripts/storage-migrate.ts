@@ -6,6 +6,8 @@
 //   npm run storage:migrate -- [--from <folder>] [--concurrency 4] [--dry-run]
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { mediaFormats } from "@/lib/media/limits";
+import { formatForFileName } from "@/lib/media/media-format";
 import { copyStore, type CopyProgress } from "@/lib/storage/copy-store";
 import { createS3Storage, DEFAULT_PRESIGN_SECONDS } from "@/lib/storage/s3-storage";
 
@@ -71,7 +73,11 @@ function draw(p: CopyProgress) {
   }
 }
 
-const result = await copyStore({ sourceRoot: from, target, concurrency, dryRun, onProgress: draw });
+const contentTypeOf = (key: string) => {
+  const format = formatForFileName(key.slice(key.lastIndexOf("/") + 1));
+  return format ? mediaFormats[format].mimeType : undefined;
+};
+const result = await copyStore({ sourceRoot: from, target, concurrency, dryRun, contentTypeOf, onProgress: draw });
 if (tty) process.stderr.write("\n");
 for (const failure of result.failures) console.error(`failed: ${failure.key}: ${failure.error}`);
 if (result.skipped.length) console.log(`Skipped ${result.skipped.length} file(s) that are not stored files (e.g. ${result.skipped.slice(0, 3).join(", ")}).`);

@@ -32,13 +32,13 @@ export class CopyFailedError extends Error {
   }
 }
 
-const signatures: { ext: string; kind: "video" | "image"; test: (b: Buffer) => boolean }[] = [
-  { ext: "mp4", kind: "video", test: (b) => b.subarray(4, 8).toString("latin1") === "ftyp" && !/^qt {2}/.test(b.subarray(8, 12).toString("latin1")) },
-  { ext: "mov", kind: "video", test: (b) => b.subarray(4, 8).toString("latin1") === "ftyp" },
-  { ext: "webm", kind: "video", test: (b) => b.subarray(0, 4).equals(Buffer.from([0x1a, 0x45, 0xdf, 0xa3])) },
-  { ext: "png", kind: "image", test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
-  { ext: "jpg", kind: "image", test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  { ext: "webp", kind: "image", test: (b) => b.subarray(0, 4).toString("latin1") === "RIFF" && b.subarray(8, 12).toString("latin1") === "WEBP" },
+const signatures: { ext: string; mime: string; kind: "video" | "image"; test: (b: Buffer) => boolean }[] = [
+  { ext: "mp4", mime: "video/mp4", kind: "video", test: (b) => b.subarray(4, 8).toString("latin1") === "ftyp" && !/^qt {2}/.test(b.subarray(8, 12).toString("latin1")) },
+  { ext: "mov", mime: "video/quicktime", kind: "video", test: (b) => b.subarray(4, 8).toString("latin1") === "ftyp" },
+  { ext: "webm", mime: "video/webm", kind: "video", test: (b) => b.subarray(0, 4).equals(Buffer.from([0x1a, 0x45, 0xdf, 0xa3])) },
+  { ext: "png", mime: "image/png", kind: "image", test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
+  { ext: "jpg", mime: "image/jpeg", kind: "image", test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
+  { ext: "webp", mime: "image/webp", kind: "image", test: (b) => b.subarray(0, 4).toString("latin1") === "RIFF" && b.subarray(8, 12).toString("latin1") === "WEBP" },
 ];
 
 async function firstBytes(path: string, n: number): Promise<Buffer> {
@@ -105,7 +105,7 @@ export async function copyProviderFile(
     const format = signatures.find((s) => s.kind === options.kind && s.test(head));
     if (!format) throw new CopyFailedError(`the provider's file is not ${options.kind === "video" ? "a video" : "an image"}`);
     const key = newStorageKey(options.teamId, options.baseName, format.ext);
-    await options.storage.commit(staged, key);
+    await options.storage.commit(staged, key, { contentType: format.mime });
     return { key, sizeBytes: staged.sizeBytes, sha256: staged.sha256 };
   } catch (error) {
     await options.storage.discard(staged).catch(() => {});

@@ -97,14 +97,14 @@ export async function ingestUpload(
     if (Array.isArray(thumbnail)) return refused(thumbnail);
 
     const storageKey = newStorageKey(input.teamId, fileName, keepOrReplaceExtension(fileName, media));
-    await storage.commit(staged, storageKey);
+    await storage.commit(staged, storageKey, { contentType: media.mimeType });
     committed = true;
     storedKeys.push(storageKey);
 
     let thumbnailKey: string | null = null;
     if (thumbnail) {
       thumbnailKey = newStorageKey(input.teamId, "thumbnail.webp");
-      await storage.put(Readable.from([thumbnail]), thumbnailKey, { maxBytes: thumbnail.length });
+      await storage.put(Readable.from([thumbnail]), thumbnailKey, { maxBytes: thumbnail.length, contentType: "image/webp" });
       storedKeys.push(thumbnailKey);
     }
 

@@ -31,6 +31,8 @@ export async function copyStore(options: {
   target: FileStorage;
   concurrency?: number;
   dryRun?: boolean;
+  /** The Content-Type to store with a file (from its key's file name), where the target keeps one. */
+  contentTypeOf?: (key: string) => string | undefined;
   onProgress?: (progress: CopyProgress, key: string) => void;
 }): Promise<CopyResult> {
   const root = path.resolve(options.sourceRoot);
@@ -65,7 +67,7 @@ export async function copyStore(options: {
         if (existing && existing.sizeBytes === file.size) {
           progress.alreadyThere++;
         } else if (!options.dryRun) {
-          const result = await options.target.put(createReadStream(file.full), file.key, { maxBytes: file.size });
+          const result = await options.target.put(createReadStream(file.full), file.key, { maxBytes: file.size, contentType: options.contentTypeOf?.(file.key) });
           if (result.sizeBytes !== file.size) throw new Error(`copied ${result.sizeBytes} of ${file.size} bytes`);
           progress.copied++;
           progress.bytesCopied += file.size;

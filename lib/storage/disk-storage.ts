@@ -1,7 +1,7 @@
 import { constants } from "node:fs";
 import { access, mkdir, open, rename, rm, rmdir, stat } from "node:fs/promises";
 import path from "node:path";
-import type { ByteRange, ByteSource, FileStorage, OpenedFile, StagedFile, StoredFileInfo } from "@/lib/storage/file-storage";
+import type { ByteRange, ByteSource, CommitOptions, FileStorage, OpenedFile, StagedFile, StoredFileInfo } from "@/lib/storage/file-storage";
 import { isValidStorageKey } from "@/lib/storage/storage-key";
 import { createStagingArea, stageAndCommit } from "@/lib/storage/staging-area";
 
@@ -45,7 +45,7 @@ export function createDiskStorage(options: DiskStorageOptions): FileStorage {
 
     discard: staging.discard,
 
-    async put(source: ByteSource, key: string, options: { maxBytes: number }) {
+    async put(source: ByteSource, key: string, options: { maxBytes: number } & CommitOptions) {
       requirePath(key);
       return stageAndCommit(storage, source, key, options);
     },

@@ -6,6 +6,9 @@ export type ByteRange = { start: number; end: number };
 /** A request body or any other source of bytes. */
 export type ByteSource = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
 
+/** How a stored file is described where the store keeps such a thing (an object's Content-Type). */
+export type CommitOptions = { contentType?: string };
+
 /** Bytes received and hashed but not yet public: probe them, then commit or discard. */
 export type StagedFile = {
   /** a local file path, readable by probes and thumbnailers */
@@ -31,11 +34,11 @@ export interface FileStorage {
   /** Streams a source to a private temporary file, hashing and counting; never buffers it whole. */
   stage(source: ByteSource, options: { maxBytes: number }): Promise<StagedFile>;
   /** Moves a staged file to its key, where it becomes public. */
-  commit(staged: StagedFile, key: string): Promise<void>;
+  commit(staged: StagedFile, key: string, options?: CommitOptions): Promise<void>;
   /** Deletes a staged file; harmless if it is already gone. */
   discard(staged: StagedFile): Promise<void>;
   /** stage + commit. */
-  put(source: ByteSource, key: string, options: { maxBytes: number }): Promise<{ key: string; sha256: string; sizeBytes: number }>;
+  put(source: ByteSource, key: string, options: { maxBytes: number } & CommitOptions): Promise<{ key: string; sha256: string; sizeBytes: number }>;
   /** null when there is no such file (or the key is not a valid one). */
   openRead(key: string, range?: ByteRange): Promise<OpenedFile | null>;
   stat(key: string): Promise<StoredFileInfo | null>;

@@ -13,9 +13,7 @@ import {
 } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
-import { mediaFormats } from "@/lib/media/limits";
-import { formatForFileName } from "@/lib/media/media-format";
-import type { ByteRange, ByteSource, FileStorage, OpenedFile, StagedFile, StoredFileInfo } from "@/lib/storage/file-storage";
+import type { ByteRange, ByteSource, CommitOptions, FileStorage, OpenedFile, StagedFile, StoredFileInfo } from "@/lib/storage/file-storage";
 import { isValidStorageKey } from "@/lib/storage/storage-key";
 import { createStagingArea, stageAndCommit } from "@/lib/storage/staging-area";
 
@@ -98,17 +96,16 @@ export function createS3Storage(options: S3StorageOptions): FileStorage & { clie
 
     stage: staging.stage,
 
-    async commit(staged: StagedFile, key: string): Promise<void> {
+    async commit(staged: StagedFile, key: string, options?: CommitOptions): Promise<void> {
       requireKey(key);
       staging.requireStaged(staged);
-      const format = formatForFileName(key.slice(key.lastIndexOf("/") + 1));
       const upload = new Upload({
         client,
         params: {
           Bucket: bucket,
           Key: key,
           Body: createReadStream(staged.path),
-          ContentType: format ? mediaFormats[format].mimeType : "application/octet-stream",
+          ContentType: options?.contentType ?? "application/octet-stream",
         },
         partSize,
         queueSize,
@@ -122,7 +119,7 @@ export function createS3Storage(options: S3StorageOptions): FileStorage & { clie
 
     discard: staging.discard,
 
-    async put(source: ByteSource, key: string, options: { maxBytes: number }) {
+    async put(source: ByteSource, key: string, options: { maxBytes: number } & CommitOptions) {
       requireKey(key);
       return stageAndCommit(storage, source, key, options);
     },

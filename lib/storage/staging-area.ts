@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { mkdir, readdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import type { ByteSource, FileStorage, StagedFile } from "@/lib/storage/file-storage";
+import type { ByteSource, CommitOptions, FileStorage, StagedFile } from "@/lib/storage/file-storage";
 import { streamToFile } from "@/lib/storage/stream-to-file";
 
 /** Staged files this old were left by a process that stopped mid-upload. */
@@ -48,11 +48,11 @@ export async function stageAndCommit(
   storage: Pick<FileStorage, "stage" | "commit" | "discard">,
   source: ByteSource,
   key: string,
-  { maxBytes }: { maxBytes: number },
+  { maxBytes, ...commitOptions }: { maxBytes: number } & CommitOptions,
 ): Promise<{ key: string; sha256: string; sizeBytes: number }> {
   const staged = await storage.stage(source, { maxBytes });
   try {
-    await storage.commit(staged, key);
+    await storage.commit(staged, key, commitOptions);
   } catch (error) {
     await storage.discard(staged);
     throw error;

@@ -222,7 +222,7 @@ describe.each([disk, bucket])("FileStorage contract: $name", (driver) => {
 
   it("gives the provider a URL it can download the file from without credentials", async () => {
     const key = newStorageKey("team1", "ref.png");
-    await storage.put(Readable.from([Buffer.from("png bytes")]), key, { maxBytes: 100 });
+    await storage.put(Readable.from([Buffer.from("png bytes")]), key, { maxBytes: 100, contentType: "image/png" });
     const url = await storage.providerUrl(key);
     expect(url).toMatch(/^https?:\/\//);
     if (!driver.providerUrlIsFetchable) return expect(url).toBe(storage.publicUrl(key));
