@@ -24,6 +24,7 @@ import path from "node:path";
 import { freePort } from "./lib/free-port";
 import { launch, root, stopOnSignals } from "./lib/launcher";
 import { startEmbeddedPostgres } from "./lib/postgres";
+import { signIn, sleep, waitForHealth } from "./lib/app-session";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -262,10 +263,6 @@ function log(line: string) {
   console.log(`[soak]       ${line}`);
 }
 
-function sleep(ms: number) {
-  return new Promise((r) => setTimeout(r, ms));
-}
-
 function secondsSince(t: number) {
   return Math.round((Date.now() - t) / 1000);
 }
@@ -338,27 +335,3 @@ async function callAction<T = unknown>(base: string, cookie: string, id: string,
   return result.data;
 }
 
-async function waitForHealth(base: string) {
-  for (let i = 0; i < 240; i++) {
-    const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
-    if (ok) return;
-    await sleep(500);
-  }
-  throw new Error("the app did not become healthy");
-}
-
-/** Signs in through Auth.js's credentials callback and returns the session cookie. */
-async function signIn(base: string, email: string, password: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: base }),
-  });
-  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]!).find((c) => c.includes("session-token"));
-  if (!session) throw new Error(`sign-in failed (HTTP ${res.status})`);
-  return session;
-}

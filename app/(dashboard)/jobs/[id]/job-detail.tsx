@@ -1,16 +1,12 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { AlertCircle, ArrowLeft, Copy, Download, ExternalLink, HardDrive, Loader2, RotateCcw } from "lucide-react";
+import { ArrowLeft, Copy, Loader2, RotateCcw } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
-import { AssetThumbnail } from "@/components/assets/asset-thumbnail";
-import { JobProgressBar } from "@/components/generation/job-progress-bar";
-import { NotificationToggle } from "@/components/generation/notification-toggle";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { formatDateTime as dateTime } from "@/lib/format";
 import { useJobFinishNotice } from "@/components/generation/use-job-finish-notice";
 import { VideoJobStatusBadge } from "@/components/generation/video-job-status-badge";
 import { Button } from "@/components/ui/button";
@@ -18,26 +14,8 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { retryVideoJobAction } from "@/lib/generation/retry-video-job.action";
 import { isFinishedVideoJob } from "@/lib/generation/video-job-states";
 import type { VideoJobView } from "@/lib/generation/video-job-view";
-import { type ReferenceRole, roleLabels } from "@/lib/generation/video-rules";
-
-function progressText(job: VideoJobView): string {
-  if (job.state === "UNCERTAIN") {
-    return job.uncertain?.waitsForPerson ? "The provider's answer is not known: this job waits for you." : "The provider's answer is not known yet; asking it again…";
-  }
-  if (job.state === "QUEUED") return job.error ? "Waiting to send the request to the provider…" : "Sending the request to the provider…";
-  if (job.state === "SENT") return "Waiting for the provider to start…";
-  if (job.progress >= 100) return "Done at the provider; copying the video to our storage…";
-  return `Generating… ${job.progress}%`;
-}
-
-function Parameter({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="flex justify-between gap-4 py-1.5 text-sm">
-      <dt className="text-muted-foreground">{label}</dt>
-      <dd className="min-w-0 text-right font-medium break-words">{children}</dd>
-    </div>
-  );
-}
+import { JobFacts } from "./job-facts";
+import { DownloadButton, JobFailure, JobProgressPanel, JobVideo } from "./job-result";
 
 /** A job: progress while it runs, then the video, its download and last frame; or why it failed. */
 export function JobDetail({ initialJob, canViewRaw }: { initialJob: VideoJobView; canViewRaw: boolean }) {
@@ -74,7 +52,6 @@ export function JobDetail({ initialJob, canViewRaw }: { initialJob: VideoJobView
   /** An unanswered send waiting for a person: ask again under the same key, or (without keys) resend knowingly. */
   const canResolve = job.state === "UNCERTAIN" && job.uncertain?.waitsForPerson === true;
   const resendMayDuplicate = job.uncertain?.resendMayDuplicate === true;
-  const p = job.params;
 
   return (
     <div className="max-w-6xl">
@@ -137,84 +114,11 @@ export function JobDetail({ initialJob, canViewRaw }: { initialJob: VideoJobView
           <Card>
             <CardContent className="p-0">
               {running ? (
-                <div className="flex flex-col gap-4 p-6" data-testid="job-progress">
-                  <div className="flex items-baseline justify-between gap-4">
-                    <span className="text-sm font-medium" aria-live="polite">
-                      {progressText(job)}
-                    </span>
-                    <span className="text-sm text-muted-foreground tabular-nums">{job.state === "RUNNING" ? `${job.progress}%` : ""}</span>
-                  </div>
-                  <JobProgressBar value={job.progress} indeterminate={job.state !== "RUNNING"} label="Generation progress" />
-                  {(job.state === "UNCERTAIN" || job.state === "QUEUED") && job.error ? (
-                    <div role="status" className="flex gap-3 rounded-md border border-warning/40 bg-warning/10 p-4 text-sm" data-testid="job-uncertain">
-                      <AlertCircle className="mt-0.5 size-5 shrink-0" aria-hidden />
-                      <div>
-                        <p>{job.error.message}</p>
-                        {job.uncertain?.nextTryAt ? (
-                          <p className="mt-1 text-muted-foreground">
-                            Next try <RelativeTime iso={job.uncertain.nextTryAt} />.
-                          </p>
-                        ) : null}
-                      </div>
-                    </div>
-                  ) : null}
-                  <p className="text-xs text-muted-foreground">
-                    Generation takes from about 30 seconds to several minutes. This page updates by itself, and you may leave it: the job goes on, and
-                    the video is kept here when it is done.
-                  </p>
-                  <div>
-                    <NotificationToggle />
-                  </div>
-                </div>
+                <JobProgressPanel job={job} />
               ) : job.video ? (
-                <div className="flex flex-col">
-                  <div className="overflow-hidden rounded-t-lg bg-black">
-                    <video
-                      key={job.video.url}
-                      src={job.video.url}
-                      poster={job.lastFrame?.url}
-                      controls
-                      playsInline
-                      preload="metadata"
-                      className="block max-h-[75vh] w-full object-contain"
-                      style={{ aspectRatio: p.aspectRatio === "adaptive" ? "16 / 9" : p.aspectRatio.replace(":", " / ") }}
-                      data-testid="job-video"
-                    />
-                  </div>
-                  <div className="flex flex-col gap-3 p-4 sm:flex-row sm:items-center sm:justify-between">
-                    <p className="flex items-start gap-2 text-xs text-muted-foreground" data-testid="stored-copy-note">
-                      <HardDrive className="mt-0.5 size-4 shrink-0" aria-hidden />
-                      <span>
-                        This video is kept in Avatar Studio&apos;s own storage, so it plays and downloads even after the provider&apos;s link
-                        {job.providerVideo?.expiresAt ? ` expires (${dateTime(job.providerVideo.expiresAt)})` : " expires"}.
-                      </span>
-                    </p>
-                    <Button asChild className="shrink-0">
-                      <a href={job.video.downloadUrl} download>
-                        <Download aria-hidden /> Download MP4
-                      </a>
-                    </Button>
-                  </div>
-                </div>
+                <JobVideo job={job} video={job.video} />
               ) : (
-                <div className="flex flex-col gap-3 p-6">
-                  <div role="alert" className="flex gap-3 rounded-md border border-destructive/40 bg-destructive/10 p-4 text-sm text-destructive" data-testid="job-error">
-                    <AlertCircle className="mt-0.5 size-5 shrink-0" aria-hidden />
-                    <div>
-                      <p className="font-medium">
-                        {job.state === "SEND_FAILED" ? "The request did not reach the provider." : job.state === "CANCELLED" ? "This job was cancelled." : "This video could not be made."}
-                      </p>
-                      <p className="mt-1">{job.error?.message ?? "No reason was given."}</p>
-                      {job.error?.code ? <p className="mt-2 font-mono text-xs opacity-80">Code: {job.error.code}</p> : null}
-                    </div>
-                  </div>
-                  {job.providerVideo ? (
-                    <a href={job.providerVideo.url} target="_blank" rel="noreferrer" className="inline-flex items-center gap-1 text-sm text-primary hover:underline">
-                      <ExternalLink className="size-4" aria-hidden /> The provider&apos;s link to the video
-                      {job.providerVideo.expiresAt ? ` (until ${dateTime(job.providerVideo.expiresAt)})` : ""}
-                    </a>
-                  ) : null}
-                </div>
+                <JobFailure job={job} />
               )}
             </CardContent>
           </Card>
@@ -227,11 +131,9 @@ export function JobDetail({ initialJob, canViewRaw }: { initialJob: VideoJobView
               <CardContent className="flex flex-col gap-3 sm:flex-row sm:items-end">
                 {/* eslint-disable-next-line @next/next/no-img-element -- stored files are served as they are */}
                 <img src={job.lastFrame.url} alt="The video's last frame" className="max-h-64 rounded-md border border-border object-contain" data-testid="last-frame" />
-                <Button asChild variant="outline" size="sm">
-                  <a href={job.lastFrame.downloadUrl} download>
-                    <Download aria-hidden /> Download image
-                  </a>
-                </Button>
+                <DownloadButton href={job.lastFrame.downloadUrl} variant="outline" size="sm">
+                  Download image
+                </DownloadButton>
               </CardContent>
             </Card>
           ) : null}
@@ -244,63 +146,7 @@ export function JobDetail({ initialJob, canViewRaw }: { initialJob: VideoJobView
           ) : null}
         </div>
 
-        <div className="flex flex-col gap-6">
-          <Card>
-            <CardHeader>
-              <CardTitle>Prompt</CardTitle>
-            </CardHeader>
-            <CardContent>
-              <p className="text-sm whitespace-pre-wrap" data-testid="job-prompt">
-                {job.prompt ?? <span className="text-muted-foreground italic">No prompt</span>}
-              </p>
-            </CardContent>
-          </Card>
-          <Card>
-            <CardHeader>
-              <CardTitle>References</CardTitle>
-            </CardHeader>
-            <CardContent>
-              {job.references.length === 0 ? (
-                <p className="text-sm text-muted-foreground">None: the video was made from the prompt alone.</p>
-              ) : (
-                <ul className="flex flex-col gap-2" data-testid="job-references">
-                  {job.references.map((r, i) => (
-                    <li key={`${r.assetId}-${i}`} className="flex items-center gap-3">
-                      <AssetThumbnail look="tile" type={r.type} thumbnailUrl={r.thumbnailUrl} name={r.name} className="size-12 shrink-0" />
-                      <div className="min-w-0">
-                        <div className="truncate text-sm font-medium">{r.name}</div>
-                        <div className="text-xs text-muted-foreground">{roleLabels[r.role as ReferenceRole] ?? r.role}</div>
-                      </div>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </CardContent>
-          </Card>
-          <Card>
-            <CardHeader>
-              <CardTitle>Parameters</CardTitle>
-            </CardHeader>
-            <CardContent>
-              <dl className="divide-y divide-border" data-testid="job-parameters">
-                <Parameter label="Model">{job.model}</Parameter>
-                <Parameter label="Duration">{p.duration} s</Parameter>
-                <Parameter label="Aspect ratio">{p.aspectRatio}</Parameter>
-                <Parameter label="Resolution">{p.resolution}</Parameter>
-                <Parameter label="Audio">{p.generateAudio ? "Generated" : "None"}</Parameter>
-                <Parameter label="Seed">{p.seed ?? "Random"}</Parameter>
-                <Parameter label="Last frame">{p.returnLastFrame ? "Returned" : "Not asked for"}</Parameter>
-                <Parameter label="Started">{dateTime(job.createdAt)}</Parameter>
-                {job.finishedAt ? <Parameter label="Finished">{dateTime(job.finishedAt)}</Parameter> : null}
-                {job.providerTaskId ? (
-                  <Parameter label="Provider task">
-                    <span className="font-mono text-xs">{job.providerTaskId}</span>
-                  </Parameter>
-                ) : null}
-              </dl>
-            </CardContent>
-          </Card>
-        </div>
+        <JobFacts job={job} />
       </div>
     </div>
   );

@@ -1,0 +1,132 @@
+import { AlertCircle, Download, ExternalLink, HardDrive } from "lucide-react";
+import { JobProgressBar } from "@/components/generation/job-progress-bar";
+import { NotificationToggle } from "@/components/generation/notification-toggle";
+import { Button } from "@/components/ui/button";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { formatDateTime as dateTime } from "@/lib/format";
+import type { VideoJobView } from "@/lib/generation/video-job-view";
+
+// The job page's main card: progress while the job runs, then the video or why it failed.
+
+function progressText(job: VideoJobView): string {
+  if (job.state === "UNCERTAIN") {
+    return job.uncertain?.waitsForPerson ? "The provider's answer is not known: this job waits for you." : "The provider's answer is not known yet; asking it again…";
+  }
+  if (job.state === "QUEUED") return job.error ? "Waiting to send the request to the provider…" : "Sending the request to the provider…";
+  if (job.state === "SENT") return "Waiting for the provider to start…";
+  if (job.progress >= 100) return "Done at the provider; copying the video to our storage…";
+  return `Generating… ${job.progress}%`;
+}
+
+/** A link that saves a stored file rather than opening it. */
+export function DownloadButton({
+  href,
+  children,
+  className,
+  variant,
+  size,
+}: {
+  href: string;
+  children: React.ReactNode;
+  className?: string;
+  variant?: "outline";
+  size?: "sm";
+}) {
+  return (
+    <Button asChild className={className} variant={variant} size={size}>
+      <a href={href} download>
+        <Download aria-hidden /> {children}
+      </a>
+    </Button>
+  );
+}
+
+export function JobProgressPanel({ job }: { job: VideoJobView }) {
+  return (
+        <div className="flex flex-col gap-4 p-6" data-testid="job-progress">
+          <div className="flex items-baseline justify-between gap-4">
+            <span className="text-sm font-medium" aria-live="polite">
+              {progressText(job)}
+            </span>
+            <span className="text-sm text-muted-foreground tabular-nums">{job.state === "RUNNING" ? `${job.progress}%` : ""}</span>
+          </div>
+          <JobProgressBar value={job.progress} indeterminate={job.state !== "RUNNING"} label="Generation progress" />
+          {(job.state === "UNCERTAIN" || job.state === "QUEUED") && job.error ? (
+            <div role="status" className="flex gap-3 rounded-md border border-warning/40 bg-warning/10 p-4 text-sm" data-testid="job-uncertain">
+              <AlertCircle className="mt-0.5 size-5 shrink-0" aria-hidden />
+              <div>
+                <p>{job.error.message}</p>
+                {job.uncertain?.nextTryAt ? (
+                  <p className="mt-1 text-muted-foreground">
+                    Next try <RelativeTime iso={job.uncertain.nextTryAt} />.
+                  </p>
+                ) : null}
+              </div>
+            </div>
+          ) : null}
+          <p className="text-xs text-muted-foreground">
+            Generation takes from about 30 seconds to several minutes. This page updates by itself, and you may leave it: the job goes on, and
+            the video is kept here when it is done.
+          </p>
+          <div>
+            <NotificationToggle />
+          </div>
+        </div>
+  );
+}
+
+export function JobVideo({ job, video }: { job: VideoJobView; video: NonNullable<VideoJobView["video"]> }) {
+  const p = job.params;
+  return (
+        <div className="flex flex-col">
+          <div className="overflow-hidden rounded-t-lg bg-black">
+            <video
+              key={video.url}
+              src={video.url}
+              poster={job.lastFrame?.url}
+              controls
+              playsInline
+              preload="metadata"
+              className="block max-h-[75vh] w-full object-contain"
+              style={{ aspectRatio: p.aspectRatio === "adaptive" ? "16 / 9" : p.aspectRatio.replace(":", " / ") }}
+              data-testid="job-video"
+            />
+          </div>
+          <div className="flex flex-col gap-3 p-4 sm:flex-row sm:items-center sm:justify-between">
+            <p className="flex items-start gap-2 text-xs text-muted-foreground" data-testid="stored-copy-note">
+              <HardDrive className="mt-0.5 size-4 shrink-0" aria-hidden />
+              <span>
+                This video is kept in Avatar Studio&apos;s own storage, so it plays and downloads even after the provider&apos;s link
+                {job.providerVideo?.expiresAt ? ` expires (${dateTime(job.providerVideo.expiresAt)})` : " expires"}.
+              </span>
+            </p>
+            <DownloadButton href={video.downloadUrl} className="shrink-0">
+              Download MP4
+            </DownloadButton>
+          </div>
+        </div>
+  );
+}
+
+export function JobFailure({ job }: { job: VideoJobView }) {
+  return (
+        <div className="flex flex-col gap-3 p-6">
+          <div role="alert" className="flex gap-3 rounded-md border border-destructive/40 bg-destructive/10 p-4 text-sm text-destructive" data-testid="job-error">
+            <AlertCircle className="mt-0.5 size-5 shrink-0" aria-hidden />
+            <div>
+              <p className="font-medium">
+                {job.state === "SEND_FAILED" ? "The request did not reach the provider." : job.state === "CANCELLED" ? "This job was cancelled." : "This video could not be made."}
+              </p>
+              <p className="mt-1">{job.error?.message ?? "No reason was given."}</p>
+              {job.error?.code ? <p className="mt-2 font-mono text-xs opacity-80">Code: {job.error.code}</p> : null}
+            </div>
+          </div>
+          {job.providerVideo ? (
+            <a href={job.providerVideo.url} target="_blank" rel="noreferrer" className="inline-flex items-center gap-1 text-sm text-primary hover:underline">
+              <ExternalLink className="size-4" aria-hidden /> The provider&apos;s link to the video
+              {job.providerVideo.expiresAt ? ` (until ${dateTime(job.providerVideo.expiresAt)})` : ""}
+            </a>
+          ) : null}
+        </div>
+  );
+}
