@@ -126,7 +126,7 @@ test("a creator cannot open Review, from the menu or by link", async ({ page, re
   await page.goto("/review");
   await expect(page).toHaveURL(/\/forbidden/);
   await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
-  const api = await page.request.get("/api/assets/failed");
+  const api = await page.request.get("/api/assets/rejected");
   expect(api.status()).toBe(403);
   // Signed out, the read routes answer 401.
   expect((await request.get("/api/assets")).status()).toBe(401);

@@ -278,8 +278,8 @@ const cases: Case[] = [
   { kind: "route", name: "GET /api/assets/[assetId]", request: async () => ({ url: "/api/assets/x", params: { assetId: (await asset("REJECTED")).id } }), expect: teamRecordRead },
   {
     kind: "route",
-    name: "GET /api/assets/failed",
-    request: async () => ({ url: "/api/assets/failed" }),
+    name: "GET /api/assets/rejected",
+    request: async () => ({ url: "/api/assets/rejected" }),
     expect: { anonymous: 401, otherTeam: "ok", ...members(403, "ok", "ok") },
   },
   { kind: "route", name: "GET /api/approved-assets", request: async () => ({ url: "/api/approved-assets" }), expect: teamRead },

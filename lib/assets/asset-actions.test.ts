@@ -14,7 +14,7 @@ let dismissAssets: typeof import("@/lib/assets/dismiss-assets").dismissAssets;
 let listAssets: typeof import("@/lib/assets/list-assets").listAssets;
 let countAssetsByTab: typeof import("@/lib/assets/count-assets-by-tab").countAssetsByTab;
 let getAssetDetail: typeof import("@/lib/assets/get-asset-detail").getAssetDetail;
-let listFailedAssets: typeof import("@/lib/assets/list-failed-assets").listFailedAssets;
+let listRejectedAssets: typeof import("@/lib/assets/list-rejected-assets").listRejectedAssets;
 let parseGalleryFilters: typeof import("@/lib/assets/gallery-filters").parseGalleryFilters;
 let decodeCursor: typeof import("@/lib/assets/gallery-filters").decodeCursor;
 
@@ -34,7 +34,7 @@ beforeAll(async () => {
   ({ listAssets } = await import("@/lib/assets/list-assets"));
   ({ countAssetsByTab } = await import("@/lib/assets/count-assets-by-tab"));
   ({ getAssetDetail } = await import("@/lib/assets/get-asset-detail"));
-  ({ listFailedAssets } = await import("@/lib/assets/list-failed-assets"));
+  ({ listRejectedAssets } = await import("@/lib/assets/list-rejected-assets"));
   ({ parseGalleryFilters, decodeCursor } = await import("@/lib/assets/gallery-filters"));
   const suffix = randomUUID().slice(0, 8);
   teamId = (await prisma.team.create({ data: { name: `Actions ${suffix}` } })).id;
@@ -188,7 +188,7 @@ describe("dismissing failed assets", () => {
     const rows = await prisma.asset.findMany({ where: { id: { in: [a!.id, b!.id] } } });
     expect(rows.every((r) => r.state === "DISMISSED" && r.dismissNote === "not needed" && r.failureReason)).toBe(true);
     await expect(dismissAssets({ teamId, actorId: lead.id, assetIds: [a!.id], note: "again" })).rejects.toMatchObject({ code: "CONFLICT" });
-    const queue = await listFailedAssets(teamId, { storage });
+    const queue = await listRejectedAssets(teamId, { storage });
     expect(queue.groups.flatMap((g) => g.items).map((i) => i.id)).not.toContain(a!.id);
   });
 });

@@ -1,13 +1,13 @@
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/require-page-user";
-import { listFailedAssets } from "@/lib/assets/list-failed-assets";
+import { listRejectedAssets } from "@/lib/assets/list-rejected-assets";
 import { ReviewQueue } from "./review-queue";
 
 export const metadata = { title: "Review" };
 
 export default async function ReviewPage() {
   const user = await requirePagePermission("reviewFailed");
-  const queue = await listFailedAssets(user.teamId);
+  const queue = await listRejectedAssets(user.teamId);
   return (
     <div className="mx-auto max-w-6xl">
       <PageHeader

@@ -15,14 +15,14 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
-import type { FailedQueue, FailedQueueItem } from "@/lib/assets/list-failed-assets";
+import type { FailedQueue, FailedQueueItem } from "@/lib/assets/list-rejected-assets";
 import { resubmitAssetsAction } from "@/lib/assets/resubmit-assets.action";
 import { cn } from "@/lib/utils";
 import { actionErrorMessage } from "@/lib/action-message";
 import { useRepairActions } from "@/components/assets/use-repair-actions";
 
 async function fetchQueue(): Promise<FailedQueue> {
-  const res = await fetch("/api/assets/failed", { cache: "no-store" });
+  const res = await fetch("/api/assets/rejected", { cache: "no-store" });
   const body = await res.json().catch(() => null);
   if (!res.ok) throw new Error(body?.error?.message ?? "The review queue could not be loaded.");
   return body as FailedQueue;

@@ -13,7 +13,7 @@ const RECENT_REPLACEMENTS = 24;
  * The review queue: the team's failed (REJECTED) assets, newest first, grouped by the reason
  * in plain words, and the latest resubmissions with where their review stands. Postgres only.
  */
-export async function listFailedAssets(teamId: string, options: { storage?: Pick<FileStorage, "publicUrl"> } = {}) {
+export async function listRejectedAssets(teamId: string, options: { storage?: Pick<FileStorage, "publicUrl"> } = {}) {
   const storage = options.storage ?? getStorage();
   const [failed, total, recent] = await Promise.all([
     prisma.asset.findMany({
@@ -51,5 +51,5 @@ export async function listFailedAssets(teamId: string, options: { storage?: Pick
   };
 }
 
-export type FailedQueue = Awaited<ReturnType<typeof listFailedAssets>>;
+export type FailedQueue = Awaited<ReturnType<typeof listRejectedAssets>>;
 export type FailedQueueItem = FailedQueue["groups"][number]["items"][number];
