@@ -23,7 +23,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { APP_PG_NAME, noisePng, pct, startBenchStack, taggedPng, uploadFile } from "./lib/bench-stack";
-import { actionIds, callAction } from "./lib/soak-load";
+import { actionIds, callAction } from "./lib/app-http";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);

@@ -14,6 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { makePng } from "@/lib/media/test-media";
 import { startHosts, startSharedServices } from "./lib/cluster";
+import { signIn } from "./lib/app-http";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -169,20 +170,4 @@ function percentile(values: number[], p: number): number {
 
 function sleep(ms: number) {
   return new Promise((r) => setTimeout(r, ms));
-}
-
-/** Signs in through Auth.js's credentials callback and returns the session cookie. */
-async function signIn(base: string, email: string, password: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: base }),
-  });
-  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]!).find((c) => c.includes("session-token"));
-  if (!session) throw new Error(`sign-in failed (HTTP ${res.status})`);
-  return session;
 }

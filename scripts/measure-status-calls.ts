@@ -13,6 +13,7 @@ import path from "node:path";
 import { launch } from "./lib/launcher";
 import { freePort } from "./lib/free-port";
 import { startEmbeddedPostgres } from "./lib/postgres";
+import { signIn, waitForHealth } from "./lib/app-http";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -135,27 +136,3 @@ function sleep(ms: number) {
   return new Promise((r) => setTimeout(r, ms));
 }
 
-async function waitForHealth(base: string) {
-  for (let i = 0; i < 240; i++) {
-    const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
-    if (ok) return;
-    await sleep(500);
-  }
-  throw new Error("the app did not become healthy");
-}
-
-/** Signs in through Auth.js's credentials callback and returns the session cookie. */
-async function signIn(base: string, email: string, password: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: base }),
-  });
-  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]!).find((c) => c.includes("session-token"));
-  if (!session) throw new Error(`sign-in failed (HTTP ${res.status})`);
-  return session;
-}

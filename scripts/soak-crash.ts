@@ -14,7 +14,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { type Hosts, startHosts, startSharedServices } from "./lib/cluster";
-import { runSoakLoad, type SoakFigures, sleep, soakLine } from "./lib/soak-load";
+import { runSoakLoad, type SoakFigures, sleep, soakLine, soakSettings } from "./lib/soak-load";
+import { createRandom } from "@/simulator/seeded-random";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -25,23 +26,14 @@ const SEED = arg("seed", Date.now() % 100_000);
 const KILLS = arg("kills", 5);
 const started = Date.now();
 const deadline = started + LIMIT_S * 1000;
-const random = mulberry32(SEED);
+const random = createRandom(SEED);
 // Every host started again adds its exit listener (scripts/lib/cluster.ts).
 process.setMaxListeners(100);
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "avatar-studio-crash-"));
 const shared = await startSharedServices({
   dataDir: dir,
-  env: {
-    SIMULATOR_REVIEW_MS: "1500",
-    SIMULATOR_VIDEO_MS: "3000",
-    SIMULATOR_MAX_RENDER_S: "1",
-    SIMULATOR_SEED: String(SEED),
-    SIMULATOR_LOG_LEVEL: "error",
-    // A hung call gives up after 3 s here, so the run stays short; the rules are the same.
-    UPSTREAM_TIMEOUT_MS: "3000",
-    LOG_LEVEL: "error",
-  },
+  env: soakSettings(SEED),
 });
 Object.assign(process.env, shared.env);
 let generation = 0;
@@ -110,15 +102,4 @@ process.exit(0);
 
 function log(line: string) {
   console.log(`[crash]      ${line}`);
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

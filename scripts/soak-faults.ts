@@ -24,7 +24,8 @@ import path from "node:path";
 import { freePort } from "./lib/free-port";
 import { launch, stopOnSignals } from "./lib/launcher";
 import { startEmbeddedPostgres } from "./lib/postgres";
-import { runSoakLoad, type SoakFigures, soakLine, waitForHealth } from "./lib/soak-load";
+import { waitForHealth } from "./lib/app-http";
+import { runSoakLoad, type SoakFigures, soakLine, soakSettings } from "./lib/soak-load";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -46,14 +47,7 @@ Object.assign(process.env, {
   SETTINGS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
   SIMULATOR_PORT: String(simPort),
   SIMULATOR_STATE_FILE: "none",
-  SIMULATOR_REVIEW_MS: "1500",
-  SIMULATOR_VIDEO_MS: "3000",
-  SIMULATOR_MAX_RENDER_S: "1",
-  SIMULATOR_SEED: String(SEED),
-  SIMULATOR_LOG_LEVEL: "error",
-  // A hung call gives up after 3 s here, so the run stays short; the rules are the same.
-  UPSTREAM_TIMEOUT_MS: "3000",
-  LOG_LEVEL: "error",
+  ...soakSettings(SEED),
   NODE_ENV: "production",
 });
 

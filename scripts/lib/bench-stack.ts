@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { deflateSync, crc32 } from "node:zlib";
 import { type Hosts, type SharedServices, startHosts, startSharedServices } from "./cluster";
-import { signIn } from "./soak-load";
+import { signIn } from "./app-http";
 
 export type BenchStack = { shared: SharedServices; base: string; cookie: string; stop(): Promise<void> };
 

@@ -2,11 +2,10 @@
 // scripts/soak-crash.ts: 200 assets (images, videos, audio, some that fail review) in 30
 // submits and 30 video jobs through the app's own HTTP paths (the upload route, the server
 // actions as the pages call them, the approved-assets route), then a count from the database
-// and the simulator's admin API. Also the small HTTP helpers the other measuring scripts use
-// (sign-in, server action ids from the production build, waiting for health).
+// and the simulator's admin API.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { root } from "./launcher";
+import { actionIds, callAction, signIn } from "./app-http";
 
 export const SOAK_ASSETS = { IMAGE: 140, VIDEO: 30, AUDIO: 30 } as const;
 const FAIL_REVIEW = 20; // images named "real-person-…": the simulator's review refuses them
@@ -25,6 +24,20 @@ export const FAULT_RATES = {
   malformed_json: 0.04,
   retryAfter: 1,
 };
+
+/** The simulator's and the app's settings for a soak: quick reviews and renders, short timeouts. */
+export function soakSettings(seed: number): Record<string, string> {
+  return {
+    SIMULATOR_REVIEW_MS: "1500",
+    SIMULATOR_VIDEO_MS: "3000",
+    SIMULATOR_MAX_RENDER_S: "1",
+    SIMULATOR_SEED: String(seed),
+    SIMULATOR_LOG_LEVEL: "error",
+    // A hung call gives up after 3 s here, so the run stays short; the rules are the same.
+    UPSTREAM_TIMEOUT_MS: "3000",
+    LOG_LEVEL: "error",
+  };
+}
 
 export type Tally = { total: number; lost: number; duplicated: number; stuck: number };
 export type SoakFigures = { assets: Tally; jobs: Tally; orphans: string[]; settledInS: number };
@@ -337,55 +350,4 @@ function simAdminAt(sim: string) {
     if (!res.ok) throw new Error(`simulator ${method} ${route}: HTTP ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
   };
-}
-
-/** The ids of the app's server actions, by exported name, from the production build's manifest. */
-export function actionIds(): Record<string, string> {
-  const manifest = JSON.parse(readFileSync(path.join(root, ".next/server/server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { exportedName?: string }>;
-  };
-  const ids: Record<string, string> = {};
-  for (const [id, entry] of Object.entries(manifest.node)) if (entry.exportedName) ids[entry.exportedName] = id;
-  for (const name of ["submitAssetsAction", "createVideoJobAction"]) if (!ids[name]) throw new Error(`no server action ${name} in the build`);
-  return ids;
-}
-
-/** Calls a server action as the page does (a POST to the page with its id) and returns its data. */
-export async function callAction<T = unknown>(base: string, cookie: string, id: string, page: string, input: unknown): Promise<T> {
-  const res = await fetch(`${base}${page}`, {
-    method: "POST",
-    headers: { cookie, origin: base, "next-action": id, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8" },
-    body: JSON.stringify([input]),
-  });
-  const text = await res.text();
-  const row = text.split("\n").find((line) => line.startsWith("1:"));
-  if (!res.ok || !row) throw new Error(`action ${id} on ${page}: HTTP ${res.status} ${text.slice(0, 300)}`);
-  const result = JSON.parse(row.slice(2)) as { data?: T; serverError?: string; validationErrors?: unknown };
-  if (result.data === undefined) throw new Error(`action on ${page} refused: ${JSON.stringify(result).slice(0, 300)}`);
-  return result.data;
-}
-
-export async function waitForHealth(base: string) {
-  for (let i = 0; i < 240; i++) {
-    const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
-    if (ok) return;
-    await sleep(500);
-  }
-  throw new Error("the app did not become healthy");
-}
-
-/** Signs in through Auth.js's credentials callback and returns the session cookie. */
-export async function signIn(base: string, email: string, password: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: base }),
-  });
-  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]!).find((c) => c.includes("session-token"));
-  if (!session) throw new Error(`sign-in failed (HTTP ${res.status})`);
-  return session;
 }
