@@ -6,6 +6,8 @@
 // figures; it is not a test. Needs `next build` first and the shared e2e lock:
 //
 //   flock /tmp/avatar-studio-e2e.lock sh -c 'SKIP_ENV_VALIDATION=1 node node_modules/next/dist/bin/next build && npx tsx scripts/measure-status-calls.ts'
+//
+// Last line: `status calls per open task per minute: 1 tab A, 20 tabs B`.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -44,6 +46,7 @@ const stack = await launch({ mode: "start", dataDir: dir, persistentDatabase: fa
 // The launcher started the simulator on SIMULATOR_PORT; this process talks to it too (to open tasks).
 process.env.UPSTREAM_BASE_URL = `http://127.0.0.1:${simPort}`;
 process.env.UPSTREAM_API_KEY = "sk-sim-demo";
+let last = "";
 try {
   const base = `http://localhost:${PORT}`;
   await waitForHealth(base);
@@ -126,11 +129,15 @@ try {
     console.log(`${String(r.tabs).padStart(5)} ${r.perTaskPerMinute.toFixed(1).padStart(15)} ${String(r.pageRequests).padStart(16)} ${String(r.failures).padStart(7)}`);
   }
   console.log("\nThe worker alone calls the provider (3 s at first, backing off to 30 s); tabs read Postgres only.");
+  const per = (tabs: number) => results.find((r) => r.tabs === tabs)!.perTaskPerMinute.toFixed(1);
+  last = `status calls per open task per minute: 1 tab ${per(1)}, 20 tabs ${per(20)}`;
 } finally {
   await stack.stop();
   await database.stop().catch(() => {});
   rmSync(dir, { recursive: true, force: true });
 }
+console.log(last);
+process.exit(last ? 0 : 1);
 
 function sleep(ms: number) {
   return new Promise((r) => setTimeout(r, ms));
