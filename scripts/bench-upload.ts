@@ -49,7 +49,7 @@ try {
   const results: string[] = [];
   for (const concurrency of [1, 3]) {
     const files = Array.from({ length: FILES }, (_, i) => taggedPng(picture, `c${concurrency}-${i}`));
-    const route = await timed(files, concurrency, (bytes, i) => uploadFile(stack, `bench-${concurrency}-${i}.png`, bytes));
+    const route = await timed(files, concurrency, async (bytes, i) => void (await uploadFile(stack, `bench-${concurrency}-${i}.png`, bytes)));
     const bare = await timed(files, concurrency, async (bytes, i) => {
       const res = await fetch(`${rawUrl}/${concurrency}-${i}`, { method: "PUT", body: bytes });
       if (res.status !== 201) throw new Error(`raw PUT: HTTP ${res.status}`);

@@ -44,13 +44,7 @@ try {
   // Something to read: 48 assets in review and then approved, submitted as a person does.
   const uploadIds: string[] = [];
   for (let i = 0; i < ASSETS; i++) {
-    const res = await fetch(`${stack.base}/api/uploads?name=avatar-${i}.png`, {
-      method: "POST",
-      headers: { cookie: stack.cookie, origin: stack.base, "content-type": "image/png" },
-      body: new Uint8Array(makePng(128, 128, i)),
-    });
-    const body = (await res.json()) as { upload: { id: string } };
-    uploadIds.push(body.upload.id);
+    uploadIds.push(await uploadFile(stack, `avatar-${i}.png`, new Uint8Array(makePng(320, 320, i))));
   }
   await callAction(stack.base, stack.cookie, actionIds().submitAssetsAction!, "/upload", {
     target: { kind: "new", name: "load" },

@@ -72,8 +72,8 @@ function pngChunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([head, data, crc]);
 }
 
-/** Uploads one file through `POST /api/uploads` as the browser does; throws unless 201. */
-export async function uploadFile(stack: Pick<BenchStack, "base" | "cookie">, name: string, bytes: Uint8Array<ArrayBuffer>, contentType = "image/png"): Promise<void> {
+/** Uploads one file through `POST /api/uploads` as the browser does; throws unless 201. Returns the upload's id. */
+export async function uploadFile(stack: Pick<BenchStack, "base" | "cookie">, name: string, bytes: Uint8Array<ArrayBuffer>, contentType = "image/png"): Promise<string> {
   const res = await fetch(`${stack.base}/api/uploads?name=${encodeURIComponent(name)}`, {
     method: "POST",
     headers: { cookie: stack.cookie, origin: stack.base, "content-type": contentType },
@@ -81,6 +81,7 @@ export async function uploadFile(stack: Pick<BenchStack, "base" | "cookie">, nam
   });
   const text = await res.text();
   if (res.status !== 201) throw new Error(`upload ${name}: HTTP ${res.status} ${text.slice(0, 300)}`);
+  return (JSON.parse(text) as { upload: { id: string } }).upload.id;
 }
 
 export function pct(values: number[], p: number): number {
