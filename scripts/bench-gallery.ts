@@ -1,7 +1,11 @@
 // Gallery speed at 100k assets: seeds a throw-away embedded PostgreSQL with one team of
 // 100,000 assets (and a second team of 20,000, so scoping matters), then times what
 // `GET /api/assets` does for a page load (one page by keyset + the tab counts) over many
-// loads with various filters, and reports p50/p95. Prints figures; it is not a test.
+// loads with various filters, and reports p50/p95. Beside each, in the same run and
+// interleaved with it, a bare `SELECT * FROM "Asset" WHERE id = ANY($1)` (the primary key's
+// index) of the very rows that page returned, and the ratio of the two: what the filters, the
+// keyset, the joins and the tab counts cost over fetching the rows. Prints figures; it is not
+// a test. Last line: `gallery: p95 ratio R` (all loads' p95 over all bare selects' p95).
 //
 //   npx tsx scripts/bench-gallery.ts [--assets 100000] [--loads 30]
 import { mkdtempSync, rmSync } from "node:fs";
@@ -44,7 +48,6 @@ try {
   await seed(client, "team_bench", ASSETS);
   await seed(client, "team_other", OTHER_TEAM_ASSETS);
   await client.query("ANALYZE");
-  await client.end();
   console.log(`seeded ${ASSETS.toLocaleString()} + ${OTHER_TEAM_ASSETS.toLocaleString()} assets in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
 
   const { listAssets } = await import("@/lib/assets/list-assets");
@@ -83,40 +86,76 @@ try {
   // Warm up the pool and caches once.
   await load("", null);
 
+  /** The same rows fetched bare, by the primary key's index, on a connection of its own. */
+  async function bare(ids: string[]): Promise<number> {
+    const t = performance.now();
+    const result = await client.query(`SELECT * FROM "Asset" WHERE id = ANY($1::text[])`, [ids]);
+    const ms = performance.now() - t;
+    if (result.rowCount !== ids.length) throw new Error(`bare select found ${result.rowCount} of ${ids.length} rows`);
+    return ms;
+  }
+  await bare([]);
+
   const all: number[] = [];
-  const rows: { scenario: string; p50: number; p95: number; items: number }[] = [];
+  const allBare: number[] = [];
+  type Row = { scenario: string; p50: number; p95: number; bareP50: number; bareP95: number; items: number };
+  const rows: Row[] = [];
+  const row = (scenario: string, times: number[], bareTimes: number[], items: number): Row => ({
+    scenario,
+    p50: pct(times, 50),
+    p95: pct(times, 95),
+    bareP50: pct(bareTimes, 50),
+    bareP95: pct(bareTimes, 95),
+    items,
+  });
   for (const scenario of scenarios) {
     const times: number[] = [];
+    const bareTimes: number[] = [];
     let items = 0;
     for (let i = 0; i < LOADS; i++) {
       const t = performance.now();
       const page = await load(scenario, null);
       times.push(performance.now() - t);
+      bareTimes.push(await bare(page.items.map((item) => item.id)));
       items = page.items.length;
     }
     all.push(...times);
-    rows.push({ scenario: scenario || "(all, first page)", p50: pct(times, 50), p95: pct(times, 95), items });
+    allBare.push(...bareTimes);
+    rows.push(row(scenario || "(all, first page)", times, bareTimes, items));
   }
   // Deep pages: follow the cursor 40 pages down (1,920 assets in), timing each page.
   const deep: number[] = [];
+  const deepBare: number[] = [];
   for (let run = 0; run < Math.max(1, Math.round(LOADS / 10)); run++) {
     let cursor: string | null = null;
     for (let i = 0; i < 40; i++) {
       const t = performance.now();
       const page: Awaited<ReturnType<typeof load>> = await load("tab=approved", cursor);
       if (i > 0) deep.push(performance.now() - t);
+      if (i > 0) deepBare.push(await bare(page.items.map((item) => item.id)));
       cursor = page.nextCursor;
       if (!cursor) break;
     }
   }
   all.push(...deep);
-  rows.push({ scenario: "tab=approved, pages 2–40 by cursor", p50: pct(deep, 50), p95: pct(deep, 95), items: 48 });
+  allBare.push(...deepBare);
+  rows.push(row("tab=approved, pages 2–40 by cursor (no counts)", deep, deepBare, 48));
 
-  console.log(`\nGallery page loads at ${ASSETS.toLocaleString()} assets (${LOADS} loads per filter; list + tab counts, as GET /api/assets does)\n`);
-  console.log(`${"filter".padEnd(44)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"items".padStart(6)}`);
-  for (const r of rows) console.log(`${r.scenario.padEnd(44)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${String(r.items).padStart(6)}`);
-  console.log(`\nall ${all.length} loads: p50 ${pct(all, 50).toFixed(1)} ms, p95 ${pct(all, 95).toFixed(1)} ms`);
+  console.log(`\nGallery page loads at ${ASSETS.toLocaleString()} assets (${LOADS} loads per filter; list + tab counts, as GET /api/assets does)`);
+  console.log(`beside a bare SELECT of the same rows by primary key, in the same run; ratio = load / bare\n`);
+  const head = ["p50 ms", "p95 ms", "bare p50", "bare p95", "p50 ×", "p95 ×", "items"];
+  console.log(`${"filter".padEnd(48)} ${head.map((h) => h.padStart(9)).join(" ")}`);
+  for (const r of rows) {
+    const cells = [r.p50, r.p95, r.bareP50, r.bareP95].map((v) => v.toFixed(1));
+    cells.push((r.p50 / r.bareP50).toFixed(1), (r.p95 / r.bareP95).toFixed(1), String(r.items));
+    console.log(`${r.scenario.padEnd(48)} ${cells.map((c) => c.padStart(9)).join(" ")}`);
+  }
+  const p95 = pct(all, 95);
+  const bareP95 = pct(allBare, 95);
+  console.log(`\nall ${all.length} loads: p50 ${pct(all, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms; bare: p50 ${pct(allBare, 50).toFixed(1)} ms, p95 ${bareP95.toFixed(1)} ms`);
   await prisma.$disconnect();
+  await client.end();
+  console.log(`gallery: p95 ratio ${(p95 / bareP95).toFixed(1)}`);
 } catch (error) {
   console.error(error);
   process.exitCode = 1;

@@ -14,7 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { makePng } from "@/lib/media/test-media";
 import { startHosts, startSharedServices } from "./lib/cluster";
-import { signIn, sleep } from "./lib/app-session";
+import { signIn } from "./lib/app-http";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -168,3 +168,6 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
 }
 
+function sleep(ms: number) {
+  return new Promise((r) => setTimeout(r, ms));
+}

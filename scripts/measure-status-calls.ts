@@ -6,6 +6,8 @@
 // figures; it is not a test. Needs `next build` first and the shared e2e lock:
 //
 //   flock /tmp/avatar-studio-e2e.lock sh -c 'SKIP_ENV_VALIDATION=1 node node_modules/next/dist/bin/next build && npx tsx scripts/measure-status-calls.ts'
+//
+// Last line: `status calls per open task per minute: 1 tab A, 20 tabs B`.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -13,7 +15,7 @@ import path from "node:path";
 import { launch } from "./lib/launcher";
 import { freePort } from "./lib/free-port";
 import { startEmbeddedPostgres } from "./lib/postgres";
-import { signIn, sleep, waitForHealth } from "./lib/app-session";
+import { signIn, waitForHealth } from "./lib/app-http";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -44,13 +46,14 @@ const stack = await launch({ mode: "start", dataDir: dir, persistentDatabase: fa
 // The launcher started the simulator on SIMULATOR_PORT; this process talks to it too (to open tasks).
 process.env.UPSTREAM_BASE_URL = `http://127.0.0.1:${simPort}`;
 process.env.UPSTREAM_API_KEY = "sk-sim-demo";
+let last = "";
 try {
   const base = `http://localhost:${PORT}`;
   await waitForHealth(base);
   const cookie = await signIn(base, "creator@demo.local", "avatar-demo");
 
   const { prisma } = await import("@/lib/db");
-  const { submitAssets } = await import("@/lib/submissions/submit-assets");
+  const { submitAssets: submitAssetsForTeam } = await import("@/lib/submissions/submit-assets");
   const { startMediaServer } = await import("@/test/integration-kit");
   const media = await startMediaServer();
   const creator = await prisma.user.findUniqueOrThrow({ where: { email: "creator@demo.local" }, include: { membership: true } });
@@ -59,7 +62,7 @@ try {
   async function openTasks(label: string): Promise<string[]> {
     const ids: string[] = [];
     for (let i = 0; i < TASKS; i++) {
-      const result = await submitAssets(
+      const result = await submitAssetsForTeam(
         {
           target: { kind: "new", name: `${label} ${i}` },
           projectName: "default",
@@ -126,9 +129,17 @@ try {
     console.log(`${String(r.tabs).padStart(5)} ${r.perTaskPerMinute.toFixed(1).padStart(15)} ${String(r.pageRequests).padStart(16)} ${String(r.failures).padStart(7)}`);
   }
   console.log("\nThe worker alone calls the provider (3 s at first, backing off to 30 s); tabs read Postgres only.");
+  const per = (tabs: number) => results.find((r) => r.tabs === tabs)!.perTaskPerMinute.toFixed(1);
+  last = `status calls per open task per minute: 1 tab ${per(1)}, 20 tabs ${per(20)}`;
 } finally {
   await stack.stop();
   await database.stop().catch(() => {});
   rmSync(dir, { recursive: true, force: true });
+}
+console.log(last);
+process.exit(last ? 0 : 1);
+
+function sleep(ms: number) {
+  return new Promise((r) => setTimeout(r, ms));
 }
 

@@ -20,6 +20,8 @@ export type AdvanceDeps = {
   random?: () => number;
   /** UPSTREAM_UNCERTAIN_WINDOW_HOURS in ms (default 24 h). */
   uncertainWindowMs?: number;
+  /** How often a copy renews its lease (videoPollSchedule.storeLeaseRenewMs). */
+  storeLeaseRenewMs?: number;
 };
 
 export type AdvanceResult = "not-due" | VideoJob["state"];
@@ -161,7 +163,7 @@ export async function advanceVideoJob(jobId: string, deps: AdvanceDeps): Promise
       pollCount: { increment: 1 },
     });
   }
-  const storeLease = at(videoPollSchedule.storeLeaseMs);
+  const storeLease = at(videoPollSchedule.leaseMs);
   const copying = await prisma.videoJob.updateMany({
     where: held(["SENT", "RUNNING"]),
     data: {
@@ -177,6 +179,20 @@ export async function advanceVideoJob(jobId: string, deps: AdvanceDeps): Promise
   });
   if (copying.count === 0) return currentState();
   lease = storeLease;
+  // Renewed while the copy runs, one write at a time, and stopped before any other write of the
+  // step (each of which requires the lease as it then stands).
+  let renewal: Promise<void> = Promise.resolve();
+  const renewer = setInterval(() => {
+    renewal = renewal.then(async () => {
+      const next = at(videoPollSchedule.leaseMs);
+      const { count } = await prisma.videoJob.updateMany({ where: held(["RUNNING"]), data: { nextPollAt: next } });
+      if (count === 1) lease = next;
+    }).catch((error: unknown) => logger.warn({ jobId, err: error }, "a copy's lease could not be renewed"));
+  }, deps.storeLeaseRenewMs ?? videoPollSchedule.storeLeaseRenewMs);
+  const stopRenewing = async () => {
+    clearInterval(renewer);
+    await renewal;
+  };
 
   const tries = job.state === "RUNNING" && job.providerVideoUrl ? job.attempts + 1 : 1;
   const lastTry = tries >= videoPollSchedule.maxStoreAttempts;
@@ -203,6 +219,7 @@ export async function advanceVideoJob(jobId: string, deps: AdvanceDeps): Promise
         logger.warn({ jobId, err: error }, "the last frame could not be copied; the video is kept without it");
       }
     }
+    await stopRenewing();
     const result = await finish(
       "SUCCEEDED",
       { videoKey: video.key, lastFrameKey, progress: 100, attempts: 0, error: null, errorCode: null },
@@ -215,6 +232,7 @@ export async function advanceVideoJob(jobId: string, deps: AdvanceDeps): Promise
     }
     return result;
   } catch (error) {
+    await stopRenewing();
     if (video) await deps.storage.delete(video.key).catch(() => {});
     if (!(error instanceof CopyFailedError)) throw error;
     logger.warn({ jobId, tries, err: error, cause: error.cause }, "the finished video could not be copied");

@@ -415,8 +415,8 @@ describe("video jobs", () => {
 
   it("a worker whose lease ran out while copying writes nothing: one success, audited once, no stray copy", async () => {
     const { jobId } = await createVideoJob({ teamId, userId, request: request([avatar("avatar-b")]), source: "form" }, { client, models: MODELS });
-    // Worker A's download stalls past its store lease; worker B (whose clock is past that lease) takes the job over and finishes it.
-    const later = { now: () => new Date(Date.now() + videoPollSchedule.storeLeaseMs + 60_000) };
+    // Worker A's download stalls past its lease; worker B (whose clock is past that lease) takes the job over and finishes it.
+    const later = { now: () => new Date(Date.now() + videoPollSchedule.leaseMs + 60_000) };
     let takenOver: string | undefined;
     const stalling: FetchLike = async (input, init) => {
       if (takenOver === undefined) takenOver = await advanceVideoJob(jobId, deps(later));
@@ -432,6 +432,32 @@ describe("video jobs", () => {
     // A's own copy belongs to no job and is gone; only the job's video is kept.
     const copies = (await readdir(root, { recursive: true })).filter((f) => f.endsWith(`video-${jobId}.mp4`));
     expect(copies.map((f) => f.split(path.sep).join("/"))).toEqual([done.videoKey]);
+  }, 60_000);
+
+  it("while copying, renews a short lease: a live worker keeps the job, a dead one's lapses within the lease", async () => {
+    const { jobId } = await createVideoJob({ teamId, userId, request: request([avatar("avatar-a")]), source: "form" }, { client, models: MODELS });
+    // A second worker whose clock is 5 s short of the first claim's end: it may take the job
+    // only if that claim was not renewed.
+    const almostLapsed = { now: () => new Date(Date.now() + videoPollSchedule.leaseMs - 5_000) };
+    let seen: { claimed: number; renewed: number; other: string; at: number } | undefined;
+    const slowCopy: FetchLike = async (input, init) => {
+      if (!seen) {
+        const at = Date.now();
+        const claimed = (await prisma.videoJob.findUniqueOrThrow({ where: { id: jobId } })).nextPollAt!.getTime();
+        await new Promise((r) => setTimeout(r, 6_000));
+        const renewed = (await prisma.videoJob.findUniqueOrThrow({ where: { id: jobId } })).nextPollAt!.getTime();
+        seen = { claimed, renewed, other: await advanceVideoJob(jobId, deps(almostLapsed)), at };
+      }
+      return fetch(input, init);
+    };
+    const done = await runToEnd(jobId, { fetch: slowCopy, storeLeaseRenewMs: 200 });
+    // A worker killed mid-copy leaves the job to another within one lease, not minutes later;
+    // one that lives renews it, so no other worker takes the job from under it.
+    expect(seen!.claimed - seen!.at).toBeLessThanOrEqual(videoPollSchedule.leaseMs);
+    expect(seen!.renewed).toBeGreaterThan(seen!.claimed + 5_000);
+    expect(seen!.other).toBe("not-due");
+    expect(done).toMatchObject({ state: "SUCCEEDED", nextPollAt: null, attempts: 0 });
+    expect((await stored(done.videoKey)).length).toBeGreaterThan(1000);
   }, 60_000);
 
   it("starts one job per avatar in one click, with the team's defaults", async () => {

@@ -16,8 +16,11 @@ export const videoPollSchedule = {
   maxConsecutiveErrors: 40,
   /** A claimed job is left to its worker this long; if the worker dies, another takes it after. */
   leaseMs: 2 * 60_000,
-  /** The same while the finished video is being copied to storage. */
-  storeLeaseMs: 15 * 60_000,
+  /**
+   * While the finished video is being copied to storage the same lease is renewed this often,
+   * so a long copy keeps its job and a worker that dies mid-copy holds it no longer than leaseMs.
+   */
+  storeLeaseRenewMs: 30_000,
   /** Tries at copying a finished video, 5 s, 10 s, 20 s… apart. */
   maxStoreAttempts: 6,
   storeRetryBaseMs: 5_000,

@@ -230,4 +230,38 @@ describe("following review tasks", () => {
       await slowSim.close();
     }
   }, 180_000);
+
+  it("sends again a submission whose sending worker died, without waiting for that worker's job to expire", async () => {
+    const { REVIEW_SEND_QUEUE, sweepDueSubmissions } = await import("@/lib/jobs/review-jobs");
+    const { finishUnsentSubmission } = await import("@/lib/submissions/finish-unsent-submission");
+    const { submissions } = await submit("dead send group", ["dead-send-a"]);
+    const id = submissions[0]!.id;
+    const taskId = (await prisma.submission.findUniqueOrThrow({ where: { id } })).providerTaskId;
+    // As a killed worker leaves it: an attempt claimed long ago, no answer recorded (the
+    // provider may have acted). updatedAt is set by hand, past any call's time.
+    const claimedAgo = async (minutes: number, attempts: number) =>
+      prisma.$executeRaw`UPDATE "Submission" SET state = 'QUEUED', attempts = ${attempts}, "providerTaskId" = NULL, "nextPollAt" = NULL,
+        "updatedAt" = now() - make_interval(mins => ${minutes}) WHERE id = ${id}`;
+    const boss = createBoss();
+    boss.on("error", () => {});
+    await boss.start();
+    try {
+      await boss.createQueue(REVIEW_SEND_QUEUE, { policy: "exclusive", retryLimit: 0, expireInSeconds: 300 });
+      await claimedAgo(20, 1);
+      await sweepDueSubmissions(boss);
+      // A worker takes that job, claims the row again and is killed: its job stays active.
+      const taken = await boss.fetch(REVIEW_SEND_QUEUE);
+      expect(taken.map((j) => (j.data as { submissionId: string }).submissionId)).toEqual([id]);
+      await claimedAgo(10, 2);
+      await sweepDueSubmissions(boss);
+      const next = await boss.fetch(REVIEW_SEND_QUEUE);
+      expect(next.map((j) => (j.data as { submissionId: string }).submissionId)).toEqual([id]);
+      const outcome = await finishUnsentSubmission({ submissionId: id, teamId });
+      expect(outcome).toMatchObject({ status: "done", result: { state: "SENT" } });
+      // Sent again under its key: the provider hands back the task it had, none is made twice.
+      expect((await prisma.submission.findUniqueOrThrow({ where: { id } })).providerTaskId).toBe(taskId);
+    } finally {
+      await boss.stop({ graceful: false });
+    }
+  }, 60_000);
 });

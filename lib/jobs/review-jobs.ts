@@ -34,8 +34,15 @@ const queueOptions = {
   deleteAfterSeconds: 3600,
 } as const;
 
-export function singletonKeyFor(due: Pick<DueSubmission, "id" | "dueAt">): string {
-  return `${due.id}:${due.dueAt ? due.dueAt.getTime() : "unset"}`;
+/**
+ * A poll's key is its due time. A send's also carries the row's last change: a worker killed
+ * while sending leaves its job active in the queue until the job expires (minutes), but the
+ * row is due again once its claim is older than any call can take; the claim moved
+ * `updatedAt`, so that later send gets a key of its own instead of waiting for the dead job.
+ */
+export function singletonKeyFor(due: Pick<DueSubmission, "id" | "dueAt" | "kind" | "updatedAt">): string {
+  const key = `${due.id}:${due.dueAt ? due.dueAt.getTime() : "unset"}`;
+  return due.kind === "send" ? `${key}:${due.updatedAt.getTime()}` : key;
 }
 
 /** One sweep: enqueue a job for every due row. Returns how many rows were due. */

@@ -8,6 +8,8 @@ export type DueSubmission = {
   kind: "poll" | "send";
   /** The `nextPollAt` seen now: a poll only happens if it can move exactly this value. */
   dueAt: Date | null;
+  /** When the row last changed: a send's claim moves it, so a row due again after a dead claim is told apart. */
+  updatedAt: Date;
 };
 
 /**
@@ -21,7 +23,7 @@ export type DueSubmission = {
  */
 export async function findDueSubmissions(input: { now: Date; limit: number }): Promise<DueSubmission[]> {
   const { now, limit } = input;
-  const select = { id: true, teamId: true, nextPollAt: true } as const;
+  const select = { id: true, teamId: true, nextPollAt: true, updatedAt: true } as const;
   const ago = (ms: number) => new Date(now.getTime() - ms);
   const [sent, unsent] = await Promise.all([
     prisma.submission.findMany({
@@ -44,7 +46,7 @@ export async function findDueSubmissions(input: { now: Date; limit: number }): P
     }),
   ]);
   return [
-    ...sent.map((s) => ({ id: s.id, teamId: s.teamId, kind: "poll" as const, dueAt: s.nextPollAt })),
-    ...unsent.map((s) => ({ id: s.id, teamId: s.teamId, kind: "send" as const, dueAt: s.nextPollAt })),
+    ...sent.map((s) => ({ id: s.id, teamId: s.teamId, kind: "poll" as const, dueAt: s.nextPollAt, updatedAt: s.updatedAt })),
+    ...unsent.map((s) => ({ id: s.id, teamId: s.teamId, kind: "send" as const, dueAt: s.nextPollAt, updatedAt: s.updatedAt })),
   ];
 }
