@@ -14,13 +14,10 @@ import path from "node:path";
 import pg from "pg";
 import { migrateDeploy } from "./lib/migrate";
 import { startEmbeddedPostgres } from "./lib/postgres";
+import { numberArg } from "./lib/number-arg";
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const ASSETS = arg("assets", 100_000);
-const LOADS = arg("loads", 30);
+const ASSETS = numberArg("assets", 100_000);
+const LOADS = numberArg("loads", 30);
 const OTHER_TEAM_ASSETS = Math.round(ASSETS / 5);
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "avatar-studio-bench-"));

@@ -15,13 +15,10 @@ import os from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { noisePng, pct, startBenchStack, taggedPng, uploadFile } from "./lib/bench-stack";
+import { numberArg } from "./lib/number-arg";
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const FILES = arg("files", 100);
-const MB = arg("mb", 2);
+const FILES = numberArg("files", 100);
+const MB = numberArg("mb", 2);
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "avatar-studio-bench-upload-"));
 const rawDir = path.join(dir, "raw");

@@ -24,15 +24,12 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { APP_PG_NAME, noisePng, pct, startBenchStack, taggedPng, uploadFile } from "./lib/bench-stack";
 import { actionIds, callAction } from "./lib/app-http";
+import { numberArg } from "./lib/number-arg";
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const SECONDS = arg("seconds", 60);
-const ALONE_S = arg("alone", 20);
-const READERS = arg("readers", 50);
-const UPLOADERS = arg("uploaders", 5);
+const SECONDS = numberArg("seconds", 60);
+const ALONE_S = numberArg("alone", 20);
+const READERS = numberArg("readers", 50);
+const UPLOADERS = numberArg("uploaders", 5);
 const POOL_SIZE = 10; // lib/db.ts: DATABASE_POOL_SIZE, 10 unless set
 const ASSETS = 48;
 

@@ -15,15 +15,12 @@ import path from "node:path";
 import { makePng } from "@/lib/media/test-media";
 import { startHosts, startSharedServices } from "./lib/cluster";
 import { signIn } from "./lib/app-http";
+import { numberArg } from "./lib/number-arg";
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const WINDOW_S = arg("seconds", 60);
-const TASKS = arg("tasks", 6);
-const UPLOADERS = arg("uploaders", 8);
-const READERS = arg("readers", 16);
+const WINDOW_S = numberArg("seconds", 60);
+const TASKS = numberArg("tasks", 6);
+const UPLOADERS = numberArg("uploaders", 8);
+const READERS = numberArg("readers", 16);
 // Within the window: uploads first, then gallery reads, then the tasks alone.
 const UPLOAD_S = Math.max(5, Math.round(WINDOW_S / 4));
 const GALLERY_S = Math.max(5, Math.round(WINDOW_S / 4));

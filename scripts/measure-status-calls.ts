@@ -16,13 +16,10 @@ import { launch } from "./lib/launcher";
 import { freePort } from "./lib/free-port";
 import { startEmbeddedPostgres } from "./lib/postgres";
 import { signIn, waitForHealth } from "./lib/app-http";
+import { numberArg } from "./lib/number-arg";
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const WINDOW_S = arg("seconds", 60);
-const TASKS = arg("tasks", 5);
+const WINDOW_S = numberArg("seconds", 60);
+const TASKS = numberArg("tasks", 5);
 const TAB_POLL_MS = 2_500;
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 

@@ -16,14 +16,11 @@ import path from "node:path";
 import { type Hosts, startHosts, startSharedServices } from "./lib/cluster";
 import { runSoakLoad, type SoakFigures, sleep, soakLine, soakSettings } from "./lib/soak-load";
 import { createRandom } from "@/simulator/seeded-random";
+import { numberArg } from "./lib/number-arg";
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const LIMIT_S = arg("seconds", 900);
-const SEED = arg("seed", Date.now() % 100_000);
-const KILLS = arg("kills", 5);
+const LIMIT_S = numberArg("seconds", 900);
+const SEED = numberArg("seed", Date.now() % 100_000);
+const KILLS = numberArg("kills", 5);
 const started = Date.now();
 const deadline = started + LIMIT_S * 1000;
 const random = createRandom(SEED);

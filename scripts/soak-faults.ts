@@ -26,13 +26,10 @@ import { launch, stopOnSignals } from "./lib/launcher";
 import { startEmbeddedPostgres } from "./lib/postgres";
 import { waitForHealth } from "./lib/app-http";
 import { runSoakLoad, type SoakFigures, soakLine, soakSettings } from "./lib/soak-load";
+import { numberArg } from "./lib/number-arg";
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const LIMIT_S = arg("seconds", 600);
-const SEED = arg("seed", Date.now() % 100_000);
+const LIMIT_S = numberArg("seconds", 600);
+const SEED = numberArg("seed", Date.now() % 100_000);
 const PORT = Number(process.env.E2E_PORT ?? 3510);
 const started = Date.now();
 const deadline = started + LIMIT_S * 1000;
