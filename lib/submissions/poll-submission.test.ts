@@ -210,7 +210,7 @@ describe("finishUnsentSubmission", () => {
   it("sends a QUEUED row a dead request left behind, under its own idempotency key", async () => {
     const row = await writeQueued(["orphan-a", "orphan-b"], { idleMs: 60_000 });
     const due = await findDueSubmissions({ now: new Date(), limit: 100 });
-    expect(due).toContainEqual({ id: row.id, teamId, kind: "send", dueAt: null });
+    expect(due).toContainEqual({ id: row.id, teamId, kind: "send", dueAt: null, updatedAt: expect.any(Date) });
     const outcome = await finishUnsentSubmission({ submissionId: row.id, teamId });
     expect(outcome).toMatchObject({ status: "done", result: { state: "SENT" } });
     const sent = await prisma.submission.findUniqueOrThrow({ where: { id: row.id } });
