@@ -75,6 +75,11 @@ export const env = createEnv({
     S3_PUBLIC_BASE_URL: z.url().optional(),
     /** How long a presigned URL handed to the provider lives (default 24 h; S3 allows at most 7 days). */
     S3_PRESIGN_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 60 * 60).default(24 * 60 * 60),
+    /**
+     * Browser tests only (scripts/e2e-server.ts sets it): the job page fails to render for this
+     * one well-formed id, so the tests can see the app's error page. Unset everywhere else.
+     */
+    E2E_BROKEN_RECORD_ID: z.string().min(20).optional(),
   },
   client: {},
   experimental__runtimeEnv: {},
