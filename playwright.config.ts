@@ -39,6 +39,8 @@ export default defineConfig({
     // The real server processes (PostgreSQL, simulator, worker, `next start`) on a fresh database.
     command: "node node_modules/tsx/dist/cli.mjs scripts/e2e-server.ts",
     url: `${baseURL}/api/health`,
+    // Ready once the launcher says so: after the demo samples are in, not when the app first answers.
+    wait: { stdout: /e2e stack ready/ },
     timeout: 180_000,
     reuseExistingServer: false,
     // The launcher stops its processes in order (app, worker, simulator, database) on SIGTERM.

@@ -5,11 +5,8 @@ import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { toast } from "sonner";
 import { getJson, notifyInBrowser, watchInterval } from "@/components/generation/watch-interval";
+import { reviewCounts } from "@/lib/format";
 import type { ReviewWatch } from "@/lib/submissions/watch-reviews";
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
 
 /**
  * Announces the signed-in user's reviews as they finish, whatever page is open: a toast, and
@@ -42,13 +39,13 @@ export function ReviewFinishWatcher() {
 
   useEffect(() => {
     for (const r of query.data?.ended ?? []) {
-      const title = r.failed > 0 ? "A review finished with failures" : "A review finished";
-      const body = `“${r.groupName}”: ${plural(r.approved, "approved asset")}${r.failed > 0 ? `, ${plural(r.failed, "failed asset")}` : ""}`;
+      // The same words and toast id as the Gallery's own notice, so either may show it.
+      const title = `Review finished in “${r.groupName}”: ${reviewCounts(r.approved, r.failed)}`;
       const open = () => router.push(r.failed > 0 ? "/gallery?tab=failed" : "/gallery?tab=approved");
-      const options = { id: `review-${r.id}`, description: body, action: { label: "Open", onClick: open } };
+      const options = { id: `review-${r.id}`, action: { label: "Open", onClick: open } };
       if (r.failed > 0) toast.warning(title, options);
       else toast.success(title, options);
-      notifyInBrowser(title, body, `review-${r.id}`, open);
+      notifyInBrowser(r.failed > 0 ? "A review finished with failures" : "A review finished", title, `review-${r.id}`, open);
     }
   }, [query.data, router]);
 
