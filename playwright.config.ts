@@ -38,8 +38,8 @@ export default defineConfig({
   webServer: {
     // The real server processes (PostgreSQL, simulator, worker, `next start`) on a fresh database.
     command: "node node_modules/tsx/dist/cli.mjs scripts/e2e-server.ts",
-    url: `${baseURL}/api/health`,
-    // Ready once the launcher says so: after the demo samples are in, not when the app first answers.
+    // Ready once the launcher says so (the app answers, and the demo samples are in), not
+    // when the app first answers: Playwright takes whichever of `url` and `wait` comes first.
     wait: { stdout: /e2e stack ready/ },
     timeout: 180_000,
     reuseExistingServer: false,
