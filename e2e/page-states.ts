@@ -48,8 +48,20 @@ export function isCatchAll(route: string): boolean {
  * the first link to `<parent>/<id>` on its parent page (the seeded records are listed there);
  * a catch-all takes a path nothing else matches.
  */
-export async function resolveRoute(page: Page, route: string): Promise<string> {
+const resolved = new Map<string, string>();
+
+export async function resolveRoute(page: Page, route: string, role: Role): Promise<string> {
   if (isCatchAll(route)) return route.replace(/\[\[?\.\.\.[^\]]+\]\]?/, "no-such-page/anywhere");
+  if (!route.includes("[")) return route;
+  const key = `${role} ${route}`;
+  const known = resolved.get(key);
+  if (known) return known;
+  const address = await resolveFromParent(page, route);
+  resolved.set(key, address);
+  return address;
+}
+
+async function resolveFromParent(page: Page, route: string): Promise<string> {
   let resolved = "";
   for (const segment of route.split("/").filter(Boolean)) {
     if (!/^\[.+\]$/.test(segment)) {
@@ -88,7 +100,15 @@ export async function newPageAt(context: BrowserContext, width: number): Promise
 
 /** Waits until the page has settled: loaded, no requests for a moment, fonts in. */
 export async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState("load");
-  await page.waitForLoadState("networkidle", { timeout: 10_000 }).catch(() => {});
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  // A page may move on by itself once (a redirect decided while streaming, e.g. to /forbidden): settle again there.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await page.waitForLoadState("load");
+      await page.waitForLoadState("networkidle", { timeout: 2_500 }).catch(() => {});
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      return;
+    } catch (error) {
+      if (attempt >= 2 || !String(error).includes("Execution context was destroyed")) throw error;
+    }
+  }
 }

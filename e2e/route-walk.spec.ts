@@ -33,7 +33,6 @@ function watch(page: Page): string[] {
 }
 
 test.describe(`route walk: walks ${total} page states (${routes.length} routes)`, () => {
-  test.describe.configure({ mode: "serial" });
   for (const role of roles) {
     for (const width of widths) {
       for (const theme of themes) {
@@ -42,12 +41,11 @@ test.describe(`route walk: walks ${total} page states (${routes.length} routes)`
           test.setTimeout(60_000 + own.length * 20_000);
           const context = await openContext(browser, role, width, theme);
           const failures: string[] = [];
+          const page = await newPageAt(context, width);
+          const problems = watch(page);
           for (const route of own) {
-            const resolver = await newPageAt(context, width);
-            const address = await resolveRoute(resolver, route);
-            await resolver.close();
-            const page = await newPageAt(context, width);
-            const problems = watch(page);
+            const address = await resolveRoute(page, route, role);
+            problems.length = 0;
             const response = await page.goto(address);
             await settle(page);
             if (isCatchAll(route)) {
@@ -60,7 +58,6 @@ test.describe(`route walk: walks ${total} page states (${routes.length} routes)`
             expect(dark, `${address} theme`).toBe(theme === "dark");
             if (scrollWidth > innerWidth) problems.push(`page is ${scrollWidth} px wide in a ${innerWidth} px viewport: ${await widest(page)}`);
             for (const p of problems) failures.push(`${route} (${address}): ${p}`);
-            await page.close();
           }
           await context.close();
           expect(failures, failures.join("\n")).toEqual([]);

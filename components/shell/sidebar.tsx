@@ -1,11 +1,11 @@
 "use client";
 
-import { LogOut, Menu, X } from "lucide-react";
+import { LogOut, Menu } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { Dialog } from "radix-ui";
-import { useState } from "react";
+import { useCallback } from "react";
 import { Button } from "@/components/ui/button";
+import { LazyMenuButton } from "@/components/shell/lazy-menu-button";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
 import { navItems } from "@/components/shell/nav-items";
 import { can, roleLabels } from "@/lib/auth/roles";
@@ -18,39 +18,26 @@ type User = { email: string; name: string | null; role: Role; teamName: string }
 
 /**
  * The app's navigation: a column beside the page from md up; on a phone, a menu button that
- * opens the same navigation as a modal sheet (Radix Dialog): while closed it is not in the
- * page at all, while open focus stays inside it, and Esc or a tap outside closes it.
+ * opens the same navigation as a modal sheet (`mobile-menu.tsx`, loaded on first use): while
+ * closed it is not in the page at all, while open focus stays inside it, and Esc or a tap
+ * outside closes it.
  */
 export function Sidebar({ user }: { user: User }) {
-  const [open, setOpen] = useState(false);
+  const loadMobileMenu = useCallback(
+    () =>
+      import("@/components/shell/mobile-menu").then(({ default: MobileMenu }) => {
+        const Bound = ({ defaultOpen }: { defaultOpen?: boolean }) => <MobileMenu defaultOpen={defaultOpen} nav={<NavContent user={user} />} />;
+        return Bound;
+      }),
+    [user],
+  );
   return (
     <>
       <header className="sticky top-0 z-30 flex h-14 items-center justify-between border-b border-border bg-background px-4 md:hidden">
         <span className="font-semibold">Avatar Studio</span>
-        <Dialog.Root open={open} onOpenChange={setOpen}>
-          <Dialog.Trigger asChild>
-            <Button variant="ghost" size="icon" aria-label="Open menu">
-              <Menu aria-hidden />
-            </Button>
-          </Dialog.Trigger>
-          <Dialog.Portal>
-            <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
-            <Dialog.Content
-              aria-describedby={undefined}
-              className="fixed inset-y-0 left-0 z-50 flex w-72 max-w-[85vw] flex-col border-r border-border bg-card shadow-lg focus:outline-none"
-            >
-              <div className="flex h-14 items-center justify-between px-5">
-                <Dialog.Title className="text-lg font-semibold">Avatar Studio</Dialog.Title>
-                <Dialog.Close asChild>
-                  <Button variant="ghost" size="icon" aria-label="Close menu">
-                    <X aria-hidden />
-                  </Button>
-                </Dialog.Close>
-              </div>
-              <NavContent user={user} onNavigate={() => setOpen(false)} />
-            </Dialog.Content>
-          </Dialog.Portal>
-        </Dialog.Root>
+        <LazyMenuButton label="Open menu" popup="dialog" load={loadMobileMenu}>
+          <Menu aria-hidden />
+        </LazyMenuButton>
       </header>
       <aside className="sticky top-0 hidden h-dvh w-64 shrink-0 flex-col border-r border-border bg-card md:flex">
         <div className="flex h-14 items-center px-5 text-lg font-semibold">Avatar Studio</div>
@@ -60,7 +47,7 @@ export function Sidebar({ user }: { user: User }) {
   );
 }
 
-function NavContent({ user, onNavigate, testIds }: { user: User; onNavigate?: () => void; testIds?: boolean }) {
+function NavContent({ user, testIds }: { user: User; testIds?: boolean }) {
   const pathname = usePathname();
   const items = navItems.filter((item) => !("permission" in item) || can(user.role, item.permission));
   return (
@@ -73,7 +60,6 @@ function NavContent({ user, onNavigate, testIds }: { user: User; onNavigate?: ()
             <Link
               key={item.href}
               href={item.href}
-              onClick={onNavigate}
               aria-current={active ? "page" : undefined}
               className={cn(
                 "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium text-muted-foreground hover:bg-muted hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none",
