@@ -52,7 +52,7 @@ export const samples: Sample[] = [
   {
     name: "Flagged sample (real-person)",
     file: "flagged-real-person.png",
-    svg: picture("#475569", "#cbd5e1", `<circle cx="384" cy="380" r="150" fill="#0f172a" opacity="0.6"/><rect x="184" y="580" width="400" height="300" rx="150" fill="#0f172a" opacity="0.6"/>`),
+    svg: picture("#475569", "#cbd5e1", `<rect x="184" y="312" width="400" height="400" fill="none" stroke="#0f172a" stroke-width="24" opacity="0.6"/><rect x="284" y="412" width="200" height="200" fill="#0f172a" opacity="0.5"/>`),
   },
 ];
 
