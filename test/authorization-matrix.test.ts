@@ -291,6 +291,7 @@ const cases: Case[] = [
     expect: teamRead,
   },
   { kind: "route", name: "GET /api/submissions", request: async () => ({ url: "/api/submissions" }), expect: teamRead },
+  { kind: "route", name: "GET /api/submissions/watch", request: async () => ({ url: "/api/submissions/watch" }), expect: teamRead },
   { kind: "route", name: "GET /api/video-jobs", request: async () => ({ url: "/api/video-jobs" }), expect: teamRead },
   { kind: "route", name: "GET /api/video-jobs/[id]", request: async () => ({ url: "/api/video-jobs/x", params: { id: (await videoJob("SUCCEEDED")).id } }), expect: teamRecordRead },
   {
