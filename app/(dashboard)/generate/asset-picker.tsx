@@ -10,6 +10,7 @@ import type { AssetType } from "@/lib/generated/prisma/enums";
 import type { ApprovedAssetView } from "@/lib/generation/list-approved-assets";
 import { formatSeconds } from "@/lib/format";
 import { cn } from "@/lib/utils";
+import { Segmented } from "./form-controls";
 
 type Page = { items: ApprovedAssetView[]; nextCursor: string | null };
 
@@ -63,13 +64,17 @@ export function AssetPicker({
 
   return (
     <section aria-label="Approved assets" className="flex flex-col gap-3">
-      <div className="flex flex-col gap-2 sm:flex-row">
+      <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
         <div className="relative flex-1">
           <Search className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
-          <Input aria-label="Search approved assets" placeholder="Search by name or group" value={q} onChange={(e) => setQ(e.target.value)} className="pl-8" />
+          <Input aria-label="Search approved assets" placeholder="Search by name or group" value={q} onChange={(e) => setQ(e.target.value)} className="pl-8" type="search" />
         </div>
         {groups.length > 0 ? (
-          <Select aria-label="Group" value={groupId} onChange={(e) => setGroupId(e.target.value)} className="sm:w-48">
+          <div className="flex flex-col gap-1 sm:w-48">
+          <label htmlFor="picker-group" className="text-xs font-medium text-muted-foreground">
+            Group
+          </label>
+          <Select id="picker-group" value={groupId} onChange={(e) => setGroupId(e.target.value)}>
             <option value="">All groups</option>
             {groups.map((g) => (
               <option key={g.id} value={g.id}>
@@ -77,25 +82,17 @@ export function AssetPicker({
               </option>
             ))}
           </Select>
+          </div>
         ) : null}
       </div>
-      <div role="radiogroup" aria-label="Type" className="flex flex-wrap gap-1">
-        {typeFilters.map((f) => (
-          <button
-            key={f.value || "all"}
-            type="button"
-            role="radio"
-            aria-checked={type === f.value}
-            onClick={() => setType(f.value)}
-            className={cn(
-              "rounded-full border px-3 py-1 text-xs font-medium",
-              type === f.value ? "border-primary bg-primary text-primary-foreground" : "border-border text-muted-foreground hover:bg-muted",
-            )}
-          >
-            {f.label}
-          </button>
-        ))}
-      </div>
+      <Segmented
+        label="Type"
+        look="pill"
+        value={type || "all"}
+        options={typeFilters.map((f) => f.value || "all")}
+        labelOf={(v) => typeFilters.find((f) => (f.value || "all") === v)?.label ?? v}
+        onChange={(v) => setType(v === "all" ? "" : (v as AssetType))}
+      />
 
       {query.isPending ? (
         <div className="flex items-center gap-2 py-10 text-sm text-muted-foreground">
