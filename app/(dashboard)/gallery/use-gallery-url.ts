@@ -1,7 +1,8 @@
 "use client";
 
-import { parseAsString, useQueryState, useQueryStates } from "nuqs";
-import { useCallback, useMemo, useRef } from "react";
+import { useQueryStates } from "nuqs";
+import { useCallback, useMemo } from "react";
+import { useOpenAsset } from "@/components/gallery/use-open-asset";
 import { z } from "zod";
 import { type GalleryFilters, galleryFiltersSchema, galleryViewSchema } from "@/lib/assets/gallery-filters";
 import { fromQueryValues, toQueryValues, zodQueryParser, zodQueryParsers } from "@/lib/url-state/zod-parsers";
@@ -14,7 +15,6 @@ export type GalleryDensity = z.infer<typeof galleryDensitySchema>;
 // Made from the schema the server reads, so a key added there is kept in the URL with no change here.
 const filterParsers = zodQueryParsers(galleryFiltersSchema.shape);
 const viewParsers = { view: zodQueryParser(galleryViewSchema), density: zodQueryParser(galleryDensitySchema) };
-const assetParser = parseAsString.withOptions({ history: "push" });
 
 /**
  * The gallery's state in its URL: filters, view and card size, and the open asset
@@ -24,9 +24,7 @@ const assetParser = parseAsString.withOptions({ history: "push" });
 export function useGalleryUrl() {
   const [values, setValues] = useQueryStates(filterParsers, { history: "push", shallow: true, scroll: false });
   const [layout, setLayout] = useQueryStates(viewParsers, { history: "push", shallow: true, scroll: false });
-  const [assetId, setAssetId] = useQueryState("asset", assetParser);
-  /** Whether the open drawer was opened here (a history entry of ours) rather than by a link. */
-  const openedHere = useRef(false);
+  const { assetId, openAsset, closeAsset } = useOpenAsset();
 
   const filters = useMemo(() => fromQueryValues(galleryFiltersSchema, values), [values]);
   const setFilters = useCallback(
@@ -42,19 +40,7 @@ export function useGalleryUrl() {
     density: galleryDensitySchema.parse(layout.density ?? undefined),
     setDensity: (density: GalleryDensity) => void setLayout({ density: density === "medium" ? null : density }),
     assetId,
-    openAsset: useCallback(
-      (id: string) => {
-        // Moving from one asset to another in the drawer replaces the entry: back closes the drawer.
-        void setAssetId(id, openedHere.current && assetId ? { history: "replace" } : undefined);
-        openedHere.current = true;
-      },
-      [setAssetId, assetId],
-    ),
-    closeAsset: useCallback(() => {
-      // Closing what was opened here steps back, so back and the close button agree.
-      if (openedHere.current) window.history.back();
-      else void setAssetId(null, { history: "replace" });
-      openedHere.current = false;
-    }, [setAssetId]),
+    openAsset,
+    closeAsset,
   };
 }

@@ -35,7 +35,8 @@ export function JobDetail({ initialJob, canViewRaw }: { initialJob: VideoJobView
       if (!res.ok) throw new Error(body?.error?.message ?? "The job could not be loaded.");
       return body.job as VideoJobView;
     },
-    refetchInterval: (q) => (q.state.data && isFinishedVideoJob(q.state.data.state) ? false : 2_000),
+    // Stops once the job is finished; a tab out of view asks less often (it still hears the finish).
+    refetchInterval: (q) => (q.state.data && isFinishedVideoJob(q.state.data.state) ? false : document.visibilityState === "hidden" ? 15_000 : 2_000),
     refetchIntervalInBackground: true,
   });
   useJobFinishNotice([job], (id) => router.push(`/jobs/${id}`));
