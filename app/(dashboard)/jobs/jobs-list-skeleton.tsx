@@ -3,7 +3,10 @@ import { Card } from "@/components/ui/card";
 /** Grey rows shaped like the jobs list: thumbnails, two lines of text, a status. */
 export function JobsListSkeleton({ rows = 5 }: { rows?: number }) {
   return (
-    <Card aria-busy="true" aria-label="Loading jobs" role="status">
+    <Card aria-busy="true">
+      <p className="sr-only" role="status">
+        Loading jobs…
+      </p>
       <ul className="divide-y divide-border">
         {Array.from({ length: rows }, (_, i) => (
           <li key={i} className="flex flex-col gap-3 p-4 sm:flex-row sm:items-center">
