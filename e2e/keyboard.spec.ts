@@ -41,9 +41,11 @@ test("keyboard only: upload, gallery, Generate video on the card, play the video
     await page.keyboard.press("Home");
     await expect(newGroup).toBeFocused();
   }
-  await page.keyboard.press("ArrowRight");
+  // A key held for a moment, as a hand does: Radix moves the focus on the next tick and checks
+  // the radio only while an arrow key is down.
+  await page.keyboard.press("ArrowRight", { delay: 80 });
   await expect(page.getByRole("radio", { name: "Existing group" })).toBeChecked();
-  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("ArrowLeft", { delay: 80 });
   await expect(newGroup).toBeChecked();
   await tabTo(page, page.getByLabel("Group name"));
   await page.keyboard.type(`Keyboard ${stamp}`);

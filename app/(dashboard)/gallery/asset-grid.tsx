@@ -66,10 +66,11 @@ export const AssetGrid = memo(function AssetGrid({ items, selected, onToggle, on
         const canGenerate = item.state === "APPROVED" && item.type !== "AUDIO";
         return (
           <li key={item.id} className={cn("group relative overflow-hidden rounded-lg border bg-card shadow-sm transition-shadow hover:shadow-md", look)} {...cardAttributes(item)}>
-            <button type="button" onClick={() => onOpen(item.id)} className="block w-full text-left focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-ring" aria-label={`Open ${item.name}`}>
-              <AssetThumbnail type={item.type} thumbnailUrl={item.thumbnailUrl} name={item.name} className="aspect-square w-full" />
+            <button type="button" onClick={() => onOpen(item.id)} className="block w-full text-left focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-ring">
+              <AssetThumbnail type={item.type} thumbnailUrl={item.thumbnailUrl} name={item.name} decorative className="aspect-square w-full" />
               <div className="space-y-0.5 p-2">
                 <div className="truncate text-sm font-medium" title={item.name}>
+                  <span className="sr-only">Open </span>
                   {item.name}
                 </div>
                 <div className="truncate text-xs text-muted-foreground" title={`${item.group.name} · ${item.group.projectName}`}>
@@ -117,10 +118,13 @@ export const AssetList = memo(function AssetList({ items, selected, onToggle, on
         return (
           <li key={item.id} className={cn("flex items-center gap-3 px-3 py-2", checked && "bg-accent")} {...cardAttributes(item)}>
             <SelectBox item={item} checked={checked} onToggle={onToggle} />
-            <button type="button" onClick={() => onOpen(item.id)} className="flex min-w-0 flex-1 items-center gap-3 text-left" aria-label={`Open ${item.name}`}>
-              <AssetThumbnail type={item.type} thumbnailUrl={item.thumbnailUrl} name={item.name} className="size-11 shrink-0 rounded-md" />
+            <button type="button" onClick={() => onOpen(item.id)} className="flex min-w-0 flex-1 items-center gap-3 text-left">
+              <AssetThumbnail type={item.type} thumbnailUrl={item.thumbnailUrl} name={item.name} decorative className="size-11 shrink-0 rounded-md" />
               <div className="min-w-0 flex-1">
-                <div className="truncate text-sm font-medium" title={item.name}>{item.name}</div>
+                <div className="truncate text-sm font-medium" title={item.name}>
+                  <span className="sr-only">Open </span>
+                  {item.name}
+                </div>
                 <div className="truncate text-xs text-muted-foreground" title={`${item.group.name} · ${item.group.projectName}`}>
                   {item.group.name} · {item.group.projectName}
                   <span className="hidden sm:inline"> · {typeWords[item.type]}</span>

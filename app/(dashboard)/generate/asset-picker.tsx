@@ -115,14 +115,13 @@ export function AssetPicker({
                 <button
                   type="button"
                   aria-pressed={selected}
-                  aria-label={`Pick ${asset.name}`}
                   onClick={() => onToggle(asset)}
                   className={cn(
                     "group relative flex w-full flex-col overflow-hidden rounded-lg border bg-card text-left transition focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none",
                     selected ? "border-primary ring-2 ring-primary" : "border-border hover:border-primary/60",
                   )}
                 >
-                  <AssetThumbnail look="tile" type={asset.type} thumbnailUrl={asset.thumbnailUrl} name={asset.name} className="rounded-none" />
+                  <AssetThumbnail look="tile" type={asset.type} thumbnailUrl={asset.thumbnailUrl} name={asset.name} decorative className="rounded-none" />
                   <span
                     className={cn(
                       "absolute top-1.5 right-1.5 flex size-5 items-center justify-center rounded-full border text-white",
@@ -133,6 +132,7 @@ export function AssetPicker({
                     {selected ? <Check className="size-3.5" /> : null}
                   </span>
                   <span className="truncate px-2 pt-1.5 text-xs font-medium" title={asset.name}>
+                    <span className="sr-only">Pick </span>
                     {asset.name}
                   </span>
                   <span className="truncate px-2 pb-1.5 text-[11px] text-muted-foreground">

@@ -7,7 +7,6 @@ import { requirePageUser } from "@/lib/auth/require-page-user";
 import { listVideoJobs } from "@/lib/generation/list-video-jobs";
 import { listVideoJobsQuerySchema } from "@/lib/generation/list-video-jobs.validation";
 import { getStorage } from "@/lib/storage/get-storage";
-import { jobsFiltersSchema } from "./jobs-filters";
 import { JobsList } from "./jobs-list";
 
 export const metadata = { title: "Jobs" };
@@ -38,7 +37,7 @@ export default async function JobsPage({ searchParams }: Props) {
         }
       />
       <NuqsAdapter>
-        <JobsList initialFilters={jobsFiltersSchema.parse(query)} initialPage={initialPage} />
+        <JobsList initialFilters={{ status: query.status, mine: query.mine, model: query.model, q: query.q }} initialPage={initialPage} />
       </NuqsAdapter>
     </div>
   );
