@@ -136,3 +136,23 @@ for (const width of [320, 390, 1280]) {
     if (width >= 1280) expect(fill.columns).toBeGreaterThanOrEqual(4);
   });
 }
+
+test("the Jobs page keeps its filters in the URL too, and opens with its list, not a spinner", async ({ page }) => {
+  await signIn(page, demo.creator);
+  await page.goto("/jobs?status=failed&mine=1");
+  await expect(page.getByRole("tab", { name: "Failed" })).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByLabel("Only mine")).toBeChecked();
+  // Server-rendered: the list or its empty note is in the first HTML, not fetched after.
+  const html = await (await page.request.get("/jobs?status=all")).text();
+  expect(html).toMatch(/data-testid="jobs-list"|No videos yet|No job matches/);
+  await markPage(page);
+  await page.getByRole("tab", { name: "Running" }).click();
+  await expect(page).toHaveURL(/status=active/);
+  await page.getByLabel("Only mine").uncheck();
+  await expect(page).not.toHaveURL(/mine=/);
+  await page.goBack();
+  await expect(page.getByLabel("Only mine")).toBeChecked();
+  await page.goBack();
+  await expect(page.getByRole("tab", { name: "Failed" })).toHaveAttribute("aria-selected", "true");
+  expect(await samePage(page)).toBe(true);
+});

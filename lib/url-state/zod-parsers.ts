@@ -36,11 +36,19 @@ export function defaultOf(schema: z.ZodType): unknown {
   return result.success ? (result.data ?? undefined) : undefined;
 }
 
-/** Parsed query values (null for absent) → the object schema's output, through the schema itself. */
+/**
+ * Parsed query values (null for absent) → the object schema's output. The values were read by
+ * each key's own schema already (a transforming schema's output is not its input again), so
+ * only absent keys are filled, with their default.
+ */
 export function fromQueryValues<S extends z.ZodObject>(schema: S, values: Record<string, unknown>): z.output<S> {
-  const raw: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(values)) raw[key] = value === null ? undefined : value;
-  return schema.parse(raw);
+  const out: Record<string, unknown> = {};
+  for (const [key, fieldSchema] of Object.entries(schema.shape)) {
+    const value = values[key];
+    const filled = value === null || value === undefined ? defaultOf(fieldSchema as z.ZodType) : value;
+    if (filled !== undefined) out[key] = filled;
+  }
+  return out as z.output<S>;
 }
 
 /** An object schema's output → values to set (null clears a key, and a default is left out). */

@@ -11,6 +11,9 @@ describe("jobs filters", () => {
     expect(parsers.mine.parse("1")).toBe(true);
     expect(parsers.mine.parse(parsers.mine.serialize(true))).toBe(true);
     expect(fromQueryValues(jobsFiltersSchema, { status: null, mine: null, model: null, q: null })).toEqual({ status: "all", mine: false });
+    // What nuqs hands back is each parser's output (a boolean here), taken as it is.
+    expect(fromQueryValues(jobsFiltersSchema, { status: "active", mine: true, model: null, q: "cat" })).toEqual({ status: "active", mine: true, q: "cat" });
+    expect(fromQueryValues(jobsFiltersSchema, { status: "all", mine: false, model: null, q: null })).toEqual({ status: "all", mine: false });
   });
 
   it("leaves defaults out of the URL and of the route's query", () => {
