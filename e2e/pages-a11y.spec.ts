@@ -9,7 +9,7 @@ import { uploadReviewed } from "./seed-assets";
  * and on a laptop, with approved and failed avatars and a finished video on screen. Each page
  * also reflows: nothing wider than the screen.
  */
-test.describe.configure({ mode: "serial" });
+// Not serial: each theme and width reports on its own, whatever another found.
 
 const stamp = Date.now().toString(36);
 const names = [`a11y-${stamp}`, `real-person-a11y-${stamp}`];

@@ -128,7 +128,7 @@ function RequestRow({ request }: { request: SubmissionRequest }) {
           {look.label}
         </Badge>
         {request.providerTaskId ? (
-          <code className="max-w-full truncate rounded bg-muted px-1.5 py-0.5 font-mono text-xs text-muted-foreground" title="Provider task" data-testid="task-id">
+          <code className="max-w-full rounded bg-muted px-1.5 py-0.5 font-mono text-xs break-all text-muted-foreground" title="Provider task" data-testid="task-id">
             {request.providerTaskId}
           </code>
         ) : null}
