@@ -290,6 +290,13 @@ const cases: Case[] = [
     request: async () => ({ url: `/api/groups/x/duplicates?uploadIds=${(await asset("APPROVED")).uploadId}`, params: { groupId: ids.group } }),
     expect: teamRead,
   },
+  // The audit log and its CSV are for leads and admins.
+  {
+    kind: "route",
+    name: "GET /api/audit/export",
+    request: async () => ({ url: "/api/audit/export" }),
+    expect: { anonymous: 401, otherTeam: "ok", ...members(403, "ok", "ok") },
+  },
   { kind: "route", name: "GET /api/submissions", request: async () => ({ url: "/api/submissions" }), expect: teamRead },
   { kind: "route", name: "GET /api/video-jobs", request: async () => ({ url: "/api/video-jobs" }), expect: teamRead },
   { kind: "route", name: "GET /api/video-jobs/[id]", request: async () => ({ url: "/api/video-jobs/x", params: { id: (await videoJob("SUCCEEDED")).id } }), expect: teamRecordRead },

@@ -6,6 +6,7 @@ export const permissions = {
   manageSettings: ["ADMIN"],
   reviewFailed: ["ADMIN", "LEAD"],
   viewRawPayload: ["ADMIN", "LEAD"],
+  viewAudit: ["ADMIN", "LEAD"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
