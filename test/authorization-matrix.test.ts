@@ -263,6 +263,9 @@ const cases: Case[] = [
     input: async () => ({ baseUrl: "", apiKey: "", clearApiKey: false, models: "", projectName: "" }),
     expect: adminAction("ok"),
   },
+  // Budgets are set by admins; an admin of another team cannot reach a home member.
+  { kind: "action", name: "saveTeamBudgetAction", input: async () => ({ monthlyLimit: "", maxRunningJobs: "" }), expect: adminAction("ok") },
+  { kind: "action", name: "saveMemberBudgetAction", input: async () => ({ userId: ids.users.secondCreator, monthlyLimit: "" }), expect: adminAction("refused") },
   { kind: "action", name: "testConnectionAction", input: async () => ({ baseUrl: "", apiKey: "" }), expect: adminAction("ok") },
   {
     kind: "action",

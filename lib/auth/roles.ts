@@ -7,6 +7,7 @@ export const permissions = {
   reviewFailed: ["ADMIN", "LEAD"],
   viewRawPayload: ["ADMIN", "LEAD"],
   viewAudit: ["ADMIN", "LEAD"],
+  manageBudgets: ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

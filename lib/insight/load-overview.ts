@@ -1,3 +1,4 @@
+import { jobCostSql, releasedStatesSql } from "@/lib/budgets/job-cost-sql";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { readPriceTable } from "@/lib/generation/price-table";
@@ -35,8 +36,7 @@ export type Overview = {
   timeZone: string;
 };
 
-/** Jobs whose reserved spend is given back. */
-const releasedStates = Prisma.sql`('FAILED', 'CANCELLED', 'SEND_FAILED')`;
+const releasedStates = releasedStatesSql;
 
 export async function loadOverview(teamId: string, options: OverviewOptions): Promise<Overview> {
   const tz = options.timeZone;
@@ -53,13 +53,8 @@ export async function loadOverview(teamId: string, options: OverviewOptions): Pr
   const start = Prisma.sql`${bounds!.start}::timestamp`;
   const end = Prisma.sql`${bounds!.end}::timestamp`;
   const localDay = (column: Prisma.Sql) => Prisma.sql`((${column} AT TIME ZONE 'UTC') AT TIME ZONE ${tz})::date`;
-  const jobCost = Prisma.sql`COALESCE(j."estimatedCost", CASE
-      WHEN jsonb_typeof(ts."priceTable"->'perSecond'->j.model->(j.params->>'resolution')) = 'number'
-       AND jsonb_typeof(j.params->'duration') = 'number'
-      THEN (ts."priceTable"->'perSecond'->j.model->>(j.params->>'resolution'))::numeric * (j.params->>'duration')::numeric
-    END)`;
   const jobs = Prisma.sql`
-    SELECT j."createdAt", j.model, j."createdById", j.state, ${jobCost} AS cost
+    SELECT j."createdAt", j.model, j."createdById", j.state, ${jobCostSql} AS cost
     FROM "VideoJob" j LEFT JOIN "TeamSettings" ts ON ts."teamId" = j."teamId"
     WHERE j."teamId" = ${teamId} AND j."createdAt" >= ${start} AND j."createdAt" < ${end}`;
 
