@@ -1,5 +1,4 @@
 import { jobCostSql, releasedStatesSql, runningStatesSql } from "@/lib/budgets/job-cost-sql";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -41,6 +40,8 @@ export async function reserveVideoSpend(tx: Tx, check: SpendCheck): Promise<numb
     FROM "VideoJob" j LEFT JOIN "TeamSettings" ts ON ts."teamId" = j."teamId"
     WHERE j."teamId" = ${teamId} AND (j.state IN ${runningStatesSql} OR j."createdAt" >= ${monthStart})`;
 
+  // Read on first use: modules that start video jobs are imported before settings are known (tests, scripts).
+  const { env } = await import("@/lib/env");
   const maxRunning = team?.maxRunningJobs ?? env.VIDEO_JOBS_RUNNING_LIMIT;
   const running = used?.running ?? 0;
   if (running >= maxRunning) {
