@@ -1,10 +1,12 @@
+import AxeBuilder from "@axe-core/playwright";
 import { test, expect, type Page } from "@playwright/test";
 import { appRoutes, isCatchAll, newPageAt, openContext, resolveRoute, roles, routesFor, settle, themes, widths } from "./page-states";
 
 // Every page of the app (read from app/**/page.tsx, so a new page is walked without editing
 // this file), for each role and signed out, at 390 and 1280 px, light and dark. A page fails
 // when it is wider than the viewport, logs a console error or warning (hydration mismatches
-// included), throws, or a request it makes fails.
+// included), throws, a request it makes fails, or axe finds a serious or critical violation
+// (WCAG 2.2 AA and best practice). One walk does every check, so each page state loads once.
 
 const routes = appRoutes();
 const total = roles.reduce((n, role) => n + routesFor(role, routes).length, 0) * widths.length * themes.length;
@@ -32,13 +34,13 @@ function watch(page: Page): string[] {
   return problems;
 }
 
-test.describe(`route walk: walks ${total} page states (${routes.length} routes)`, () => {
+test.describe(`route walk: checks ${total} page states (${routes.length} routes)`, () => {
   for (const role of roles) {
     for (const width of widths) {
       for (const theme of themes) {
         const own = routesFor(role, routes);
         test(`${role} at ${width} px, ${theme}: ${own.length} pages`, async ({ browser }) => {
-          test.setTimeout(60_000 + own.length * 20_000);
+          test.setTimeout(60_000 + own.length * 30_000);
           const context = await openContext(browser, role, width, theme);
           const failures: string[] = [];
           const page = await newPageAt(context, width);
@@ -57,6 +59,7 @@ test.describe(`route walk: walks ${total} page states (${routes.length} routes)`
             const { dark, scrollWidth, innerWidth } = await measure(page);
             expect(dark, `${address} theme`).toBe(theme === "dark");
             if (scrollWidth > innerWidth) problems.push(`page is ${scrollWidth} px wide in a ${innerWidth} px viewport: ${await widest(page)}`);
+            problems.push(...(await axeProblems(page)));
             for (const p of problems) failures.push(`${route} (${address}): ${p}`);
           }
           await context.close();
@@ -93,4 +96,31 @@ function widest(page: Page): Promise<string> {
       .map((el) => `<${el.tagName.toLowerCase()} class="${(el.getAttribute("class") ?? "").slice(0, 80)}"> ${(el.textContent ?? "").trim().slice(0, 40)}`)
       .join(" | ");
   });
+}
+
+const axeTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+
+/** axe's serious and critical violations on the page as it stands, one line each. */
+async function axeProblems(page: Page): Promise<string[]> {
+  const { violations } = await axe(page);
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => {
+      const where = v.nodes
+        .slice(0, 3)
+        .map((n) => `${n.target.join(" ")}${n.failureSummary ? ` (${n.failureSummary.split("\n").slice(1, 2).join("").trim().slice(0, 140)})` : ""}`)
+        .join("; ");
+      return `${v.impact} ${v.id}: ${v.help} at ${where}`;
+    });
+}
+
+/** axe once; again, once settled, should the page move on by itself meanwhile (a redirect decided while streaming). */
+async function axe(page: Page) {
+  try {
+    return await new AxeBuilder({ page }).withTags(axeTags).analyze();
+  } catch (error) {
+    if (!String(error).includes("Execution context was destroyed")) throw error;
+    await settle(page);
+    return new AxeBuilder({ page }).withTags(axeTags).analyze();
+  }
 }

@@ -39,7 +39,7 @@ export function ScrollFade({ children, className }: { children: ReactNode; class
     <div
       ref={ref}
       onScroll={measure}
-      className={cn("min-w-0 overflow-x-auto [scrollbar-width:thin]", className)}
+      className={cn("relative min-w-0 overflow-x-auto [scrollbar-width:thin]", className)}
       style={mask ? { maskImage: mask, WebkitMaskImage: mask } : undefined}
       data-scrolls={edges.start || edges.end ? "true" : undefined}
     >

@@ -19,7 +19,7 @@ export function TeamBudgetForm({ monthlyLimit, maxRunningJobs, serverMaxRunning,
   const error = result.serverError ? actionErrorMessage(result, "The budget could not be saved.") : null;
   return (
     <form
-      className="grid gap-3 sm:grid-cols-3 sm:items-end"
+      className="grid grid-cols-1 gap-3 sm:grid-cols-3 sm:items-end"
       data-testid="team-budget-form"
       onSubmit={(e) => {
         e.preventDefault();

@@ -57,7 +57,7 @@ export async function OverviewFigures({ teamId, days, timeZone }: { teamId: stri
           <LazyReviewChart days={overview.days} />
         </CardContent>
       </Card>
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card>
           <CardHeader>
             <CardTitle>Why assets failed</CardTitle>
@@ -98,7 +98,7 @@ export async function OverviewFigures({ teamId, days, timeZone }: { teamId: stri
           </CardContent>
         </Card>
       </div>
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <JobsTable title="By model" rows={overview.byModel} money={money} testId="jobs-by-model" />
         <JobsTable title="By member" rows={overview.byMember} money={money} testId="jobs-by-member" />
       </div>

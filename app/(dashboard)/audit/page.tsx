@@ -43,7 +43,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       />
       <Card>
         <CardContent className="pt-5">
-          <form method="get" action="/audit" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6 lg:items-end" data-testid="audit-filters">
+          <form method="get" action="/audit" className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-6 lg:items-end" data-testid="audit-filters">
             <div className="space-y-1">
               <Label htmlFor="audit-who">Who</Label>
               <Select id="audit-who" name="who" defaultValue={filters.who ?? ""}>

@@ -124,7 +124,7 @@ export function GenerateForm({ initial, models, groups, priceTable, duplicateOf 
   }
 
   return (
-    <div className="grid items-start gap-6 pb-16 lg:grid-cols-[minmax(0,1fr)_400px] lg:pb-0 xl:grid-cols-[minmax(0,1fr)_440px]">
+    <div className="grid grid-cols-1 items-start gap-6 pb-16 lg:grid-cols-[minmax(0,1fr)_400px] lg:pb-0 xl:grid-cols-[minmax(0,1fr)_440px]">
       <Card>
         <CardHeader>
           <CardTitle>Approved assets</CardTitle>
@@ -193,7 +193,7 @@ export function GenerateForm({ initial, models, groups, priceTable, duplicateOf 
               ) : null}
             </div>
 
-            <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-1 xl:grid-cols-2">
+            <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-1 xl:grid-cols-2">
               <SelectField id="model" label="Model" value={model} options={models} onChange={setModel} />
               <SeedField id="seed" value={seed} onChange={setSeed} />
             </div>
@@ -224,7 +224,7 @@ export function GenerateForm({ initial, models, groups, priceTable, duplicateOf 
               <Segmented label="Resolution" value={resolution} options={resolutions} onChange={setResolution} />
             </div>
 
-            <div className="grid gap-2">
+            <div className="grid grid-cols-1 gap-2">
               <Toggle id="generateAudio" label="Generate audio" hint="A soundtrack made with the video." checked={generateAudio} onChange={setGenerateAudio} />
               <Toggle
                 id="returnLastFrame"

@@ -3,7 +3,7 @@ import { Bone, PageSkeleton } from "@/components/gallery/skeleton";
 export default function GenerateLoading() {
   return (
     <PageSkeleton title="Generate" label="Loading the video form…">
-      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_400px] xl:grid-cols-[minmax(0,1fr)_440px]">
+      <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,1fr)_400px] xl:grid-cols-[minmax(0,1fr)_440px]">
         <div className="flex min-w-0 flex-col gap-3 rounded-xl border border-border bg-card p-4">
           <Bone className="h-9 w-full" />
           <div className="flex gap-1">

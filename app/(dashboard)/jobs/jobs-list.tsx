@@ -126,7 +126,7 @@ export function JobsList({ initialFilters, initialPage }: { initialFilters: Jobs
   return (
     <Tabs.Root value={filters.status} onValueChange={(v) => update({ status: v as VideoJobStatusFilter })} activationMode="manual" className="flex flex-col gap-4">
       <div className="flex flex-col gap-3 lg:flex-row lg:items-end">
-        <Tabs.List aria-label="Status" className="flex max-w-full gap-1 self-start overflow-x-auto rounded-lg bg-muted p-1">
+        <Tabs.List aria-label="Status" className="relative flex max-w-full gap-1 self-start overflow-x-auto rounded-lg bg-muted p-1">
           {statusTabs.map((tab) => (
             <Tabs.Trigger
               key={tab.value}

@@ -3,7 +3,7 @@ import { Bone, PageSkeleton } from "@/components/gallery/skeleton";
 export default function ReviewLoading() {
   return (
     <PageSkeleton title="Review" label="Loading the review queue…" className="mx-auto max-w-6xl">
-      <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[1fr_18rem]">
         <div className="min-w-0 space-y-5">
           <Bone className="h-4 w-48" />
           {Array.from({ length: 2 }, (_, g) => (

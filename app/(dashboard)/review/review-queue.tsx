@@ -78,7 +78,7 @@ export function ReviewQueue({ initialQueue, viewer }: { initialQueue: FailedQueu
     });
 
   return (
-    <div className="grid gap-6 pb-24 lg:grid-cols-[1fr_18rem]">
+    <div className="grid grid-cols-1 gap-6 pb-24 lg:grid-cols-[1fr_18rem]">
       <div className="min-w-0 space-y-5">
         {queue.groups.length === 0 ? (
           <Card>
@@ -245,7 +245,7 @@ function FailedRow({
           ) : null}
         </div>
       </div>
-      <div className="mt-3 grid gap-2 sm:ml-[6.25rem] sm:grid-cols-[1fr_auto_auto] sm:items-center">
+      <div className="mt-3 grid grid-cols-1 gap-2 sm:ml-[6.25rem] sm:grid-cols-[1fr_auto_auto] sm:items-center">
         <ReplaceFileDrop asset={item} compact onReplaced={() => onChanged()} />
         <Button variant={suggestsResubmit ? "default" : "outline"} size="sm" className="h-9" disabled={resubmit.isPending} onClick={() => resubmit.execute({ assetIds: [item.id] })}>
           <RotateCcw /> Resubmit as is

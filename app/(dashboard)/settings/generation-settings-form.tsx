@@ -91,7 +91,7 @@ export function GenerationSettingsForm({ models, defaults, savedPrompt, builtInP
           <Textarea id="defaultPrompt" rows={3} placeholder={builtInPrompt} value={prompt} onChange={(e) => setPrompt(e.target.value)} />
           <p className="text-xs text-muted-foreground">Used by “Generate video” on an approved avatar. Empty: “{builtInPrompt}”</p>
         </div>
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <SelectField id="defaultModel" label="Model" value={model} options={models} onChange={setModel} emptyOption={`First in the list (${models[0] ?? "none"})`} />
           <div className="flex flex-col gap-2">
             <Label htmlFor="defaultDuration">Duration (seconds)</Label>

@@ -109,7 +109,7 @@ export function ProviderSettingsForm({ initial, defaults }: Props) {
           </label>
         ) : null}
       </div>
-      <div className="grid gap-5 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-5 sm:grid-cols-2">
         <div className="flex flex-col gap-2">
           <Label htmlFor="models">Models</Label>
           <Textarea id="models" rows={3} aria-describedby="models-help" placeholder={defaults.models.join("\n")} value={form.models} onChange={(e) => setForm({ ...form, models: e.target.value })} />

@@ -3,7 +3,7 @@ import { Bone, PageSkeleton } from "@/components/gallery/skeleton";
 export default function UploadLoading() {
   return (
     <PageSkeleton title="Upload" label="Loading the upload page…">
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="flex min-w-0 flex-col gap-6">
           <Bone className="h-48 w-full rounded-xl" />
           <div className="space-y-3 rounded-xl border border-border bg-card p-4">

@@ -126,7 +126,7 @@ export function JobDetail({ initialJob, canViewRaw }: { initialJob: VideoJobView
         </div>
       </div>
 
-      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_340px]">
+      <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,1fr)_340px]">
         <div className="flex flex-col gap-6">
           <Card>
             <CardContent className="p-0">

@@ -16,7 +16,7 @@ export default function JobLoading() {
           <Bone className="h-9 w-28" />
         </div>
       </div>
-      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_340px]">
+      <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,1fr)_340px]">
         <Bone className="aspect-video w-full rounded-xl" />
         <div className="space-y-3 rounded-xl border border-border p-4">
           {Array.from({ length: 6 }, (_, i) => (

@@ -33,7 +33,7 @@ export function AddMemberForm() {
       </CardHeader>
       <CardContent>
         <form
-          className="grid gap-4 sm:grid-cols-2"
+          className="grid grid-cols-1 gap-4 sm:grid-cols-2"
           onSubmit={(e) => {
             e.preventDefault();
             execute(form);

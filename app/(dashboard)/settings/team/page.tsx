@@ -12,7 +12,7 @@ export default async function TeamPage() {
   return (
     <div className="max-w-4xl">
       <PageHeader title="Team" description={`People in ${user.teamName} and what they may do.`} />
-      <div className="overflow-x-auto rounded-lg border border-border">
+      <div className="relative overflow-x-auto rounded-lg border border-border">
         <table className="w-full text-sm">
           <thead className="bg-muted text-left text-muted-foreground">
             <tr>
