@@ -15,6 +15,7 @@ import pg from "pg";
 import { migrateDeploy } from "./lib/migrate";
 import { startEmbeddedPostgres } from "./lib/postgres";
 import { numberArg } from "./lib/number-arg";
+import { type RatioRow, printRatioTable } from "./lib/ratio-table";
 
 const ASSETS = numberArg("assets", 100_000);
 const LOADS = numberArg("loads", 30);
@@ -93,18 +94,7 @@ try {
   }
   await bare([]);
 
-  const all: number[] = [];
-  const allBare: number[] = [];
-  type Row = { scenario: string; p50: number; p95: number; bareP50: number; bareP95: number; items: number };
-  const rows: Row[] = [];
-  const row = (scenario: string, times: number[], bareTimes: number[], items: number): Row => ({
-    scenario,
-    p50: pct(times, 50),
-    p95: pct(times, 95),
-    bareP50: pct(bareTimes, 50),
-    bareP95: pct(bareTimes, 95),
-    items,
-  });
+  const rows: RatioRow[] = [];
   for (const scenario of scenarios) {
     const times: number[] = [];
     const bareTimes: number[] = [];
@@ -116,9 +106,7 @@ try {
       bareTimes.push(await bare(page.items.map((item) => item.id)));
       items = page.items.length;
     }
-    all.push(...times);
-    allBare.push(...bareTimes);
-    rows.push(row(scenario || "(all, first page)", times, bareTimes, items));
+    rows.push({ scenario: scenario || "(all, first page)", times, bareTimes, count: items });
   }
   // Deep pages: follow the cursor 40 pages down (1,920 assets in), timing each page.
   const deep: number[] = [];
@@ -134,35 +122,19 @@ try {
       if (!cursor) break;
     }
   }
-  all.push(...deep);
-  allBare.push(...deepBare);
-  rows.push(row("tab=approved, pages 2–40 by cursor (no counts)", deep, deepBare, 48));
+  rows.push({ scenario: "tab=approved, pages 2–40 by cursor (no counts)", times: deep, bareTimes: deepBare, count: 48 });
 
   console.log(`\nGallery page loads at ${ASSETS.toLocaleString()} assets (${LOADS} loads per filter; list + tab counts, as GET /api/assets does)`);
   console.log(`beside a bare SELECT of the same rows by primary key, in the same run; ratio = load / bare\n`);
-  const head = ["p50 ms", "p95 ms", "bare p50", "bare p95", "p50 ×", "p95 ×", "items"];
-  console.log(`${"filter".padEnd(48)} ${head.map((h) => h.padStart(9)).join(" ")}`);
-  for (const r of rows) {
-    const cells = [r.p50, r.p95, r.bareP50, r.bareP95].map((v) => v.toFixed(1));
-    cells.push((r.p50 / r.bareP50).toFixed(1), (r.p95 / r.bareP95).toFixed(1), String(r.items));
-    console.log(`${r.scenario.padEnd(48)} ${cells.map((c) => c.padStart(9)).join(" ")}`);
-  }
-  const p95 = pct(all, 95);
-  const bareP95 = pct(allBare, 95);
-  console.log(`\nall ${all.length} loads: p50 ${pct(all, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms; bare: p50 ${pct(allBare, 50).toFixed(1)} ms, p95 ${bareP95.toFixed(1)} ms`);
+  const ratio = printRatioTable(rows, { scenario: "filter", count: "items" });
   await prisma.$disconnect();
   await client.end();
-  console.log(`gallery: p95 ratio ${(p95 / bareP95).toFixed(1)}`);
+  console.log(`gallery: p95 ratio ${ratio.toFixed(1)}`);
 } catch (error) {
   console.error(error);
   process.exitCode = 1;
 } finally {
   await stop();
-}
-
-function pct(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
 /** One team with `count` assets spread over a year: 50 groups in 5 projects, 3 members, 20 assets a submission. */

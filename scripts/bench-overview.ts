@@ -14,6 +14,7 @@ import path from "node:path";
 import pg from "pg";
 import { migrateDeploy } from "./lib/migrate";
 import { numberArg } from "./lib/number-arg";
+import { type RatioRow, printRatioTable } from "./lib/ratio-table";
 import { startEmbeddedPostgres } from "./lib/postgres";
 
 const ASSETS = numberArg("assets", 100_000);
@@ -60,9 +61,7 @@ try {
     return { ms: performance.now() - t, rows: Number(a.rows[0]!.n) + Number(j.rows[0]!.n) };
   }
 
-  const all: number[] = [];
-  const allBare: number[] = [];
-  const rows: { scenario: string; p50: number; p95: number; bareP50: number; bareP95: number; rows: number }[] = [];
+  const rows: RatioRow[] = [];
   for (const days of [7, 30, 90] as const) {
     for (const timeZone of ["UTC", "Asia/Shanghai"]) {
       const times: number[] = [];
@@ -77,37 +76,21 @@ try {
         bareTimes.push(b.ms);
         counted = b.rows;
       }
-      all.push(...times);
-      allBare.push(...bareTimes);
-      rows.push({ scenario: `${days} days, ${timeZone}`, p50: pct(times, 50), p95: pct(times, 95), bareP50: pct(bareTimes, 50), bareP95: pct(bareTimes, 95), rows: counted });
+      rows.push({ scenario: `${days} days, ${timeZone}`, times, bareTimes, count: counted });
     }
   }
 
   console.log(`\nOverview loads at ${ASSETS.toLocaleString()} assets and ${JOBS.toLocaleString()} jobs (${LOADS} loads each; every figure of the page)`);
   console.log(`beside a bare indexed SELECT count(*) of the window's assets and jobs, in the same run; ratio = load / bare\n`);
-  const head = ["p50 ms", "p95 ms", "bare p50", "bare p95", "p50 ×", "p95 ×", "rows"];
-  console.log(`${"window".padEnd(24)} ${head.map((h) => h.padStart(9)).join(" ")}`);
-  for (const r of rows) {
-    const cells = [r.p50, r.p95, r.bareP50, r.bareP95].map((v) => v.toFixed(1));
-    cells.push((r.p50 / r.bareP50).toFixed(1), (r.p95 / r.bareP95).toFixed(1), String(r.rows));
-    console.log(`${r.scenario.padEnd(24)} ${cells.map((c) => c.padStart(9)).join(" ")}`);
-  }
-  const p95 = pct(all, 95);
-  const bareP95 = pct(allBare, 95);
-  console.log(`\nall ${all.length} loads: p50 ${pct(all, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms; bare: p50 ${pct(allBare, 50).toFixed(1)} ms, p95 ${bareP95.toFixed(1)} ms`);
+  const ratio = printRatioTable(rows, { scenario: "window", count: "rows" });
   await prisma.$disconnect();
   await client.end();
-  console.log(`overview: p95 ratio ${(p95 / bareP95).toFixed(1)}`);
+  console.log(`overview: p95 ratio ${ratio.toFixed(1)}`);
 } catch (error) {
   console.error(error);
   process.exitCode = 1;
 } finally {
   await stop();
-}
-
-function pct(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
 /** One team: assets over 120 days in 50 groups (20 a submission), most reviewed 1 min–2 days later; jobs over 120 days. */
