@@ -1,15 +1,15 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test, expect, type Page } from "@playwright/test";
-import { appRoutes, isCatchAll, newPageAt, openContext, resolveRoute, roles, routesFor, settle, themes, widths } from "./page-states";
+import { appRoutes, isCatchAll, newPageAt, openContext, resolveRoute, roles, routesFor, settle, statesFor } from "./page-states";
 
 // Every page of the app (read from app/**/page.tsx, so a new page is walked without editing
-// this file), for each role and signed out, at 390 and 1280 px, light and dark. A page fails
+// this file), for each role and signed out, at 390 and 1280 px, light and dark (see statesFor). A page fails
 // when it is wider than the viewport, logs a console error or warning (hydration mismatches
 // included), throws, a request it makes fails, or axe finds a serious or critical violation
 // (WCAG 2.2 AA and best practice). One walk does every check, so each page state loads once.
 
 const routes = appRoutes();
-const total = roles.reduce((n, role) => n + routesFor(role, routes).length, 0) * widths.length * themes.length;
+const total = roles.reduce((n, role) => n + routesFor(role, routes).length * statesFor(role).length, 0);
 
 /** What went wrong on one page, as lines for the report. */
 function watch(page: Page): string[] {
@@ -36,36 +36,34 @@ function watch(page: Page): string[] {
 
 test.describe(`route walk: checks ${total} page states (${routes.length} routes)`, () => {
   for (const role of roles) {
-    for (const width of widths) {
-      for (const theme of themes) {
-        const own = routesFor(role, routes);
-        test(`${role} at ${width} px, ${theme}: ${own.length} pages`, async ({ browser }) => {
-          test.setTimeout(60_000 + own.length * 30_000);
-          const context = await openContext(browser, role, width, theme);
-          const failures: string[] = [];
-          const page = await newPageAt(context, width);
-          const problems = watch(page);
-          for (const route of own) {
-            const address = await resolveRoute(page, route, role);
-            problems.length = 0;
-            const response = await page.goto(address);
-            await settle(page);
-            if (isCatchAll(route)) {
-              await expect(page.getByTestId("not-found-page")).toBeVisible();
-            } else {
-              expect(response?.status() ?? 0, `${address} answers`).toBeLessThan(400);
-            }
-            // In dark mode the page is really dark, in light mode really light.
-            const { dark, scrollWidth, innerWidth } = await measure(page);
-            expect(dark, `${address} theme`).toBe(theme === "dark");
-            if (scrollWidth > innerWidth) problems.push(`page is ${scrollWidth} px wide in a ${innerWidth} px viewport: ${await widest(page)}`);
-            problems.push(...(await axeProblems(page)));
-            for (const p of problems) failures.push(`${route} (${address}): ${p}`);
+    for (const { width, theme } of statesFor(role)) {
+      const own = routesFor(role, routes);
+      test(`${role} at ${width} px, ${theme}: ${own.length} pages`, async ({ browser }) => {
+        test.setTimeout(60_000 + own.length * 30_000);
+        const context = await openContext(browser, role, width, theme);
+        const failures: string[] = [];
+        const page = await newPageAt(context, width);
+        const problems = watch(page);
+        for (const route of own) {
+          const address = await resolveRoute(page, route, role);
+          problems.length = 0;
+          const response = await page.goto(address);
+          await settle(page);
+          if (isCatchAll(route)) {
+            await expect(page.getByTestId("not-found-page")).toBeVisible();
+          } else {
+            expect(response?.status() ?? 0, `${address} answers`).toBeLessThan(400);
           }
-          await context.close();
-          expect(failures, failures.join("\n")).toEqual([]);
-        });
-      }
+          // In dark mode the page is really dark, in light mode really light.
+          const { dark, scrollWidth, innerWidth } = await measure(page);
+          expect(dark, `${address} theme`).toBe(theme === "dark");
+          if (scrollWidth > innerWidth) problems.push(`page is ${scrollWidth} px wide in a ${innerWidth} px viewport: ${await widest(page)}`);
+          problems.push(...(await axeProblems(page)));
+          for (const p of problems) failures.push(`${route} (${address}): ${p}`);
+        }
+        await context.close();
+        expect(failures, failures.join("\n")).toEqual([]);
+      });
     }
   }
 });
