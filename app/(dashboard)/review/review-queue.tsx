@@ -22,7 +22,7 @@ import { actionErrorMessage } from "@/lib/action-message";
 import { useRepairActions } from "@/components/assets/use-repair-actions";
 
 async function fetchQueue(): Promise<FailedQueue> {
-  const res = await fetch("/api/assets/rejected", { cache: "no-store" });
+  const res = await fetch("/api/assets/rejected", { cache: "no-cache" });
   const body = await res.json().catch(() => null);
   if (!res.ok) throw new Error(body?.error?.message ?? "The review queue could not be loaded.");
   return body as FailedQueue;

@@ -19,7 +19,7 @@ import { actionErrorMessage } from "@/lib/action-message";
 export const submissionsQueryKey = ["submissions"] as const;
 
 async function fetchSubmissions(): Promise<SubmissionList> {
-  const res = await fetch("/api/submissions", { cache: "no-store" });
+  const res = await fetch("/api/submissions", { cache: "no-cache" });
   if (!res.ok) throw new Error(`Could not load the submissions (HTTP ${res.status}).`);
   return (await res.json()) as SubmissionList;
 }
