@@ -6,6 +6,7 @@ import type { FileStorage } from "@/lib/storage/file-storage";
 import { assetCardSelect, toAssetCard } from "@/lib/assets/asset-view";
 import { encodeCursor, type GalleryCursor, type GalleryFilters, type GalleryTab } from "@/lib/assets/gallery-filters";
 import { loadUserNames } from "@/lib/users/user-names";
+import { displayName } from "@/lib/users/display-name";
 
 export const tabStates: Record<GalleryTab, AssetState[] | null> = {
   approved: ["APPROVED"],
@@ -45,7 +46,9 @@ export async function listAssets(
   const states = tabStates[tab];
   if (states) where.state = states.length === 1 ? states[0] : { in: states };
   const cursor = options.cursor;
-  const page = await prisma.asset.findMany({
+  // One statement for the page and its relations (joins), beside the team's member names.
+  const pageQuery = prisma.asset.findMany({
+    relationLoadStrategy: "join",
     where: cursor
       ? {
           AND: [
@@ -58,9 +61,12 @@ export async function listAssets(
     take: options.limit + 1,
     select: assetCardSelect,
   });
+  const [page, members] = await Promise.all([pageQuery, loadTeamMemberNames(teamId)]);
   const more = page.length > options.limit;
   const rows = more ? page.slice(0, options.limit) : page;
-  const names = await loadUserNames(rows.map((r) => r.createdById));
+  // Authors who have left the team are looked up apart (rare: a second query only then).
+  const missing = rows.map((r) => r.createdById).filter((id): id is string => !!id && !members.has(id));
+  const names = missing.length > 0 ? new Map([...members, ...(await loadUserNames(missing))]) : members;
   const storage = options.storage ?? getStorage();
   const last = rows.at(-1);
   return {
@@ -70,3 +76,13 @@ export async function listAssets(
 }
 
 export type AssetPage = Awaited<ReturnType<typeof listAssets>>;
+
+/** The display names of the team's members, by id. */
+async function loadTeamMemberNames(teamId: string): Promise<Map<string, string>> {
+  const members = await prisma.membership.findMany({
+    relationLoadStrategy: "join",
+    where: { teamId },
+    select: { user: { select: { id: true, name: true, email: true } } },
+  });
+  return new Map(members.map((m) => [m.user.id, displayName(m.user)]));
+}

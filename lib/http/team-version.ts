@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { prisma } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
+import { readTeamVersion } from "@/lib/assets/team-counter";
 
 /**
  * Polled reads answered by version: the team's change counter (`TeamCounter.version`, moved
@@ -10,12 +10,6 @@ import type { SessionUser } from "@/lib/auth/session";
  * read, without the page's query; browsers turn the 304 back into the answer they kept.
  */
 export const revalidate = { "cache-control": "private, no-cache" } as const;
-
-/** The team's change counter (0 before its first write). */
-export async function readTeamVersion(teamId: string): Promise<bigint> {
-  const row = await prisma.teamCounter.findUnique({ where: { teamId }, select: { version: true } });
-  return row?.version ?? 0n;
-}
 
 /** A weak ETag for `what` (the route and its normalised query) as `user` sees it at `version`. */
 export function teamEtag(version: bigint, user: Pick<SessionUser, "id" | "teamId" | "role">, what: string): string {
@@ -41,10 +35,11 @@ export async function answerByVersion(
   request: Request,
   user: Pick<SessionUser, "id" | "teamId" | "role">,
   what: string,
-  load: () => Promise<unknown>,
+  load: (version: bigint) => Promise<unknown>,
 ): Promise<Response> {
-  const etag = teamEtag(await readTeamVersion(user.teamId), user, what);
+  const version = await readTeamVersion(user.teamId);
+  const etag = teamEtag(version, user, what);
   const headers = { ...revalidate, etag };
   if (matchesEtag(request, etag)) return new Response(null, { status: 304, headers });
-  return Response.json(await load(), { headers });
+  return Response.json(await load(version), { headers });
 }

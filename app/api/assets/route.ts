@@ -20,11 +20,11 @@ export const GET = withUser("listing assets", async ({ request, user }) => {
   const watch = [...new Set((params.get("watch") ?? "").split(",").filter((id) => /^[A-Za-z0-9_-]{1,64}$/.test(id)))].sort();
   // What was asked, normalised: the same view asked two ways shares one ETag.
   const what = JSON.stringify(["assets", filters, cursor ? encodeCursor(cursor) : null, limit, watch]);
-  return answerByVersion(request, user, what, async () => {
+  return answerByVersion(request, user, what, async (version) => {
     const { tab: _tab, ...rest } = filters;
     const [page, counts, reviews] = await Promise.all([
       listAssets(user.teamId, filters, { cursor, limit, viewerId: user.id }),
-      cursor ? null : countAssetsByTab(user.teamId, rest, user.id),
+      cursor ? null : countAssetsByTab(user.teamId, rest, user.id, { version }),
       summariseReviews(user.teamId, watch),
     ]);
     return { ...page, counts, reviews };
