@@ -6,7 +6,7 @@ import { AssetType } from "@/lib/generated/prisma/enums";
  * view can be shared. Browser-safe. Anything malformed in a URL is dropped, never an error.
  */
 export const galleryTabs = ["approved", "in_review", "failed", "all"] as const;
-export const galleryTabSchema = z.enum(galleryTabs);
+export const galleryTabSchema = /* @__PURE__ */ z.enum(galleryTabs);
 export type GalleryTab = z.infer<typeof galleryTabSchema>;
 
 export const galleryTabLabels: Record<GalleryTab, string> = {
@@ -16,13 +16,15 @@ export const galleryTabLabels: Record<GalleryTab, string> = {
   all: "All",
 };
 
-const day = z
+// The schemas are marked pure so that a browser bundle using only the helpers below leaves
+// the validation library out.
+const day = /* @__PURE__ */ z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)));
-const id = z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const id = /* @__PURE__ */ z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
-export const galleryFiltersSchema = z.object({
+export const galleryFiltersSchema = /* @__PURE__ */ z.object({
   tab: galleryTabSchema.catch("all"),
   type: z.enum(AssetType).optional().catch(undefined),
   group: id.optional().catch(undefined),
@@ -38,7 +40,7 @@ export const galleryFiltersSchema = z.object({
 });
 export type GalleryFilters = z.infer<typeof galleryFiltersSchema>;
 
-export const galleryViewSchema = z.enum(["grid", "list"]).catch("grid");
+export const galleryViewSchema = /* @__PURE__ */ z.enum(["grid", "list"]).catch("grid");
 export type GalleryView = z.infer<typeof galleryViewSchema>;
 
 export const filterKeys = ["type", "group", "project", "who", "from", "to", "q"] as const;

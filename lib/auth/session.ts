@@ -1,5 +1,6 @@
 import { cache } from "react";
 import { auth } from "@/lib/auth/next-auth";
+import { cachedSessionUserId } from "@/lib/auth/session-token-cache";
 import { can, type Permission } from "@/lib/auth/roles";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -9,8 +10,10 @@ import { AppError } from "@/lib/errors";
  * user, and team and role are looked up on every request.
  */
 export const getSessionUser = cache(async () => {
-  const session = await auth();
-  const userId = session?.user?.id;
+  const userId = await cachedSessionUserId(async () => {
+    const session = await auth();
+    return { userId: session?.user?.id ?? null, expires: session?.expires ?? null };
+  });
   if (!userId) return null;
   const membership = await prisma.membership.findUnique({
     where: { userId },
