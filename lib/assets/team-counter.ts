@@ -8,15 +8,18 @@ import { prisma } from "@/lib/db";
 
 /** The team's change counter (0 before its first write). One read by primary key. */
 export async function readTeamVersion(teamId: string): Promise<bigint> {
-  const row = await prisma.teamCounter.findUnique({ where: { teamId }, select: { version: true } });
-  return row?.version ?? 0n;
+  // Raw: every poll of every open tab asks this, and a raw read costs a fraction of the query builder's.
+  const [row] = await prisma.$queryRaw<{ version: bigint }[]>`SELECT "version" FROM "TeamCounter" WHERE "teamId" = ${teamId}`;
+  return row ? BigInt(row.version) : 0n;
 }
 
 /** The team's kept asset counts by state (zeros for a team with none yet). */
 export async function readTeamCounts(teamId: string) {
-  const row = await prisma.teamCounter.findUnique({ where: { teamId } });
+  const [row] = await prisma.$queryRaw<
+    { version: bigint; pending: number; inReview: number; approved: number; rejected: number; replaced: number; dismissed: number }[]
+  >`SELECT "version", "pending", "inReview", "approved", "rejected", "replaced", "dismissed" FROM "TeamCounter" WHERE "teamId" = ${teamId}`;
   return {
-    version: row?.version ?? 0n,
+    version: row ? BigInt(row.version) : 0n,
     pending: row?.pending ?? 0,
     inReview: row?.inReview ?? 0,
     approved: row?.approved ?? 0,
