@@ -22,13 +22,17 @@ const MB = numberArg("mb", 2);
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "avatar-studio-bench-upload-"));
 const rawDir = path.join(dir, "raw");
-mkdirSync(rawDir);
 const stack = await startBenchStack(dir);
+// After the stack has laid out its data folder.
+mkdirSync(rawDir, { recursive: true });
 let rawFile = 0;
 const raw = http.createServer((req, res) => {
   pipeline(req, createWriteStream(path.join(rawDir, `${rawFile++}.png`))).then(
     () => res.writeHead(201, { "content-type": "application/json" }).end("{}"),
-    () => res.writeHead(500).end(),
+    (error: unknown) => {
+      console.error("raw server:", error);
+      res.writeHead(500).end();
+    },
   );
 });
 await new Promise<void>((resolve) => raw.listen(0, "127.0.0.1", resolve));
