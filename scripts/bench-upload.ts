@@ -45,7 +45,9 @@ try {
   console.log(`${FILES} PNGs of ${megabytes.toFixed(2)} MB each (random pixels, ${Math.sqrt((picture.length - 100) / 3).toFixed(0)} px square)`);
   // A warm-up of each, so the first compile or connection is not timed.
   await uploadFile(stack, "warm-up.png", new Uint8Array(taggedPng(picture, "warm-up")));
-  await fetch(`${rawUrl}/warm-up`, { method: "PUT", body: new Uint8Array(picture) });
+  await fetch(`${rawUrl}/warm-up`, { method: "PUT", body: new Uint8Array(picture) }).catch((error: unknown) => {
+    throw new Error(`raw warm-up PUT to ${rawUrl}`, { cause: error });
+  });
 
   const results: string[] = [];
   for (const concurrency of [1, 3]) {

@@ -33,11 +33,12 @@ export function matchesEtag(request: Request, etag: string): boolean {
  */
 export async function answerByVersion(
   request: Request,
-  user: Pick<SessionUser, "id" | "teamId" | "role">,
+  user: Pick<SessionUser, "id" | "teamId" | "role"> & { teamVersion?: bigint },
   what: string,
   load: (version: bigint) => Promise<unknown>,
 ): Promise<Response> {
-  const version = await readTeamVersion(user.teamId);
+  // Read with the session's membership, at the start of this request, when it came that way.
+  const version = user.teamVersion ?? (await readTeamVersion(user.teamId));
   const etag = teamEtag(version, user, what);
   const headers = { ...revalidate, etag };
   if (matchesEtag(request, etag)) return new Response(null, { status: 304, headers });
