@@ -25,7 +25,8 @@ async function sessionCookie(): Promise<string | null> {
 /** The signed-in user's id, through `decode` (Auth.js's `auth()`) unless this cookie was decoded lately. */
 export async function cachedSessionUserId(decode: () => Promise<{ userId: string | null; expires: string | null }>): Promise<string | null> {
   const cookie = await sessionCookie();
-  if (!cookie) return null;
+  // No cookie of ours: Auth.js decides as always (nothing kept).
+  if (!cookie) return (await decode()).userId;
   const now = Date.now();
   const hit = kept.get(cookie);
   if (hit && hit.until > now) return hit.userId;
