@@ -37,6 +37,8 @@ const filtersSchema = () => {
     to: day.optional().catch(undefined),
     /** Part of the asset's name. */
     q: z.string().trim().min(1).max(100).optional().catch(undefined),
+    /** The provider's failure code (the Overview's rejection reasons link here). */
+    reason: z.string().trim().regex(/^[A-Za-z0-9_.:-]{1,128}$/).optional().catch(undefined),
   });
 };
 let builtFiltersSchema: ReturnType<typeof filtersSchema> | undefined;
@@ -48,7 +50,7 @@ export type GalleryFilters = z.infer<ReturnType<typeof filtersSchema>>;
 export const galleryViewSchema = () => z.enum(["grid", "list"]).catch("grid");
 export type GalleryView = z.infer<ReturnType<typeof galleryViewSchema>>;
 
-export const filterKeys = ["type", "group", "project", "who", "from", "to", "q"] as const;
+export const filterKeys = ["type", "group", "project", "who", "from", "to", "q", "reason"] as const;
 
 type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>;
 

@@ -29,6 +29,7 @@ export function assetWhere(teamId: string, filters: Omit<GalleryFilters, "tab">,
     };
   }
   if (filters.q) where.name = { contains: filters.q, mode: "insensitive" };
+  if (filters.reason) where.failureCode = filters.reason;
   return where;
 }
 
@@ -134,6 +135,7 @@ async function listAssetsBySql(
   if (filters.from) conditions.push(Prisma.sql`a."createdAt" >= ${new Date(`${filters.from}T00:00:00.000Z`)}`);
   if (filters.to) conditions.push(Prisma.sql`a."createdAt" < ${new Date(new Date(`${filters.to}T00:00:00.000Z`).getTime() + 86_400_000)}`);
   if (filters.q) conditions.push(Prisma.sql`a."name" ILIKE ${`%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  if (filters.reason) conditions.push(Prisma.sql`a."failureCode" = ${filters.reason}`);
   const cursor = options.cursor;
   if (cursor) conditions.push(Prisma.sql`(a."createdAt", a."id") < (${cursor.createdAt}, ${cursor.id})`);
   const page = await prisma.$queryRaw<CardSqlRow[]>`

@@ -42,7 +42,7 @@ export function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
           </span>
         </p>
       </div>
-      <ul className="mt-1 grid max-w-2xl gap-1 text-xs text-muted-foreground sm:grid-cols-3 sm:gap-3">
+      <ul className="mt-1 grid grid-cols-1 max-w-2xl gap-1 text-xs text-muted-foreground sm:grid-cols-3 sm:gap-3">
         <li>
           <strong className="font-medium text-foreground">Images</strong> {formatLabels("IMAGE")}; {imageLimits.minSidePx}–{imageLimits.maxSidePx} px a side, ratio{" "}
           {imageLimits.minAspectRatio}–{imageLimits.maxAspectRatio}, under {mb(imageLimits.maxBytesExclusive)} MB

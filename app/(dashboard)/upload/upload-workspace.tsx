@@ -157,7 +157,7 @@ export function UploadWorkspace({ userId, defaultProjectName, initialGroups, ini
 
   return (
     <div className="flex flex-col gap-8">
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="flex min-w-0 flex-col gap-6">
           <DropZone onFiles={onDropFiles} />
           <input
