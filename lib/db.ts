@@ -1,12 +1,12 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { databaseEnv } from "@/lib/database-env";
+import { DEFAULT_POOL_SIZE, databaseEnv } from "@/lib/database-env";
 import { pgConfigFromUrl } from "@/lib/db-url";
 
 function createClient(): PrismaClient {
   const url = databaseEnv.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set");
-  const adapter = new PrismaPg({ ...pgConfigFromUrl(url), max: databaseEnv.DATABASE_POOL_SIZE ?? 10 });
+  const adapter = new PrismaPg({ ...pgConfigFromUrl(url), max: databaseEnv.DATABASE_POOL_SIZE ?? DEFAULT_POOL_SIZE });
   return new PrismaClient({ adapter });
 }
 

@@ -22,13 +22,17 @@ const MB = numberArg("mb", 2);
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "avatar-studio-bench-upload-"));
 const rawDir = path.join(dir, "raw");
-mkdirSync(rawDir);
 const stack = await startBenchStack(dir);
+// After the stack has laid out its data folder.
+mkdirSync(rawDir, { recursive: true });
 let rawFile = 0;
 const raw = http.createServer((req, res) => {
   pipeline(req, createWriteStream(path.join(rawDir, `${rawFile++}.png`))).then(
     () => res.writeHead(201, { "content-type": "application/json" }).end("{}"),
-    () => res.writeHead(500).end(),
+    (error: unknown) => {
+      console.error("raw server:", error);
+      res.writeHead(500).end();
+    },
   );
 });
 await new Promise<void>((resolve) => raw.listen(0, "127.0.0.1", resolve));
@@ -41,7 +45,9 @@ try {
   console.log(`${FILES} PNGs of ${megabytes.toFixed(2)} MB each (random pixels, ${Math.sqrt((picture.length - 100) / 3).toFixed(0)} px square)`);
   // A warm-up of each, so the first compile or connection is not timed.
   await uploadFile(stack, "warm-up.png", new Uint8Array(taggedPng(picture, "warm-up")));
-  await fetch(`${rawUrl}/warm-up`, { method: "PUT", body: new Uint8Array(picture) });
+  await fetch(`${rawUrl}/warm-up`, { method: "PUT", body: new Uint8Array(picture) }).catch((error: unknown) => {
+    throw new Error(`raw warm-up PUT to ${rawUrl}`, { cause: error });
+  });
 
   const results: string[] = [];
   for (const concurrency of [1, 3]) {

@@ -1,4 +1,5 @@
-// Load: 50 signed-in clients polling the gallery (`GET /api/assets`, with its tabs) and asset
+// Load: 50 signed-in clients polling the gallery (`GET /api/assets`, with its tabs, revalidating
+// with the ETag of their last answer as browsers do) and asset
 // routes (`GET /api/assets/<id>`) while 5 clients upload 2 MB PNGs (`POST /api/uploads`, raw
 // body, same origin, bytes of their own each time) for 60 s, with autocannon, against a
 // production build under `next start` and a worker (embedded PostgreSQL, the simulator, files
@@ -30,7 +31,8 @@ const SECONDS = numberArg("seconds", 60);
 const ALONE_S = numberArg("alone", 20);
 const READERS = numberArg("readers", 50);
 const UPLOADERS = numberArg("uploaders", 5);
-const POOL_SIZE = 10; // lib/db.ts: DATABASE_POOL_SIZE, 10 unless set
+// lib/database-env.ts: DATABASE_POOL_SIZE, unless set 5 per core, 10 to 40.
+const POOL_SIZE = Number(process.env.DATABASE_POOL_SIZE) || Math.min(40, Math.max(10, os.availableParallelism() * 5));
 const ASSETS = 48;
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "avatar-studio-load-"));
@@ -76,6 +78,10 @@ try {
     ],
   });
   const gallery = ["", "?tab=approved", "?tab=in_review", "?q=avatar", "?type=IMAGE", "?who=me"];
+  // Pollers revalidate as a browser tab does: each gallery view is asked again with the ETag
+  // of its last answer, which the app answers 304 while nothing changed (the uploads here
+  // make no assets, so the gallery does not change; the asset routes are fetched anew).
+  const etags = new Map<string, string>();
   const readOptions: autocannon.Options = {
     url: stack.base,
     connections: READERS,
@@ -85,10 +91,17 @@ try {
     requests: [
       {
         method: "GET",
-        setupRequest: (req) => {
+        setupRequest: (req, context) => {
           const r = Math.random();
           const route = r < 0.5 ? `/api/assets${gallery[Math.floor(r * 2 * gallery.length)]}` : `/api/assets/${assetIds[Math.floor(Math.random() * assetIds.length)]}`;
-          return { ...req, path: route };
+          (context as { route?: string }).route = route;
+          const etag = etags.get(route);
+          return { ...req, path: route, headers: { ...req.headers, cookie: stack.cookie, ...(etag ? { "if-none-match": etag } : {}) } };
+        },
+        onResponse: (_status, _body, context, headers) => {
+          const etag = headers?.etag;
+          const route = (context as { route?: string }).route;
+          if (etag && route) etags.set(route, String(etag));
         },
       },
     ],

@@ -342,6 +342,7 @@ const cases: Case[] = [
   },
   // Health says nothing about any team; the provider is unreachable in this test, so it reports 503.
   { kind: "route", name: "GET /api/health", request: async () => ({ url: "/api/health" }), expect: everyone("public"), publicStatuses: [200, 503] },
+  { kind: "route", name: "GET /api/live", request: async () => ({ url: "/api/live" }), expect: everyone("public"), publicStatuses: [200] },
 ];
 
 /** Routes served by next-auth itself; e2e/auth.spec.ts signs in and out through them. */

@@ -5,11 +5,14 @@ import { audioLimits, imageLimits, videoLimits } from "@/lib/media/limits";
 
 /** Why an asset failed review, in groups a person can act on. Browser-safe. */
 export const failureCategories = ["privacy", "sensitive", "download", "limits", "trademark", "incomplete", "other"] as const;
-export const failureCategorySchema = z.enum(failureCategories);
-export type FailureCategory = z.infer<typeof failureCategorySchema>;
+// The schemas are functions, so that the browser bundles that explain failures leave the
+// validation library out (they need the types and the words only).
+export const failureCategorySchema = () => z.enum(failureCategories);
+export type FailureCategory = z.infer<ReturnType<typeof failureCategorySchema>>;
 
-export const failureExplanationSchema = z.object({
-  category: failureCategorySchema,
+export const failureExplanationSchema = () =>
+  z.object({
+  category: failureCategorySchema(),
   /** A short heading: "Looks like a real person". */
   title: z.string(),
   /** What happened, in plain words. */
@@ -18,8 +21,8 @@ export const failureExplanationSchema = z.object({
   advice: z.string(),
   /** The action most likely to fix it. */
   suggestedAction: z.enum(["replace", "resubmit"]),
-});
-export type FailureExplanation = z.infer<typeof failureExplanationSchema>;
+  });
+export type FailureExplanation = z.infer<ReturnType<typeof failureExplanationSchema>>;
 
 export const failureCategoryTitles: Record<FailureCategory, string> = {
   privacy: "Looks like a real person",

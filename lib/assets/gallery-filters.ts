@@ -6,8 +6,10 @@ import { AssetType } from "@/lib/generated/prisma/enums";
  * view can be shared. Browser-safe. Anything malformed in a URL is dropped, never an error.
  */
 export const galleryTabs = ["approved", "in_review", "failed", "all"] as const;
-export const galleryTabSchema = z.enum(galleryTabs);
-export type GalleryTab = z.infer<typeof galleryTabSchema>;
+// The schemas are built on first use (functions), so that browser bundles using only the
+// helpers below leave the validation library out.
+export const galleryTabSchema = () => z.enum(galleryTabs);
+export type GalleryTab = z.infer<ReturnType<typeof galleryTabSchema>>;
 
 export const galleryTabLabels: Record<GalleryTab, string> = {
   approved: "Approved",
@@ -16,32 +18,37 @@ export const galleryTabLabels: Record<GalleryTab, string> = {
   all: "All",
 };
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)));
-const id = z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const filtersSchema = () => {
+  const day = z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)));
+  const id = z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/);
+  return z.object({
+    tab: galleryTabSchema().catch("all"),
+    type: z.enum(AssetType).optional().catch(undefined),
+    group: id.optional().catch(undefined),
+    project: z.string().trim().min(1).max(255).optional().catch(undefined),
+    /** A member's user id, or "me". */
+    who: id.optional().catch(undefined),
+    /** Created on or after this day (UTC). */
+    from: day.optional().catch(undefined),
+    /** Created on or before this day (UTC). */
+    to: day.optional().catch(undefined),
+    /** Part of the asset's name. */
+    q: z.string().trim().min(1).max(100).optional().catch(undefined),
+    /** The provider's failure code (the Overview's rejection reasons link here). */
+    reason: z.string().trim().regex(/^[A-Za-z0-9_.:-]{1,128}$/).optional().catch(undefined),
+  });
+};
+let builtFiltersSchema: ReturnType<typeof filtersSchema> | undefined;
+export function galleryFiltersSchema(): ReturnType<typeof filtersSchema> {
+  return (builtFiltersSchema ??= filtersSchema());
+}
+export type GalleryFilters = z.infer<ReturnType<typeof filtersSchema>>;
 
-export const galleryFiltersSchema = z.object({
-  tab: galleryTabSchema.catch("all"),
-  type: z.enum(AssetType).optional().catch(undefined),
-  group: id.optional().catch(undefined),
-  project: z.string().trim().min(1).max(255).optional().catch(undefined),
-  /** A member's user id, or "me". */
-  who: id.optional().catch(undefined),
-  /** Created on or after this day (UTC). */
-  from: day.optional().catch(undefined),
-  /** Created on or before this day (UTC). */
-  to: day.optional().catch(undefined),
-  /** Part of the asset's name. */
-  q: z.string().trim().min(1).max(100).optional().catch(undefined),
-  /** The provider's failure code (the Overview's rejection reasons link here). */
-  reason: z.string().trim().regex(/^[A-Za-z0-9_.:-]{1,128}$/).optional().catch(undefined),
-});
-export type GalleryFilters = z.infer<typeof galleryFiltersSchema>;
-
-export const galleryViewSchema = z.enum(["grid", "list"]).catch("grid");
-export type GalleryView = z.infer<typeof galleryViewSchema>;
+export const galleryViewSchema = () => z.enum(["grid", "list"]).catch("grid");
+export type GalleryView = z.infer<ReturnType<typeof galleryViewSchema>>;
 
 export const filterKeys = ["type", "group", "project", "who", "from", "to", "q", "reason"] as const;
 
@@ -57,11 +64,11 @@ function read(source: ParamSource, key: string): string | undefined {
 export function parseGalleryFilters(source: ParamSource): GalleryFilters {
   const raw: Record<string, string | undefined> = { tab: read(source, "tab") };
   for (const key of filterKeys) raw[key] = read(source, key) || undefined;
-  return galleryFiltersSchema.parse(raw);
+  return galleryFiltersSchema().parse(raw);
 }
 
 export function parseGalleryView(source: ParamSource): GalleryView {
-  return galleryViewSchema.parse(read(source, "view"));
+  return galleryViewSchema().parse(read(source, "view"));
 }
 
 /** Filters (and view) → search params, leaving defaults out so URLs stay short. */

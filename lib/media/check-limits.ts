@@ -12,8 +12,13 @@ import {
   videoLimits,
 } from "@/lib/media/limits";
 
-/** What is known about a file. Unknown facts are left out (or null) and not checked. */
-export const mediaFactsSchema = z.object({
+/**
+ * What is known about a file. Unknown facts are left out (or null) and not checked. A
+ * function, so that the browser bundles of the pages that check files (type only) leave the
+ * validation library out.
+ */
+export const mediaFactsSchema = () =>
+  z.object({
   type: z.enum(AssetType),
   /** null when the file's format is not one of the accepted ones */
   format: z.enum(mediaFormatIds).nullable(),
@@ -23,9 +28,9 @@ export const mediaFactsSchema = z.object({
   height: z.number().int().positive().nullish(),
   durationMs: z.number().nonnegative().nullish(),
   fps: z.number().positive().nullish(),
-});
+  });
 
-export type MediaFacts = z.infer<typeof mediaFactsSchema>;
+export type MediaFacts = z.infer<ReturnType<typeof mediaFactsSchema>>;
 
 export type CheckLimitsOptions = {
   /**

@@ -4,6 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
+import sharp from "sharp";
+import { ensureThumbnail } from "@/lib/media/ensure-thumbnail";
 import { ingestUpload, MAX_UPLOAD_BYTES, type IngestUploadResult } from "@/lib/media/ingest-upload";
 import { makePng, makeVideo } from "@/lib/media/test-media";
 import { toUploadView } from "@/lib/media/upload-view";
@@ -85,7 +87,13 @@ describe("ingestUpload", () => {
     expect(first.storageKey).toMatch(new RegExp(`^t/${teamId}/[a-z2-7]{26}/Team-Photo\\.png$`));
     expect(await readFile(path.join(root, first.storageKey))).toEqual(png);
     expect(first.thumbnailKey).toMatch(/thumbnail\.webp$/);
-    expect((await storage.stat(first.thumbnailKey!))?.sizeBytes).toBeGreaterThan(0);
+    // The thumbnail is made off the upload's request, on its first request, and stored once.
+    expect(await storage.stat(first.thumbnailKey!)).toBeNull();
+    expect(await ensureThumbnail(first.thumbnailKey!, { storage })).toBe(true);
+    const made = await storage.stat(first.thumbnailKey!);
+    expect(made?.sizeBytes).toBeGreaterThan(0);
+    expect(await ensureThumbnail(first.thumbnailKey!, { storage })).toBe(true);
+    expect((await storage.stat(first.thumbnailKey!))?.modifiedAt).toEqual(made?.modifiedAt);
 
     const view = toUploadView(first, storage);
     expect(view.url).toBe(`https://studio.example.com/files/${first.storageKey}`);
@@ -101,6 +109,15 @@ describe("ingestUpload", () => {
     const other = expectStored(await ingest("copy.png", bodyOf(png), { team: otherTeamId }));
     expect(other.id).not.toBe(first.id);
     expect(other.teamId).toBe(otherTeamId);
+  });
+
+  it("refuses a picture cut short without decoding it, and keeps nothing", async () => {
+    const jpeg = await sharp(makePng(800, 600, 3)).jpeg({ quality: 90 }).toBuffer();
+    const result = await ingest("cut.jpg", bodyOf(jpeg.subarray(0, Math.floor(jpeg.length * 0.7))), { contentType: "image/jpeg" });
+    expect(result).toEqual({ status: "refused", violations: [{ code: "DAMAGED_FILE", message: "The JPEG image could not be read to the end; it may be damaged." }] });
+    expect(await staged()).toEqual([]);
+    // The whole picture is taken.
+    expect((await ingest("whole.jpg", bodyOf(jpeg), { contentType: "image/jpeg" })).status).toBe("created");
   });
 
   it("refuses a 100×100 PNG with the reason and keeps nothing", async () => {

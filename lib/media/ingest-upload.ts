@@ -7,7 +7,8 @@ import { fileNameProblem } from "@/lib/media/file-name-rules";
 import { formatMegabytes } from "@/lib/media/describe-media";
 import type { LimitViolation } from "@/lib/media/limit-violation";
 import { audioLimits, BYTES_PER_MB, imageLimits, MAX_MEDIA_BYTES, mediaFormats, videoLimits } from "@/lib/media/limits";
-import { makeThumbnail } from "@/lib/media/make-thumbnail";
+import { takesThumbnail } from "@/lib/media/ensure-thumbnail";
+import { findTruncation } from "@/lib/media/find-truncation";
 import { assertUploadAllowed, uploadAllowanceFromEnv, withTeamUploadLock, type UploadAllowance } from "@/lib/media/upload-allowance";
 import { claimedFormat } from "@/lib/media/media-format";
 import { probeFile, type ProbedMedia } from "@/lib/media/probe-file";
@@ -46,9 +47,10 @@ type Db = typeof prisma;
  * Takes one uploaded file for a team, from stream to database row:
  * 1. streams the body to a private staging file, hashing it, cut off at MAX_UPLOAD_BYTES;
  * 2. if the team already has these exact bytes, drops the new copy and returns the old upload;
- * 3. reads the real type and facts from the bytes and checks the provider's limits, refusing
- *    (and dropping the file) with every reason;
- * 4. makes a thumbnail, moves the file to its public key and records the Upload.
+ * 3. reads the real type and facts from the bytes (headers only: no picture is decoded) and
+ *    checks the provider's limits, refusing (and dropping the file) with every reason;
+ * 4. moves the file to its public key and records the Upload, naming its thumbnail's key (the
+ *    thumbnail itself is made on its first request, see `ensureThumbnail`).
  * Nothing is left on disk when it refuses or fails.
  */
 export async function ingestUpload(
@@ -93,20 +95,18 @@ export async function ingestUpload(
     const violations = checkLimits(media, { complete: true });
     if (violations.length > 0) return refused(violations);
 
-    const thumbnail = await thumbnailOrRefusal(staged.path, media);
-    if (Array.isArray(thumbnail)) return refused(thumbnail);
+    const label = mediaFormats[media.format].label;
+    const truncated = media.type === "IMAGE" ? await findTruncation(staged.path, media.format, label) : null;
+    if (truncated) return refused([{ code: "DAMAGED_FILE", message: truncated }]);
 
     const storageKey = newStorageKey(input.teamId, fileName, keepOrReplaceExtension(fileName, media));
     await storage.commit(staged, storageKey, { contentType: media.mimeType });
     committed = true;
     storedKeys.push(storageKey);
 
-    let thumbnailKey: string | null = null;
-    if (thumbnail) {
-      thumbnailKey = newStorageKey(input.teamId, "thumbnail.webp");
-      await storage.put(Readable.from([thumbnail]), thumbnailKey, { maxBytes: thumbnail.length, contentType: "image/webp" });
-      storedKeys.push(thumbnailKey);
-    }
+    // The thumbnail's key is named now and the picture made later, off this request
+    // (`ensureThumbnail`: on its first request), so an upload costs no decoding.
+    const thumbnailKey = takesThumbnail(media) ? newStorageKey(input.teamId, "thumbnail.webp") : null;
 
     try {
       const upload = await withTeamUploadLock(db, input.teamId, async (tx) => {
@@ -160,23 +160,6 @@ function keepOrReplaceExtension(fileName: string, media: ProbedMedia): string {
   const dot = fileName.lastIndexOf(".");
   const own = dot > 0 ? fileName.slice(dot + 1).toLowerCase() : "";
   return (mediaFormats[media.format].extensions as readonly string[]).includes(own) ? own : media.extension;
-}
-
-/**
- * The thumbnail; a refusal when a picture the image library can decode turns out damaged;
- * null (no thumbnail) for audio, for HEIC/HEIF (HEVC is not decodable here) and for videos
- * whose frame could not be taken, which the provider may still accept.
- */
-async function thumbnailOrRefusal(filePath: string, media: ProbedMedia): Promise<Buffer | null | LimitViolation[]> {
-  try {
-    return await makeThumbnail(filePath, media);
-  } catch (error) {
-    if (media.type === "IMAGE" && media.format !== "heic" && media.format !== "heif") {
-      return [{ code: "DAMAGED_FILE", message: `The ${mediaFormats[media.format].label} image could not be read to the end; it may be damaged.` }];
-    }
-    logger.warn({ err: error, format: media.format }, "no thumbnail for upload");
-    return null;
-  }
 }
 
 function tooLarge(size: string): LimitViolation {

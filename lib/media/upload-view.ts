@@ -1,4 +1,5 @@
-import { z } from "zod";
+// zod/mini: the browser checks upload answers with these, where the full library would weigh ~26 kB.
+import { z } from "zod/mini";
 import { AssetType } from "@/lib/generated/prisma/enums";
 import type { Upload } from "@/lib/generated/prisma/client";
 import { limitViolationSchema } from "@/lib/media/limit-violation";
@@ -10,14 +11,14 @@ export const uploadViewSchema = z.object({
   fileName: z.string(),
   type: z.enum(AssetType),
   mimeType: z.string(),
-  sizeBytes: z.number().int(),
-  width: z.number().int().nullable(),
-  height: z.number().int().nullable(),
-  durationMs: z.number().int().nullable(),
-  fps: z.number().nullable(),
+  sizeBytes: z.int(),
+  width: z.nullable(z.int()),
+  height: z.nullable(z.int()),
+  durationMs: z.nullable(z.int()),
+  fps: z.nullable(z.number()),
   sha256: z.string(),
   url: z.string(),
-  thumbnailUrl: z.string().nullable(),
+  thumbnailUrl: z.nullable(z.string()),
   createdAt: z.string(),
 });
 
@@ -33,7 +34,7 @@ export const uploadCreatedResponseSchema = z.object({
 /** `POST /api/uploads` → 422 (and any other error, without `violations`) */
 export const uploadErrorResponseSchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }),
-  violations: z.array(limitViolationSchema).optional(),
+  violations: z.optional(z.array(limitViolationSchema)),
 });
 
 export function toUploadView(upload: Upload, storage: Pick<FileStorage, "publicUrl">): UploadView {

@@ -4,9 +4,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { root } from "./launcher";
 
-/** The ids of the app's server actions, by exported name, from the production build's manifest. */
+/** The ids of the app's server actions, by exported name, from the production build's manifest (in NEXT_DIST_DIR when set, as next.config.js reads it). */
 export function actionIds(): Record<string, string> {
-  const manifest = JSON.parse(readFileSync(path.join(root, ".next/server/server-reference-manifest.json"), "utf8")) as {
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  const manifest = JSON.parse(readFileSync(path.join(root, distDir, "server/server-reference-manifest.json"), "utf8")) as {
     node: Record<string, { exportedName?: string }>;
   };
   const ids: Record<string, string> = {};

@@ -31,7 +31,7 @@ async function fetchPage(filters: GalleryFilters, cursor: string | null, watch: 
   if (filters.tab === "all") params.delete("tab");
   if (cursor) params.set("cursor", cursor);
   if (watch.length > 0) params.set("watch", watch.join(","));
-  const res = await fetch(`/api/assets?${params}`, { cache: "no-store" });
+  const res = await fetch(`/api/assets?${params}`, { cache: "no-cache" });
   const body = await res.json().catch(() => null);
   if (!res.ok) throw new Error(body?.error?.message ?? "The gallery could not be loaded.");
   return body as GalleryResponse;

@@ -4,7 +4,7 @@ import { useQueryStates } from "nuqs";
 import { useCallback, useMemo } from "react";
 import { useOpenAsset } from "@/components/gallery/use-open-asset";
 import { z } from "zod";
-import { type GalleryFilters, galleryFiltersSchema, galleryViewSchema } from "@/lib/assets/gallery-filters";
+import { type GalleryFilters, type GalleryView, galleryFiltersSchema, galleryViewSchema } from "@/lib/assets/gallery-filters";
 import { fromQueryValues, toQueryValues, zodQueryParser, zodQueryParsers } from "@/lib/url-state/zod-parsers";
 
 /** How big the grid's cards are: the grid fits as many of that width as the screen holds. */
@@ -13,8 +13,8 @@ export const galleryDensitySchema = z.enum(galleryDensities).catch("medium");
 export type GalleryDensity = z.infer<typeof galleryDensitySchema>;
 
 // Made from the schema the server reads, so a key added there is kept in the URL with no change here.
-const filterParsers = zodQueryParsers(galleryFiltersSchema.shape);
-const viewParsers = { view: zodQueryParser(galleryViewSchema), density: zodQueryParser(galleryDensitySchema) };
+const filterParsers = zodQueryParsers(galleryFiltersSchema().shape);
+const viewParsers = { view: zodQueryParser(galleryViewSchema()), density: zodQueryParser(galleryDensitySchema) };
 
 /**
  * The gallery's state in its URL: filters, view and card size, and the open asset
@@ -26,17 +26,17 @@ export function useGalleryUrl() {
   const [layout, setLayout] = useQueryStates(viewParsers, { history: "push", shallow: true, scroll: false });
   const { assetId, openAsset, closeAsset } = useOpenAsset();
 
-  const filters = useMemo(() => fromQueryValues(galleryFiltersSchema, values), [values]);
+  const filters = useMemo(() => fromQueryValues(galleryFiltersSchema(), values), [values]);
   const setFilters = useCallback(
     (next: GalleryFilters, { replace = false }: { replace?: boolean } = {}) =>
-      void setValues(toQueryValues(galleryFiltersSchema, next) as Parameters<typeof setValues>[0], replace ? { history: "replace" } : undefined),
+      void setValues(toQueryValues(galleryFiltersSchema(), next) as Parameters<typeof setValues>[0], replace ? { history: "replace" } : undefined),
     [setValues],
   );
   return {
     filters,
     setFilters,
-    view: galleryViewSchema.parse(layout.view ?? undefined),
-    setView: (view: z.infer<typeof galleryViewSchema>) => void setLayout({ view: view === "grid" ? null : view }),
+    view: galleryViewSchema().parse(layout.view ?? undefined),
+    setView: (view: GalleryView) => void setLayout({ view: view === "grid" ? null : view }),
     density: galleryDensitySchema.parse(layout.density ?? undefined),
     setDensity: (density: GalleryDensity) => void setLayout({ density: density === "medium" ? null : density }),
     assetId,

@@ -28,10 +28,10 @@ import { useRepairActions } from "@/components/assets/use-repair-actions";
 
 // The drawer is not needed for the first paint: its code loads when an asset is opened.
 const AssetDrawer = dynamic(() => import("@/components/gallery/asset-drawer").then((m) => m.AssetDrawer), { ssr: false });
-const reasonParser = zodQueryParser(failureCategorySchema.optional().catch(undefined)).withOptions({ history: "push", shallow: true, scroll: false });
+const reasonParser = zodQueryParser(failureCategorySchema().optional().catch(undefined)).withOptions({ history: "push", shallow: true, scroll: false });
 
 async function fetchQueue(): Promise<FailedQueue> {
-  const res = await fetch("/api/assets/rejected", { cache: "no-store" });
+  const res = await fetch("/api/assets/rejected", { cache: "no-cache" });
   const body = await res.json().catch(() => null);
   if (!res.ok) throw new Error(body?.error?.message ?? "The review queue could not be loaded.");
   return body as FailedQueue;
@@ -98,7 +98,7 @@ export function ReviewQueue({ initialQueue, viewer }: { initialQueue: FailedQueu
                 <label htmlFor={reasonId} className="text-xs font-medium text-muted-foreground">
                   Reason
                 </label>
-                <Select id={reasonId} value={reason ?? ""} onChange={(e) => void setReason(failureCategorySchema.safeParse(e.target.value).data ?? null)}>
+                <Select id={reasonId} value={reason ?? ""} onChange={(e) => void setReason(failureCategorySchema().safeParse(e.target.value).data ?? null)}>
                   <option value="">Every reason</option>
                   {queue.groups.map((g) => (
                     <option key={g.category} value={g.category}>

@@ -23,7 +23,7 @@ export const submissionsQueryKey = ["submissions"] as const;
 const ConfirmDialog = dynamic(() => import("@/components/assets/confirm-dialog").then((m) => m.ConfirmDialog), { ssr: false });
 
 async function fetchSubmissions(): Promise<SubmissionList> {
-  const res = await fetch("/api/submissions", { cache: "no-store" });
+  const res = await fetch("/api/submissions", { cache: "no-cache" });
   if (!res.ok) throw new Error(`Could not load the submissions (HTTP ${res.status}).`);
   return (await res.json()) as SubmissionList;
 }

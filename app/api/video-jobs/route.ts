@@ -1,7 +1,8 @@
 import { listVideoJobs } from "@/lib/generation/list-video-jobs";
 import { listVideoJobsQuerySchema } from "@/lib/generation/list-video-jobs.validation";
+import { answerByVersion } from "@/lib/http/team-version";
 import { parseRouteQuery } from "@/lib/http/parse-route-query";
-import { noStore, withUser } from "@/lib/http/with-user";
+import { withUser } from "@/lib/http/with-user";
 import { getStorage } from "@/lib/storage/get-storage";
 
 export const dynamic = "force-dynamic";
@@ -9,9 +10,9 @@ export const dynamic = "force-dynamic";
 /**
  * `GET /api/video-jobs?status=all|active|succeeded|failed&mine=1&model=&q=&cursor=&limit=`
  * → `{ items, nextCursor, models }`: the team's video jobs, newest first. Postgres only:
- * watching jobs costs the provider nothing.
+ * watching jobs costs the provider nothing. Answered by version: 304 when nothing changed.
  */
 export const GET = withUser("listing video jobs", async ({ request, user }) => {
   const query = parseRouteQuery(request, listVideoJobsQuerySchema);
-  return Response.json(await listVideoJobs(user.teamId, user.id, query, { storage: getStorage() }), { headers: noStore });
+  return answerByVersion(request, user, JSON.stringify(["video-jobs", query]), () => listVideoJobs(user.teamId, user.id, query, { storage: getStorage() }));
 });

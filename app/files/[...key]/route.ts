@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import { prisma } from "@/lib/db";
 import { logger } from "@/lib/logger";
+import { ensureThumbnail } from "@/lib/media/ensure-thumbnail";
 import { mediaFormats } from "@/lib/media/limits";
 import { formatForFileName } from "@/lib/media/media-format";
 import { newRequestId } from "@/lib/request-id";
@@ -41,7 +42,9 @@ async function serveFile(request: Request, context: Context, withBody: boolean):
     if (!(await belongsToRecord(key, segments[1]!))) return notFound();
 
     const storage = getStorage();
-    const info = await storage.stat(key);
+    // An upload's thumbnail is made on its first request (uploads only name its key).
+    let info = await storage.stat(key);
+    if (!info && key.endsWith("/thumbnail.webp") && (await ensureThumbnail(key, { storage }))) info = await storage.stat(key);
     if (!info) return notFound();
 
     const fileName = segments[segments.length - 1] ?? "file";

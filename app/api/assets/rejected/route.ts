@@ -1,9 +1,10 @@
 import { listRejectedAssets } from "@/lib/assets/list-rejected-assets";
 import { assertCan } from "@/lib/auth/session";
-import { noStore, withUser } from "@/lib/http/with-user";
+import { answerByVersion } from "@/lib/http/team-version";
+import { withUser } from "@/lib/http/with-user";
 
-/** `GET /api/assets/rejected` → the review queue (leads and admins). Postgres only. */
-export const GET = withUser("listing rejected assets", async ({ user }) => {
+/** `GET /api/assets/rejected` → the review queue (leads and admins). Postgres only; answered by version (304 when unchanged). */
+export const GET = withUser("listing rejected assets", async ({ request, user }) => {
   assertCan(user, "reviewFailed");
-  return Response.json(await listRejectedAssets(user.teamId), { headers: noStore });
+  return answerByVersion(request, user, "rejected", () => listRejectedAssets(user.teamId));
 });
