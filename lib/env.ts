@@ -60,6 +60,8 @@ export const env = createEnv({
     UPLOADS_PER_USER_PER_HOUR: z.coerce.number().int().positive().default(300),
     /** Bytes of uploads one team may keep, in decimal gigabytes. */
     TEAM_STORAGE_QUOTA_GB: z.coerce.number().positive().default(20),
+    /** Requests one API token may make per minute (`/api/v1`). */
+    API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
     /** Where files live: `disk` (STORAGE_DIR, one host) or `s3` (an S3-compatible bucket, any number of hosts). */
     STORAGE_DRIVER: z.enum(["disk", "s3"]).default("disk"),
     /** Unset: AWS S3 itself. R2: https://<account>.r2.cloudflarestorage.com; MinIO: http://host:9000. */
