@@ -76,13 +76,12 @@ async function run<P extends RouteParams, S extends z.ZodType | undefined>(
   if (options.streamBody) {
     // The body's bytes are hashed as the handler reads them; a repeated key hashes the new body to compare.
     const head = requestHash([target, request.headers.get("content-type") ?? ""]);
-    const hashed = hashingBody(request);
-    const call = () => handler({ request: hashed.request, params, caller, requestId, body: undefined as Body });
-    if (!key) return call();
+    if (!key) return handler({ request, params, caller, requestId, body: undefined as Body });
     const claim = await claimIdempotencyKey(caller.tokenId, key, `pending:${head}`, new Date(), async () => requestHash([head, await drainHash(request)]));
     if (claim.kind === "replay") return claim.response;
+    const hashed = hashingBody(request);
     try {
-      const response = await call();
+      const response = await handler({ request: hashed.request, params, caller, requestId, body: undefined as Body });
       return completeIdempotencyKey(claim.id, response, requestHash([head, hashed.digest()]));
     } catch (error) {
       await releaseIdempotencyKey(claim.id);
@@ -96,7 +95,7 @@ async function run<P extends RouteParams, S extends z.ZodType | undefined>(
     text = await request.text();
     let json: unknown;
     try {
-      json = text.trim() ? JSON.parse(text) : undefined;
+      json = text.trim() ? JSON.parse(text) : {};
     } catch {
       throw new AppError("INVALID_INPUT", "The request body is not valid JSON.");
     }
