@@ -51,6 +51,14 @@ export default async function SettingsPage() {
           />
         </CardContent>
       </Card>
+      <Link href="/settings/webhooks" className="mb-6 block max-w-md">
+        <Card className="hover:border-primary">
+          <CardHeader>
+            <CardTitle>Webhooks</CardTitle>
+            <CardDescription>Tell other systems when a review or a video is done.</CardDescription>
+          </CardHeader>
+        </Card>
+      </Link>
       <Link href="/settings/team" className="block max-w-md">
         <Card className="hover:border-primary">
           <CardHeader>
