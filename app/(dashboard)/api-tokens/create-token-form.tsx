@@ -48,7 +48,7 @@ export function CreateTokenForm({ baseUrl }: { baseUrl: string }) {
               <CopyButton text={created.token} label="Copy token" />
             </div>
             <p className="mt-3 text-xs text-muted-foreground">Try it:</p>
-            <pre className="mt-1 overflow-x-auto rounded bg-background p-2 text-xs">{`curl -H "Authorization: Bearer ${created.token}" ${baseUrl}/api/v1/assets?state=approved`}</pre>
+            <pre className="mt-1 overflow-x-auto rounded bg-background p-2 text-xs">{`curl -H "Authorization: Bearer ${created.token}" "${baseUrl}/api/v1/assets?state=approved"`}</pre>
             <Button type="button" variant="ghost" size="sm" className="mt-2" onClick={() => setCreated(null)}>
               Done
             </Button>
