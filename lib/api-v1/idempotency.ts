@@ -40,7 +40,8 @@ export async function claimIdempotencyKey(
   /** For a body read as a stream: the whole request's hash, computed only when the key is known already. */
   incomingHash?: () => Promise<string>,
 ): Promise<Claim> {
-  await prisma.apiIdempotencyKey.deleteMany({ where: { tokenId, key, createdAt: { lt: new Date(now.getTime() - IDEMPOTENCY_TTL_MS) } } });
+  // Keys past their day are forgotten (this token's, so the table stays small without a sweeper).
+  await prisma.apiIdempotencyKey.deleteMany({ where: { tokenId, createdAt: { lt: new Date(now.getTime() - IDEMPOTENCY_TTL_MS) } } });
   try {
     const row = await prisma.apiIdempotencyKey.create({ data: { tokenId, key, requestHash: hash }, select: { id: true } });
     return { kind: "new", id: row.id };
