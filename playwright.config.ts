@@ -38,7 +38,9 @@ export default defineConfig({
   webServer: {
     // The real server processes (PostgreSQL, simulator, worker, `next start`) on a fresh database.
     command: "node node_modules/tsx/dist/cli.mjs scripts/e2e-server.ts",
-    url: `${baseURL}/api/health`,
+    // Ready once the launcher says so (the app answers, and the demo samples are in), not
+    // when the app first answers: Playwright takes whichever of `url` and `wait` comes first.
+    wait: { stdout: /e2e stack ready/ },
     timeout: 180_000,
     reuseExistingServer: false,
     // The launcher stops its processes in order (app, worker, simulator, database) on SIGTERM.

@@ -51,8 +51,10 @@ test("a removed user's open session stops working, and a role change applies at 
   await expect(theirs.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
 
   // Removed: the open session ends at the next request.
-  page.once("dialog", (dialog) => dialog.accept());
   await row.getByRole("button", { name: "Remove" }).click();
+  const confirmation = page.getByRole("alertdialog", { name: `Remove ${email}?` });
+  await expect(confirmation.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await confirmation.getByRole("button", { name: "Remove from the team" }).click();
   await expect(row).toHaveCount(0);
   await theirs.goto("/gallery");
   await expect(theirs).toHaveURL(/\/sign-in/);

@@ -62,6 +62,12 @@ export const env = createEnv({
     TEAM_STORAGE_QUOTA_GB: z.coerce.number().positive().default(20),
     /** Requests one API token may make per minute (`/api/v1`). */
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
+    /** Asset groups a team may have at the provider (the contract gives no figure; set your account's). */
+    ASSET_GROUPS_LIMIT: z.coerce.number().int().positive().default(1000),
+    /** Assets one group may hold at the provider, counting those in review and approved. */
+    ASSETS_PER_GROUP_LIMIT: z.coerce.number().int().positive().default(1000),
+    /** Video jobs a team may have running at once when its admin set no lower limit (the contract: 120 queued tasks per account). */
+    VIDEO_JOBS_RUNNING_LIMIT: z.coerce.number().int().positive().default(120),
     /** Where files live: `disk` (STORAGE_DIR, one host) or `s3` (an S3-compatible bucket, any number of hosts). */
     STORAGE_DRIVER: z.enum(["disk", "s3"]).default("disk"),
     /** Unset: AWS S3 itself. R2: https://<account>.r2.cloudflarestorage.com; MinIO: http://host:9000. */
@@ -77,6 +83,11 @@ export const env = createEnv({
     S3_PUBLIC_BASE_URL: z.url().optional(),
     /** How long a presigned URL handed to the provider lives (default 24 h; S3 allows at most 7 days). */
     S3_PRESIGN_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 60 * 60).default(24 * 60 * 60),
+    /**
+     * Browser tests only (scripts/e2e-server.ts sets it): the job page fails to render for this
+     * one well-formed id, so the tests can see the app's error page. Unset everywhere else.
+     */
+    E2E_BROKEN_RECORD_ID: z.string().min(20).optional(),
   },
   client: {},
   experimental__runtimeEnv: {},

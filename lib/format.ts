@@ -57,3 +57,24 @@ export function reviewCounts(approved: number, failed: number): string {
   if (failed > 0) parts.push(`${failed} failed`);
   return parts.join(", ");
 }
+
+/** "45 s", "12 min", "3 h 5 min", "2 d 4 h"; "—" when unknown. */
+export function formatDuration(seconds: number | null | undefined): string {
+  if (seconds == null || !Number.isFinite(seconds)) return "—";
+  const s = Math.round(seconds);
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.round(s / 60)} min`;
+  if (s < 86_400) {
+    const h = Math.floor(s / 3600);
+    const m = Math.round((s % 3600) / 60);
+    return m > 0 ? `${h} h ${m} min` : `${h} h`;
+  }
+  const d = Math.floor(s / 86_400);
+  const h = Math.round((s % 86_400) / 3600);
+  return h > 0 ? `${d} d ${h} h` : `${d} d`;
+}
+
+/** "87 %"; "—" without a rate. */
+export function formatPercent(rate: number | null | undefined): string {
+  return rate == null ? "—" : `${Math.round(rate * 100)} %`;
+}

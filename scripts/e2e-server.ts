@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { E2E_BROKEN_RECORD_ID } from "../e2e/broken-record";
 import { launch, stopOnSignals } from "./lib/launcher";
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "avatar-studio-e2e-"));
@@ -21,6 +22,8 @@ const { url, stop } = await launch({
     SETTINGS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     SIMULATOR_REVIEW_MS: process.env.SIMULATOR_REVIEW_MS ?? "1500",
+    // The job page fails for this id, so the browser tests can see the app's error page.
+    E2E_BROKEN_RECORD_ID: E2E_BROKEN_RECORD_ID,
     SIMULATOR_VIDEO_MS: process.env.SIMULATOR_VIDEO_MS ?? "4000",
   },
 });

@@ -279,6 +279,9 @@ const cases: Case[] = [
     input: async () => ({ baseUrl: "", apiKey: "", clearApiKey: false, models: "", projectName: "" }),
     expect: adminAction("ok"),
   },
+  // Budgets are set by admins; an admin of another team cannot reach a home member.
+  { kind: "action", name: "saveTeamBudgetAction", input: async () => ({ monthlyLimit: "", maxRunningJobs: "" }), expect: adminAction("ok") },
+  { kind: "action", name: "saveMemberBudgetAction", input: async () => ({ userId: ids.users.secondCreator, monthlyLimit: "" }), expect: adminAction("refused") },
   { kind: "action", name: "testConnectionAction", input: async () => ({ baseUrl: "", apiKey: "" }), expect: adminAction("ok") },
   {
     kind: "action",
@@ -334,7 +337,15 @@ const cases: Case[] = [
     request: async () => ({ url: `/api/groups/x/duplicates?uploadIds=${(await asset("APPROVED")).uploadId}`, params: { groupId: ids.group } }),
     expect: teamRead,
   },
+  // The audit log and its CSV are for leads and admins.
+  {
+    kind: "route",
+    name: "GET /api/audit/export",
+    request: async () => ({ url: "/api/audit/export" }),
+    expect: { anonymous: 401, otherTeam: "ok", ...members(403, "ok", "ok") },
+  },
   { kind: "route", name: "GET /api/submissions", request: async () => ({ url: "/api/submissions" }), expect: teamRead },
+  { kind: "route", name: "GET /api/submissions/watch", request: async () => ({ url: "/api/submissions/watch" }), expect: teamRead },
   { kind: "route", name: "GET /api/video-jobs", request: async () => ({ url: "/api/video-jobs" }), expect: teamRead },
   { kind: "route", name: "GET /api/video-jobs/[id]", request: async () => ({ url: "/api/video-jobs/x", params: { id: (await videoJob("SUCCEEDED")).id } }), expect: teamRecordRead },
   {

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { JobFinishWatcher } from "@/components/generation/job-finish-watcher";
+import { FinishWatchers } from "@/components/generation/finish-watchers";
 import { Sidebar } from "@/components/shell/sidebar";
 import { requirePageUser } from "@/lib/auth/require-page-user";
 
@@ -7,9 +7,17 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const user = await requirePageUser();
   return (
     <div className="md:flex">
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-md bg-primary px-4 py-2 text-sm font-medium text-primary-foreground focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+      >
+        Skip to main content
+      </a>
       <Sidebar user={{ email: user.email, name: user.name, role: user.role, teamName: user.teamName }} />
-      <main className="min-w-0 flex-1 p-4 md:p-8">{children}</main>
-      <JobFinishWatcher />
+      <main id="main" tabIndex={-1} className="min-w-0 flex-1 p-4 focus:outline-none md:p-8">
+        {children}
+      </main>
+      <FinishWatchers />
     </div>
   );
 }

@@ -1,4 +1,7 @@
 import Link from "next/link";
+import { Suspense } from "react";
+import { OverviewFigures, OverviewFiguresSkeleton } from "@/components/insight/overview-figures";
+import { TimeZoneCookie } from "@/components/insight/time-zone-cookie";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listRecentAuditEvents } from "@/lib/audit/record-audit";
@@ -8,6 +11,8 @@ import { countAssetsByTab } from "@/lib/assets/count-assets-by-tab";
 import { describeAuditEvent } from "@/lib/audit/describe-audit-event";
 import { cn } from "@/lib/utils";
 import { displayName } from "@/lib/users/display-name";
+import { overviewRanges, parseOverviewRange } from "@/lib/insight/overview-range";
+import { readTimeZone } from "@/lib/insight/read-time-zone";
 
 export const metadata = { title: "Overview" };
 
@@ -18,8 +23,11 @@ const toneDot = {
   destructive: "bg-destructive",
 } as const;
 
-export default async function OverviewPage() {
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser();
+  const params = await searchParams;
+  const days = parseOverviewRange(params.days);
+  const timeZone = await readTimeZone(params.tz);
   const [events, counts] = await Promise.all([
     listRecentAuditEvents(user.teamId, 15),
     countAssetsByTab(user.teamId, {}, user.id),
@@ -36,7 +44,25 @@ export default async function OverviewPage() {
   ];
   return (
     <div className="max-w-5xl space-y-6">
-      <PageHeader title="Overview" description={`Welcome, ${displayName(user)}.`} />
+      <PageHeader
+        title="Overview"
+        description={`Welcome, ${displayName(user)}. Days are cut in ${timeZone}.`}
+        actions={
+          <nav aria-label="Days shown" className="flex rounded-md border border-border p-0.5 text-sm" data-testid="overview-range">
+            {overviewRanges.map((n) => (
+              <Link
+                key={n}
+                href={n === 30 ? "/" : `/?days=${n}`}
+                aria-current={n === days ? "page" : undefined}
+                className={cn("rounded px-2.5 py-1", n === days ? "bg-primary text-primary-foreground" : "hover:bg-muted")}
+              >
+                {n} days
+              </Link>
+            ))}
+          </nav>
+        }
+      />
+      <TimeZoneCookie current={timeZone} />
       <div className="grid grid-cols-3 gap-3" data-testid="asset-tiles">
         {tiles.map((t) => (
           <Link key={t.label} href={t.href} className="rounded-lg border border-border bg-card p-4 shadow-sm transition-colors hover:bg-muted">
@@ -45,9 +71,17 @@ export default async function OverviewPage() {
           </Link>
         ))}
       </div>
+      <Suspense key={`${days}-${timeZone}`} fallback={<OverviewFiguresSkeleton />}>
+        <OverviewFigures teamId={user.teamId} days={days} timeZone={timeZone} />
+      </Suspense>
       <Card>
-        <CardHeader>
+        <CardHeader className="flex-row items-baseline justify-between">
           <CardTitle>Latest activity in {user.teamName}</CardTitle>
+          {can(user.role, "viewAudit") ? (
+            <Link href="/audit" className="text-sm text-primary hover:underline">
+              All events
+            </Link>
+          ) : null}
         </CardHeader>
         <CardContent>
           {events.length === 0 ? (

@@ -20,12 +20,15 @@ export function AssetThumbnail({
   thumbnailUrl,
   name,
   look = "cover",
+  decorative = false,
   className,
 }: {
   type: AssetType;
   thumbnailUrl: string | null;
   name: string;
   look?: keyof typeof looks;
+  /** Inside a control already named after the asset: the picture adds nothing to its name. */
+  decorative?: boolean;
   className?: string;
 }) {
   const Icon = icons[type];
@@ -35,9 +38,9 @@ export function AssetThumbnail({
       {thumbnailUrl ? (
         // Thumbnails come from our own storage at any size; next/image would add nothing here.
         // eslint-disable-next-line @next/next/no-img-element
-        <img src={thumbnailUrl} alt={name} loading="lazy" decoding="async" className="size-full object-cover" />
+        <img src={thumbnailUrl} alt={decorative ? "" : name} loading="lazy" decoding="async" className="size-full object-cover" />
       ) : (
-        <Icon className={style.icon} aria-label={style.iconLabel === "name" ? name : type.toLowerCase()} />
+        <Icon className={style.icon} aria-label={decorative ? undefined : style.iconLabel === "name" ? name : type.toLowerCase()} aria-hidden={decorative || undefined} />
       )}
       {thumbnailUrl && type !== "IMAGE" ? (
         <span className={cn("absolute rounded bg-black/60 text-white", style.badge)}>

@@ -79,7 +79,7 @@ export function AssetDrawer({
         >
           <div className="flex items-start justify-between gap-3 border-b border-border p-4">
             <div className="min-w-0">
-              <Dialog.Title className="truncate text-base font-semibold" data-testid="drawer-asset-name">
+              <Dialog.Title className="text-base font-semibold break-words" data-testid="drawer-asset-name">
                 {detail?.asset.name ?? "Asset"}
               </Dialog.Title>
               {detail ? (
@@ -143,7 +143,7 @@ function DrawerBody({
         <section className="space-y-1.5">
           <h3 className="text-xs font-medium uppercase tracking-wide text-muted-foreground">Asset URL</h3>
           <div className="flex items-center gap-2">
-            <code className="min-w-0 flex-1 truncate rounded-md bg-muted px-2 py-1.5 text-xs" data-testid="drawer-asset-url">
+            <code className="min-w-0 flex-1 rounded-md bg-muted px-2 py-1.5 text-xs break-all" data-testid="drawer-asset-url">
               {asset.assetUrl}
             </code>
             <CopyButton text={asset.assetUrl} label="Copy URL" />
@@ -206,7 +206,7 @@ function DrawerBody({
           <dt className="text-muted-foreground">Submission</dt>
           <dd className="min-w-0">
             <Badge variant="outline">{submission.state.toLowerCase().replace("_", " ")}</Badge>
-            {submission.providerTaskId ? <span className="mt-0.5 block truncate text-xs text-muted-foreground">{submission.providerTaskId}</span> : null}
+            {submission.providerTaskId ? <span className="mt-0.5 block font-mono text-xs break-all text-muted-foreground">{submission.providerTaskId}</span> : null}
           </dd>
           {asset.fileName ? (
             <>
@@ -224,7 +224,7 @@ function DrawerBody({
           {asset.providerAssetId ? (
             <>
               <dt className="text-muted-foreground">Provider id</dt>
-              <dd className="truncate text-xs">{asset.providerAssetId}</dd>
+              <dd className="font-mono text-xs break-all">{asset.providerAssetId}</dd>
             </>
           ) : null}
         </dl>
@@ -301,7 +301,7 @@ function HistoryStep({
       <button type="button" onClick={() => onOpen(step.id)} className="w-full rounded-md px-2 py-1.5 text-left hover:bg-muted">
         <span className="text-muted-foreground">{relation}</span> <span className="font-medium">{step.name}</span>{" "}
         <span className="text-muted-foreground">· {stateWords[step.state] ?? step.state.toLowerCase()} · {formatDateTime(step.createdAt)}</span>
-        {step.failureReason ? <span className="block truncate text-xs text-muted-foreground">{step.failureReason}</span> : null}
+        {step.failureReason ? <span className="block text-xs break-words text-muted-foreground">{step.failureReason}</span> : null}
       </button>
     </li>
   );

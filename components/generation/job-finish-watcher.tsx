@@ -4,20 +4,15 @@ import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { announceFinishedJob } from "@/components/generation/use-job-finish-notice";
+import { getJson, watchInterval } from "@/components/generation/watch-interval";
 import type { VideoJobView } from "@/lib/generation/video-job-view";
 
 type ListAnswer = { items: VideoJobView[] };
 
-async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url, { cache: "no-store" });
-  if (!response.ok) throw new Error(`${url}: ${response.status}`);
-  return response.json() as Promise<T>;
-}
-
 /**
  * Announces the signed-in user's video jobs as they finish, whatever page is open. It reads
- * our own routes only: the user's running jobs every 5 s while there are some, every 30 s
- * otherwise; a job that leaves the running list is read once for its outcome.
+ * our own routes only: the user's running jobs (see `watchInterval` for how often); a job
+ * that leaves the running list is read once for its outcome.
  */
 export function JobFinishWatcher() {
   const router = useRouter();
@@ -25,7 +20,7 @@ export function JobFinishWatcher() {
   const query = useQuery({
     queryKey: ["video-jobs", "mine-active"],
     queryFn: () => getJson<ListAnswer>("/api/video-jobs?status=active&mine=1&limit=50"),
-    refetchInterval: (q) => ((q.state.data?.items.length ?? 0) > 0 ? 5_000 : 30_000),
+    refetchInterval: (q) => watchInterval((q.state.data?.items.length ?? 0) > 0),
     refetchIntervalInBackground: true,
     retry: false,
   });

@@ -4,6 +4,7 @@ import { useEffect, useRef } from "react";
 import { toast } from "sonner";
 import type { VideoJobState } from "@/lib/generated/prisma/enums";
 import { isFinishedVideoJob } from "@/lib/generation/video-job-states";
+import { notifyInBrowser } from "@/components/generation/watch-interval";
 
 type Watched = { id: string; state: VideoJobState; prompt: string | null; error: { message: string } | null };
 
@@ -17,17 +18,7 @@ export function announceFinishedJob(job: Watched, open: (id: string) => void): v
   const id = `video-job-${job.id}`;
   if (job.state === "SUCCEEDED") toast.success(title, { id, description, action });
   else toast.error(title, { id, description, action });
-  if (typeof Notification !== "undefined" && Notification.permission === "granted") {
-    try {
-      const note = new Notification(title, { body: description, tag: `video-job-${job.id}` });
-      note.onclick = () => {
-        window.focus();
-        open(job.id);
-      };
-    } catch {
-      // Some browsers only allow notifications from a service worker; the toast is enough.
-    }
-  }
+  notifyInBrowser(title, description, `video-job-${job.id}`, () => open(job.id));
 }
 
 /**

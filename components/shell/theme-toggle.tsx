@@ -1,16 +1,20 @@
 "use client";
 
 import { Moon, Sun } from "lucide-react";
-import { useTheme } from "next-themes";
-import { Button } from "@/components/ui/button";
+import { LazyMenuButton } from "@/components/shell/lazy-menu-button";
 
+const loadMenu = () => import("@/components/shell/theme-menu").then((m) => m.default);
+
+/**
+ * The theme menu's button (Light / Dark / System): the same markup on the server and in the
+ * browser, whatever the theme; CSS shows the icon of the theme in use. The menu's code comes
+ * when the button is first used.
+ */
 export function ThemeToggle() {
-  const { resolvedTheme, setTheme } = useTheme();
-  const dark = resolvedTheme === "dark";
   return (
-    <Button variant="outline" size="icon" aria-label={dark ? "Switch to light mode" : "Switch to dark mode"} onClick={() => setTheme(dark ? "light" : "dark")}>
-      <Sun className="hidden dark:block" />
-      <Moon className="dark:hidden" />
-    </Button>
+    <LazyMenuButton label="Theme" popup="menu" load={loadMenu}>
+      <Sun className="dark:hidden" aria-hidden />
+      <Moon className="hidden dark:block" aria-hidden />
+    </LazyMenuButton>
   );
 }

@@ -35,13 +35,15 @@ export const galleryFiltersSchema = z.object({
   to: day.optional().catch(undefined),
   /** Part of the asset's name. */
   q: z.string().trim().min(1).max(100).optional().catch(undefined),
+  /** The provider's failure code (the Overview's rejection reasons link here). */
+  reason: z.string().trim().regex(/^[A-Za-z0-9_.:-]{1,128}$/).optional().catch(undefined),
 });
 export type GalleryFilters = z.infer<typeof galleryFiltersSchema>;
 
 export const galleryViewSchema = z.enum(["grid", "list"]).catch("grid");
 export type GalleryView = z.infer<typeof galleryViewSchema>;
 
-export const filterKeys = ["type", "group", "project", "who", "from", "to", "q"] as const;
+export const filterKeys = ["type", "group", "project", "who", "from", "to", "q", "reason"] as const;
 
 type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>;
 

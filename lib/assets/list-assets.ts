@@ -28,6 +28,7 @@ export function assetWhere(teamId: string, filters: Omit<GalleryFilters, "tab">,
     };
   }
   if (filters.q) where.name = { contains: filters.q, mode: "insensitive" };
+  if (filters.reason) where.failureCode = filters.reason;
   return where;
 }
 

@@ -16,6 +16,8 @@ export const auditActions = [
   "member.role_changed",
   "settings.provider_saved",
   "settings.generation_saved",
+  "budget.team_saved",
+  "budget.member_saved",
   "video_job.created",
   "video_job.sent",
   "video_job.send_failed",

@@ -33,6 +33,8 @@ const meta = z
     code: z.string().optional().catch(undefined),
     name: z.string().optional().catch(undefined),
     url: z.string().optional().catch(undefined),
+    limit: z.number().nullable().optional().catch(undefined),
+    maxRunningJobs: z.number().nullable().optional().catch(undefined),
   })
   .catch({});
 
@@ -86,6 +88,12 @@ const describers: Record<AuditAction, (m: Meta) => AuditDescription> = {
   "webhook.redelivered": () => ({ text: "sent a webhook delivery again", tone: "default", href: "/settings/webhooks" }),
   "settings.provider_saved": () => ({ text: "changed the provider settings", tone: "default", href: "/settings" }),
   "settings.generation_saved": () => ({ text: "changed the video generation defaults", tone: "default", href: "/settings" }),
+  "budget.team_saved": (m) => ({
+    text: `set the team's monthly budget to ${m.limit == null ? "no limit" : m.limit} and at most ${m.maxRunningJobs ?? "the server's number of"} video jobs at once`,
+    tone: "default",
+    href: "/settings#budgets",
+  }),
+  "budget.member_saved": (m) => ({ text: `set ${m.email ?? "a member"}'s monthly budget to ${m.limit == null ? "no limit" : m.limit}`, tone: "default", href: "/settings#budgets" }),
   "video_job.created": (m) => ({ text: `started a video${m.model ? ` with ${m.model}` : ""}`, tone: "default", href: "/jobs" }),
   "video_job.sent": () => ({ text: "sent a video job to the provider", tone: "default", href: "/jobs" }),
   "video_job.send_failed": (m) => ({ text: `could not send a video job to the provider${m.code ? ` (${m.code})` : ""}`, tone: "destructive", href: "/jobs" }),

@@ -6,6 +6,8 @@ export const permissions = {
   manageSettings: ["ADMIN"],
   reviewFailed: ["ADMIN", "LEAD"],
   viewRawPayload: ["ADMIN", "LEAD"],
+  viewAudit: ["ADMIN", "LEAD"],
+  manageBudgets: ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -1,5 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { reserveVideoSpend } from "@/lib/budgets/reserve-video-spend";
+import { getGenerationSettings } from "@/lib/generation/get-generation-settings";
+import { estimateCost, formatMoney } from "@/lib/generation/price-table";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { loadApprovedReferences } from "@/lib/generation/load-approved-references";
@@ -49,9 +52,20 @@ export async function createVideoJob(input: CreateVideoJobInput, deps: CreateVid
     source: input.source,
     ...(input.retryOfId ? { retryOfId: input.retryOfId } : {}),
   };
+  const { priceTable } = await getGenerationSettings(teamId);
+  const estimate = estimateCost(priceTable, { model: request.model, resolution: request.resolution, duration: request.duration });
   const job = await refuseDuplicateStart(
     input.idempotencyKey,
     prisma.$transaction(async (tx) => {
+      // Budgets: the estimate is reserved under the team's budget row lock, or the start is refused.
+      const estimatedCost = await reserveVideoSpend(tx, {
+        teamId,
+        userId,
+        amount: estimate?.amount ?? null,
+        money: (amount) => formatMoney(amount, priceTable?.currency ?? "credits"),
+        priceFor: `${request.model} at ${request.resolution}`,
+        now,
+      });
       const created = await tx.videoJob.create({
         data: {
           teamId,
@@ -61,6 +75,7 @@ export async function createVideoJob(input: CreateVideoJobInput, deps: CreateVid
           params,
           idempotencyKey: input.idempotencyKey ?? randomUUID(),
           state: "QUEUED",
+          estimatedCost,
           nextPollAt: new Date(now.getTime() + SEND_LEASE_MS),
           references: { create: references.map((r) => ({ assetId: r.assetId, role: r.role, position: r.position })) },
         },

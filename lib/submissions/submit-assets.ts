@@ -11,6 +11,7 @@ import { sendSubmission, type SendSubmissionOptions, type SendSubmissionResult }
 import { splitIntoRequests } from "@/lib/submissions/split-into-requests";
 import type { SubmitAssetsParsed, SubmitTarget } from "@/lib/submissions/submit-assets.validation";
 import { writeSubmission } from "@/lib/submissions/write-submission";
+import { checkSubmissionLimits } from "@/lib/usage/check-submission-limits";
 import { isUniqueViolation } from "@/lib/prisma-errors";
 
 /** Provider requests of one submit sent at once. */
@@ -54,6 +55,7 @@ export async function submitAssets(
   const written = await withUniqueRetry(() =>
     prisma.$transaction(async (tx) => {
       const group = await resolveGroup(tx, input.target, input.projectName, teamId, userId);
+      await checkSubmissionLimits(tx, teamId, { groupId: group.id, groupName: group.name, adding: input.items.length });
       const submissions = [];
       for (const request of planned) {
         const submission = await writeSubmission(tx, {

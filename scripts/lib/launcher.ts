@@ -148,6 +148,15 @@ export async function launch(options: LaunchOptions): Promise<{ url: string; sto
     const serverArgs = [path.join(root, "scripts/server.ts"), "--port", String(options.port), ...(options.mode === "dev" ? ["--dev"] : [])];
     start("next", [tsxCli, ...serverArgs], env);
     await waitForPort(options.port, 120_000);
+    // 5. The demo team's sample avatars and video, through the app's own services and the
+    // provider, once the app serves the files the provider downloads (DEMO_SEED=off: none).
+    // `npm run dev` does not wait for them (the gallery fills in within half a minute); the
+    // browser tests do, so every test starts from the same gallery.
+    if (options.seedDemo) {
+      const samples = runOnce("demo samples", [tsxCli, path.join(root, "prisma/seed-samples.ts")], env);
+      if (options.mode === "dev") samples.catch((error: Error) => log("demo samples", `not added: ${error.message}`));
+      else await samples;
+    }
     return { url: env.PUBLIC_BASE_URL, stop };
   } catch (error) {
     await stop();

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { FieldError, fieldErrorProps } from "@/components/ui/field-error";
 import { Label } from "@/components/ui/label";
 import { signInAction } from "@/lib/auth/sign-in";
 
@@ -14,11 +15,11 @@ import { signInAction } from "@/lib/auth/sign-in";
  */
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [result, formAction, isPending] = useActionState(signInAction, {});
-  const error =
-    result.data?.error ??
-    result.serverError ??
-    result.validationErrors?.email?._errors?.[0] ??
-    result.validationErrors?.password?._errors?.[0];
+  const emailError = result.validationErrors?.email?._errors?.[0];
+  const passwordError = result.validationErrors?.password?._errors?.[0];
+  // A refused sign-in is about the pair, so it describes both fields; a field's own
+  // validation message sits under that field.
+  const error = result.data?.error ?? result.serverError;
   const described = error ? { "aria-invalid": true, "aria-describedby": "sign-in-error" } : {};
 
   return (
@@ -26,11 +27,30 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div className="flex flex-col gap-2">
         <Label htmlFor="email">Email</Label>
-        <Input id="email" name="email" type="email" autoComplete="email" required defaultValue={result.data?.email} {...described} />
+        <Input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={result.data?.email}
+          {...described}
+          {...fieldErrorProps("email", emailError)}
+        />
+        <FieldError id="email" message={emailError} />
       </div>
       <div className="flex flex-col gap-2">
         <Label htmlFor="password">Password</Label>
-        <Input id="password" name="password" type="password" autoComplete="current-password" required {...described} />
+        <Input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          {...described}
+          {...fieldErrorProps("password", passwordError)}
+        />
+        <FieldError id="password" message={passwordError} />
       </div>
       {error ? (
         <p

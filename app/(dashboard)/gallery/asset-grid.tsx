@@ -1,7 +1,7 @@
 "use client";
 
 import { Check } from "lucide-react";
-import { memo } from "react";
+import { type CSSProperties, memo } from "react";
 import { AssetStatusBadge } from "@/components/gallery/asset-status-badge";
 import { AssetThumbnail } from "@/components/assets/asset-thumbnail";
 import { formatDateTime } from "@/lib/format";
@@ -9,6 +9,7 @@ import { GenerateVideoButton } from "@/components/generation/generate-video-butt
 import type { AssetCard } from "@/lib/assets/asset-view";
 import { explainFailure } from "@/lib/assets/explain-failure";
 import { cn } from "@/lib/utils";
+import type { GalleryDensity } from "./use-gallery-url";
 
 type Props = {
   items: AssetCard[];
@@ -44,24 +45,39 @@ function failureTitle(item: AssetCard): string | null {
   return explainFailure({ code: item.failureCode, reason: item.failureReason, type: item.type }).title;
 }
 
-export const AssetGrid = memo(function AssetGrid({ items, selected, onToggle, onOpen }: Props) {
+/** The smallest width of a card for each density: the grid fits as many as the row holds. */
+const cardMinWidth: Record<GalleryDensity, string> = { small: "8rem", medium: "10rem", large: "15rem" };
+
+/** Touch screens always show the card's action; a mouse sees it on hover, a keyboard on focus. */
+const revealOnHover = "[@media(hover:hover)_and_(pointer:fine)]:opacity-0 group-hover:opacity-100 group-focus-within:opacity-100";
+
+export const AssetGrid = memo(function AssetGrid({ items, selected, onToggle, onOpen, density = "medium" }: Props & { density?: GalleryDensity }) {
   return (
-    <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-6" data-testid="asset-grid">
+    <ul
+      className="grid gap-3 [grid-template-columns:repeat(auto-fill,minmax(min(100%,var(--card-min)),1fr))]"
+      style={{ "--card-min": cardMinWidth[density] } as CSSProperties}
+      data-testid="asset-grid"
+      data-density={density}
+    >
       {items.map((item) => {
         const checked = selected.has(item.id);
         const failure = failureTitle(item);
         const look = checked ? "border-primary ring-2 ring-primary/40" : "border-border";
+        const canGenerate = item.state === "APPROVED" && item.type !== "AUDIO";
         return (
           <li key={item.id} className={cn("group relative overflow-hidden rounded-lg border bg-card shadow-sm transition-shadow hover:shadow-md", look)} {...cardAttributes(item)}>
-            <button type="button" onClick={() => onOpen(item.id)} className="block w-full text-left" aria-label={`Open ${item.name}`}>
-              <AssetThumbnail type={item.type} thumbnailUrl={item.thumbnailUrl} name={item.name} className="aspect-square w-full" />
+            <button type="button" onClick={() => onOpen(item.id)} className="block w-full text-left focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-ring">
+              <AssetThumbnail type={item.type} thumbnailUrl={item.thumbnailUrl} name={item.name} decorative className="aspect-square w-full" />
               <div className="space-y-0.5 p-2">
                 <div className="truncate text-sm font-medium" title={item.name}>
+                  <span className="sr-only">Open </span>
                   {item.name}
                 </div>
-                <div className="truncate text-xs text-muted-foreground">{item.group.name}</div>
+                <div className="truncate text-xs text-muted-foreground" title={`${item.group.name} · ${item.group.projectName}`}>
+                  {item.group.name}
+                </div>
                 {failure ? (
-                  <div className="truncate text-xs font-medium text-destructive" data-testid="asset-failure">
+                  <div className="line-clamp-2 text-xs font-medium break-words text-destructive" title={failure} data-testid="asset-failure">
                     {failure}
                   </div>
                 ) : null}
@@ -74,6 +90,18 @@ export const AssetGrid = memo(function AssetGrid({ items, selected, onToggle, on
               className={cn("absolute left-2 top-2", !checked && "sm:opacity-0 sm:group-hover:opacity-100 sm:focus-within:opacity-100")}
             />
             <AssetStatusBadge status={item.status} overlay className="absolute right-2 top-2" />
+            {canGenerate ? (
+              // Over the bottom of the picture: the overlay is the picture's square, the button its only target.
+              <div className="pointer-events-none absolute inset-x-0 top-0 flex aspect-square items-end p-2">
+                <GenerateVideoButton
+                  assetIds={[item.id]}
+                  size="sm"
+                  className={cn("pointer-events-auto w-full shadow-md transition-opacity focus-visible:ring-offset-2 focus-visible:ring-offset-background", revealOnHover)}
+                  aria-label={`Generate video from ${item.name}`}
+                  data-testid="card-generate"
+                />
+              </div>
+            ) : null}
           </li>
         );
       })}
@@ -90,29 +118,30 @@ export const AssetList = memo(function AssetList({ items, selected, onToggle, on
         return (
           <li key={item.id} className={cn("flex items-center gap-3 px-3 py-2", checked && "bg-accent")} {...cardAttributes(item)}>
             <SelectBox item={item} checked={checked} onToggle={onToggle} />
-            <button type="button" onClick={() => onOpen(item.id)} className="flex min-w-0 flex-1 items-center gap-3 text-left" aria-label={`Open ${item.name}`}>
-              <AssetThumbnail type={item.type} thumbnailUrl={item.thumbnailUrl} name={item.name} className="size-11 shrink-0 rounded-md" />
+            <button type="button" onClick={() => onOpen(item.id)} className="flex min-w-0 flex-1 items-center gap-3 text-left">
+              <AssetThumbnail type={item.type} thumbnailUrl={item.thumbnailUrl} name={item.name} decorative className="size-11 shrink-0 rounded-md" />
               <div className="min-w-0 flex-1">
-                <div className="truncate text-sm font-medium">{item.name}</div>
-                <div className="truncate text-xs text-muted-foreground">
+                <div className="truncate text-sm font-medium" title={item.name}>
+                  <span className="sr-only">Open </span>
+                  {item.name}
+                </div>
+                <div className="truncate text-xs text-muted-foreground" title={`${item.group.name} · ${item.group.projectName}`}>
                   {item.group.name} · {item.group.projectName}
                   <span className="hidden sm:inline"> · {typeWords[item.type]}</span>
                 </div>
-                {failure ? <div className="truncate text-xs font-medium text-destructive">{failure}</div> : null}
-                {item.assetUrl ? <div className="hidden truncate font-mono text-xs text-muted-foreground md:block">{item.assetUrl}</div> : null}
+                {failure ? <div className="line-clamp-2 text-xs font-medium break-words text-destructive" title={failure}>{failure}</div> : null}
+                {item.assetUrl ? <div className="hidden font-mono text-xs break-all text-muted-foreground md:block">{item.assetUrl}</div> : null}
               </div>
               <div className="hidden w-32 shrink-0 text-xs text-muted-foreground lg:block">{item.createdByName ?? "—"}</div>
               <time className="hidden w-36 shrink-0 text-xs text-muted-foreground md:block" dateTime={item.createdAt} suppressHydrationWarning>
                 {formatDateTime(item.createdAt)}
               </time>
             </button>
-            <div className="hidden w-36 shrink-0 justify-end lg:flex">
-              {item.state === "APPROVED" && item.type !== "AUDIO" ? (
-                <GenerateVideoButton assetIds={[item.id]} size="sm" variant="outline" />
-              ) : null}
-            </div>
-            <div className="flex w-24 shrink-0 justify-end">
+            <div className="flex shrink-0 flex-col items-end gap-1.5 lg:w-60 lg:flex-row lg:items-center lg:justify-end">
               <AssetStatusBadge status={item.status} />
+              {item.state === "APPROVED" && item.type !== "AUDIO" ? (
+                <GenerateVideoButton assetIds={[item.id]} size="sm" variant="outline" aria-label={`Generate video from ${item.name}`} className="lg:order-first" />
+              ) : null}
             </div>
           </li>
         );

@@ -1,7 +1,7 @@
 "use client";
 
 import { Search, SlidersHorizontal, X } from "lucide-react";
-import { useEffect, useState } from "react";
+import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
 import { activeFilterCount, type GalleryFilters } from "@/lib/assets/gallery-filters";
@@ -11,16 +11,37 @@ import { cn } from "@/lib/utils";
 const SEARCH_DELAY_MS = 300;
 
 /** Name search and the filters (type, group, project, who, dates); folded away on phones. */
-export function FiltersBar({ filters, facets, onChange }: { filters: GalleryFilters; facets: GalleryFacets; onChange: (next: GalleryFilters) => void }) {
+export function FiltersBar({
+  filters,
+  facets,
+  onChange,
+}: {
+  filters: GalleryFilters;
+  facets: GalleryFacets;
+  /** `typing`: a search being typed, which replaces the history entry instead of adding one. */
+  onChange: (next: GalleryFilters, options?: { typing?: boolean }) => void;
+}) {
   const [q, setQ] = useState(filters.q ?? "");
   const [open, setOpen] = useState(false);
   const count = activeFilterCount({ ...filters, q: undefined });
+  const id = useId();
+
+  // Back and forward change the URL's search: show it in the box.
+  const shownQ = useRef(filters.q);
+  useEffect(() => {
+    if (filters.q === shownQ.current) return;
+    shownQ.current = filters.q;
+    setQ(filters.q ?? "");
+  }, [filters.q]);
 
   // Search as the user types, once they pause.
   useEffect(() => {
     const wanted = q.trim() || undefined;
     if (wanted === filters.q) return;
-    const timer = setTimeout(() => onChange({ ...filters, q: wanted }), SEARCH_DELAY_MS);
+    const timer = setTimeout(() => {
+      shownQ.current = wanted;
+      onChange({ ...filters, q: wanted }, { typing: true });
+    }, SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
   }, [q, filters, onChange]);
 
@@ -34,18 +55,21 @@ export function FiltersBar({ filters, facets, onChange }: { filters: GalleryFilt
           <Search className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" />
           <Input value={q} onChange={(e) => setQ(e.target.value)} placeholder="Search by name" aria-label="Search by name" className="pl-8" type="search" />
         </div>
-        <Button variant="outline" className="md:hidden" onClick={() => setOpen((v) => !v)} aria-expanded={open}>
+        <Button variant="outline" className="md:hidden" onClick={() => setOpen((v) => !v)} aria-expanded={open} aria-controls={`${id}-filters`}>
           <SlidersHorizontal /> Filters{count > 0 ? ` (${count})` : ""}
         </Button>
       </div>
-      <div className={cn("grid-cols-2 gap-2 md:grid md:grid-cols-3 lg:grid-cols-6", open ? "grid" : "hidden")}>
-        <Select aria-label="Type" value={filters.type ?? ""} onChange={(e) => set({ type: (e.target.value || undefined) as GalleryFilters["type"] })}>
+      <div id={`${id}-filters`} className={cn("grid-cols-1 gap-x-2 gap-y-3 min-[360px]:grid-cols-2 md:grid md:grid-cols-3 lg:grid-cols-6", open ? "grid" : "hidden")}>
+        <Field id={`${id}-type`} label="Type">
+        <Select id={`${id}-type`} value={filters.type ?? ""} onChange={(e) => set({ type: (e.target.value || undefined) as GalleryFilters["type"] })}>
           <option value="">All types</option>
           <option value="IMAGE">Images</option>
           <option value="VIDEO">Videos</option>
           <option value="AUDIO">Audio</option>
         </Select>
-        <Select aria-label="Project" value={filters.project ?? ""} onChange={(e) => set({ project: e.target.value || undefined, group: undefined })}>
+        </Field>
+        <Field id={`${id}-project`} label="Project">
+        <Select id={`${id}-project`} value={filters.project ?? ""} onChange={(e) => set({ project: e.target.value || undefined, group: undefined })}>
           <option value="">All projects</option>
           {facets.projects.map((p) => (
             <option key={p} value={p}>
@@ -53,7 +77,9 @@ export function FiltersBar({ filters, facets, onChange }: { filters: GalleryFilt
             </option>
           ))}
         </Select>
-        <Select aria-label="Group" value={filters.group ?? ""} onChange={(e) => set({ group: e.target.value || undefined })}>
+        </Field>
+        <Field id={`${id}-group`} label="Group">
+        <Select id={`${id}-group`} value={filters.group ?? ""} onChange={(e) => set({ group: e.target.value || undefined })}>
           <option value="">All groups</option>
           {groups.map((g) => (
             <option key={g.id} value={g.id}>
@@ -62,7 +88,9 @@ export function FiltersBar({ filters, facets, onChange }: { filters: GalleryFilt
             </option>
           ))}
         </Select>
-        <Select aria-label="Submitted by" value={filters.who ?? ""} onChange={(e) => set({ who: e.target.value || undefined })}>
+        </Field>
+        <Field id={`${id}-who`} label="Submitted by">
+        <Select id={`${id}-who`} value={filters.who ?? ""} onChange={(e) => set({ who: e.target.value || undefined })}>
           <option value="">Anyone</option>
           <option value="me">Me</option>
           {facets.members.map((m) => (
@@ -71,8 +99,13 @@ export function FiltersBar({ filters, facets, onChange }: { filters: GalleryFilt
             </option>
           ))}
         </Select>
-        <Input type="date" aria-label="From" value={filters.from ?? ""} max={filters.to} onChange={(e) => set({ from: e.target.value || undefined })} />
-        <Input type="date" aria-label="To" value={filters.to ?? ""} min={filters.from} onChange={(e) => set({ to: e.target.value || undefined })} />
+        </Field>
+        <Field id={`${id}-from`} label="Created from">
+          <Input id={`${id}-from`} type="date" value={filters.from ?? ""} max={filters.to} onChange={(e) => set({ from: e.target.value || undefined })} />
+        </Field>
+        <Field id={`${id}-to`} label="Created to">
+          <Input id={`${id}-to`} type="date" value={filters.to ?? ""} min={filters.from} onChange={(e) => set({ to: e.target.value || undefined })} />
+        </Field>
       </div>
       {count > 0 || filters.q ? (
         <Button
@@ -87,6 +120,17 @@ export function FiltersBar({ filters, facets, onChange }: { filters: GalleryFilt
           <X /> Clear filters
         </Button>
       ) : null}
+    </div>
+  );
+}
+
+function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+  return (
+    <div className="flex min-w-0 flex-col gap-1">
+      <label htmlFor={id} className="text-xs font-medium text-muted-foreground">
+        {label}
+      </label>
+      {children}
     </div>
   );
 }

@@ -1,28 +1,26 @@
 "use client";
 
 import { type InfiniteData, useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
-import { AlertTriangle, LayoutGrid, List, Loader2 } from "lucide-react";
-import { usePathname, useRouter } from "next/navigation";
+import { AlertTriangle, Loader2 } from "lucide-react";
+import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
-import { AssetDrawer, type Viewer } from "@/components/gallery/asset-drawer";
+import type { Viewer } from "@/components/gallery/asset-drawer";
 import { reviewCounts } from "@/lib/format";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
-import {
-  type GalleryFilters,
-  type GalleryTab,
-  type GalleryView,
-  galleryFiltersToSearchParams,
-  galleryTabLabels,
-  galleryTabs,
-} from "@/lib/assets/gallery-filters";
+import { type GalleryFilters, type GalleryTab, activeFilterCount, galleryFiltersToSearchParams } from "@/lib/assets/gallery-filters";
 import type { GalleryResponse } from "@/lib/assets/gallery-response";
 import type { GalleryFacets } from "@/lib/assets/list-gallery-facets";
-import { cn } from "@/lib/utils";
 import { AssetGrid, AssetList } from "./asset-grid";
 import { BulkBar } from "./bulk-bar";
 import { FiltersBar } from "./filters-bar";
+import { StatusTabs } from "./status-tabs";
+import { useGalleryUrl } from "./use-gallery-url";
+import { ViewControls } from "./view-controls";
+
+// The drawer is not needed for the first paint: its code loads when an asset is opened.
+const AssetDrawer = dynamic(() => import("@/components/gallery/asset-drawer").then((m) => m.AssetDrawer), { ssr: false });
 
 /** How often the page asks our own route while something on screen is in review. */
 const LIVE_POLL_MS = 2_500;
@@ -41,38 +39,30 @@ async function fetchPage(filters: GalleryFilters, cursor: string | null, watch: 
 
 export function GalleryClient({
   initialFilters,
-  initialView,
   initialPage,
   facets,
   viewer,
 }: {
   initialFilters: GalleryFilters;
-  initialView: GalleryView;
   initialPage: GalleryResponse;
   facets: GalleryFacets;
   viewer: Viewer;
 }) {
-  const router = useRouter();
-  const pathname = usePathname();
   const queryClient = useQueryClient();
-  const [filters, setFilters] = useState(initialFilters);
-  const [view, setView] = useState(initialView);
-  const [openAssetId, setOpenAssetId] = useState<string | null>(null);
+  // Filters, view, card size and the open asset live in the URL: a view can be shared, and back
+  // and forward step through them. Changes are shallow: React Query fetches, the server page stays.
+  const { filters, setFilters, view, setView, density, setDensity, assetId, openAsset, closeAsset } = useGalleryUrl();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const initialKey = useRef(JSON.stringify(initialFilters));
   /** Submissions whose review was seen open: the page tells when each one finishes. */
   const watched = useRef(new Set<string>());
 
-  // Filters live in the URL, so a view can be shared or bookmarked.
   const applyFilters = useCallback(
-    (next: GalleryFilters, nextView: GalleryView = view) => {
-      setFilters(next);
-      setView(nextView);
+    (next: GalleryFilters, options?: { typing?: boolean }) => {
       setSelected(new Set());
-      const qs = galleryFiltersToSearchParams(next, nextView).toString();
-      router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
+      setFilters(next, { replace: options?.typing });
     },
-    [pathname, router, view],
+    [setFilters],
   );
 
   const key = JSON.stringify(filters);
@@ -141,50 +131,29 @@ export function GalleryClient({
 
   const selectedItems = items.filter((i) => selected.has(i.id));
 
+  const results =
+    query.isError && items.length === 0 ? (
+      <Card>
+        <CardContent className="p-8 text-center text-sm text-destructive" role="alert">
+          {query.error.message}
+        </CardContent>
+      </Card>
+    ) : items.length === 0 ? (
+      query.isFetching ? (
+        <div className="flex justify-center p-10 text-muted-foreground" role="status" aria-label="Loading assets">
+          <Loader2 className="size-5 animate-spin" aria-hidden />
+        </div>
+      ) : (
+        <EmptyState tab={filters.tab} filtered={activeFilterCount(filters) > 0} />
+      )
+    ) : view === "grid" ? (
+      <AssetGrid items={items} selected={selected} onToggle={toggle} onOpen={openAsset} density={density} />
+    ) : (
+      <AssetList items={items} selected={selected} onToggle={toggle} onOpen={openAsset} />
+    );
+
   return (
     <div className="space-y-4 pb-24">
-      <div className="flex items-center justify-between gap-3">
-        <nav aria-label="Gallery tabs" className="-mx-1 flex min-w-0 flex-1 gap-1 overflow-x-auto px-1 py-0.5" role="tablist">
-          {galleryTabs.map((tab: GalleryTab) => (
-            <button
-              key={tab}
-              type="button"
-              role="tab"
-              aria-selected={filters.tab === tab}
-              onClick={() => applyFilters({ ...filters, tab })}
-              className={cn(
-                "flex shrink-0 items-center gap-1.5 rounded-full border px-3 py-1.5 text-sm font-medium transition-colors",
-                filters.tab === tab ? "border-primary bg-primary text-primary-foreground" : "border-border bg-background hover:bg-muted",
-              )}
-              data-testid={`tab-${tab}`}
-            >
-              {galleryTabLabels[tab]}
-              {counts ? (
-                <span className={cn("rounded-full px-1.5 text-xs tabular-nums", filters.tab === tab ? "bg-white/20" : "bg-muted")} data-testid={`tab-count-${tab}`}>
-                  {counts[tab]}
-                </span>
-              ) : null}
-            </button>
-          ))}
-        </nav>
-        <div className="flex shrink-0 items-center gap-2">
-          {anyLive ? (
-            <span className="flex items-center gap-1.5 text-xs text-muted-foreground" data-testid="live-indicator" title="Updating while reviews run">
-              <Loader2 className="size-3.5 animate-spin" /> <span className="hidden lg:inline">Updating while reviews run</span>
-            </span>
-          ) : null}
-          <div className="flex rounded-md border border-border p-0.5" role="group" aria-label="View">
-            <Button variant={view === "grid" ? "secondary" : "ghost"} size="sm" aria-pressed={view === "grid"} onClick={() => applyFilters(filters, "grid")} aria-label="Grid view">
-              <LayoutGrid />
-            </Button>
-            <Button variant={view === "list" ? "secondary" : "ghost"} size="sm" aria-pressed={view === "list"} onClick={() => applyFilters(filters, "list")} aria-label="List view">
-              <List />
-            </Button>
-          </div>
-        </div>
-      </div>
-
-      <FiltersBar filters={filters} facets={facets} onChange={(next) => applyFilters(next)} />
 
       {needsAttention > 0 ? (
         <div className="flex items-start gap-2 rounded-lg border border-warning/40 bg-warning/10 p-3 text-sm" role="status">
@@ -196,32 +165,32 @@ export function GalleryClient({
         </div>
       ) : null}
 
-      {query.isError && items.length === 0 ? (
-        <Card>
-          <CardContent className="p-8 text-center text-sm text-destructive">{query.error.message}</CardContent>
-        </Card>
-      ) : items.length === 0 ? (
-        query.isFetching ? (
-          <div className="flex justify-center p-10 text-muted-foreground">
-            <Loader2 className="size-5 animate-spin" />
+      <StatusTabs
+        tab={filters.tab}
+        counts={counts}
+        onChange={(tab) => applyFilters({ ...filters, tab })}
+        toolbar={<FiltersBar filters={filters} facets={facets} onChange={applyFilters} />}
+        actions={
+          <>
+            {anyLive ? (
+              <span className="flex items-center gap-1.5 text-xs text-muted-foreground" data-testid="live-indicator" title="Updating while reviews run">
+                <Loader2 className="size-3.5 animate-spin" aria-hidden /> <span className="hidden lg:inline">Updating while reviews run</span>
+              </span>
+            ) : null}
+            <ViewControls view={view} density={density} onView={setView} onDensity={setDensity} />
+          </>
+        }
+      >
+        {results}
+        <div ref={sentinel} />
+        {query.hasNextPage ? (
+          <div className="mt-4 flex justify-center">
+            <Button variant="outline" onClick={() => query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+              {query.isFetchingNextPage ? <Loader2 className="animate-spin" aria-hidden /> : null} Load more
+            </Button>
           </div>
-        ) : (
-          <EmptyState tab={filters.tab} filtered={JSON.stringify({ ...filters, tab: "all" }) !== JSON.stringify({ tab: "all" })} />
-        )
-      ) : view === "grid" ? (
-        <AssetGrid items={items} selected={selected} onToggle={toggle} onOpen={setOpenAssetId} />
-      ) : (
-        <AssetList items={items} selected={selected} onToggle={toggle} onOpen={setOpenAssetId} />
-      )}
-
-      <div ref={sentinel} />
-      {query.hasNextPage ? (
-        <div className="flex justify-center">
-          <Button variant="outline" onClick={() => query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-            {query.isFetchingNextPage ? <Loader2 className="animate-spin" /> : null} Load more
-          </Button>
-        </div>
-      ) : null}
+        ) : null}
+      </StatusTabs>
 
       <BulkBar
         items={selectedItems}
@@ -233,7 +202,7 @@ export function GalleryClient({
         }}
       />
 
-      <AssetDrawer assetId={openAssetId} viewer={viewer} onClose={() => setOpenAssetId(null)} onOpenAsset={setOpenAssetId} onChanged={refresh} />
+      {assetId ? <AssetDrawer assetId={assetId} viewer={viewer} onClose={closeAsset} onOpenAsset={openAsset} onChanged={refresh} /> : null}
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/require-page-user";
 import { countAssetsByTab } from "@/lib/assets/count-assets-by-tab";
-import { GALLERY_PAGE_SIZE, parseGalleryFilters, parseGalleryView } from "@/lib/assets/gallery-filters";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
+import { GALLERY_PAGE_SIZE, parseGalleryFilters } from "@/lib/assets/gallery-filters";
 import { listAssets } from "@/lib/assets/list-assets";
 import { listGalleryFacets } from "@/lib/assets/list-gallery-facets";
 import { GalleryClient } from "./gallery-client";
@@ -24,13 +25,9 @@ export default async function GalleryPage({ searchParams }: { searchParams: Prom
         title="Gallery"
         description="Every asset of your team: approved ones with their asset:// URLs, those in review, and those that failed, with the reason."
       />
-      <GalleryClient
-        initialFilters={filters}
-        initialView={parseGalleryView(params)}
-        initialPage={{ ...page, counts, reviews: [] }}
-        facets={facets}
-        viewer={{ id: user.id, role: user.role }}
-      />
+      <NuqsAdapter>
+        <GalleryClient initialFilters={filters} initialPage={{ ...page, counts, reviews: [] }} facets={facets} viewer={{ id: user.id, role: user.role }} />
+      </NuqsAdapter>
     </div>
   );
 }

@@ -10,6 +10,7 @@ import type { AssetType } from "@/lib/generated/prisma/enums";
 import type { ApprovedAssetView } from "@/lib/generation/list-approved-assets";
 import { formatSeconds } from "@/lib/format";
 import { cn } from "@/lib/utils";
+import { Segmented } from "./form-controls";
 
 type Page = { items: ApprovedAssetView[]; nextCursor: string | null };
 
@@ -63,13 +64,17 @@ export function AssetPicker({
 
   return (
     <section aria-label="Approved assets" className="flex flex-col gap-3">
-      <div className="flex flex-col gap-2 sm:flex-row">
+      <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
         <div className="relative flex-1">
           <Search className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
-          <Input aria-label="Search approved assets" placeholder="Search by name or group" value={q} onChange={(e) => setQ(e.target.value)} className="pl-8" />
+          <Input aria-label="Search approved assets" placeholder="Search by name or group" value={q} onChange={(e) => setQ(e.target.value)} className="pl-8" type="search" />
         </div>
         {groups.length > 0 ? (
-          <Select aria-label="Group" value={groupId} onChange={(e) => setGroupId(e.target.value)} className="sm:w-48">
+          <div className="flex flex-col gap-1 sm:w-48">
+          <label htmlFor="picker-group" className="text-xs font-medium text-muted-foreground">
+            Group
+          </label>
+          <Select id="picker-group" value={groupId} onChange={(e) => setGroupId(e.target.value)}>
             <option value="">All groups</option>
             {groups.map((g) => (
               <option key={g.id} value={g.id}>
@@ -77,25 +82,17 @@ export function AssetPicker({
               </option>
             ))}
           </Select>
+          </div>
         ) : null}
       </div>
-      <div role="radiogroup" aria-label="Type" className="flex flex-wrap gap-1">
-        {typeFilters.map((f) => (
-          <button
-            key={f.value || "all"}
-            type="button"
-            role="radio"
-            aria-checked={type === f.value}
-            onClick={() => setType(f.value)}
-            className={cn(
-              "rounded-full border px-3 py-1 text-xs font-medium",
-              type === f.value ? "border-primary bg-primary text-primary-foreground" : "border-border text-muted-foreground hover:bg-muted",
-            )}
-          >
-            {f.label}
-          </button>
-        ))}
-      </div>
+      <Segmented
+        label="Type"
+        look="pill"
+        value={type || "all"}
+        options={typeFilters.map((f) => f.value || "all")}
+        labelOf={(v) => typeFilters.find((f) => (f.value || "all") === v)?.label ?? v}
+        onChange={(v) => setType(v === "all" ? "" : (v as AssetType))}
+      />
 
       {query.isPending ? (
         <div className="flex items-center gap-2 py-10 text-sm text-muted-foreground">
@@ -118,14 +115,13 @@ export function AssetPicker({
                 <button
                   type="button"
                   aria-pressed={selected}
-                  aria-label={`Pick ${asset.name}`}
                   onClick={() => onToggle(asset)}
                   className={cn(
                     "group relative flex w-full flex-col overflow-hidden rounded-lg border bg-card text-left transition focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none",
                     selected ? "border-primary ring-2 ring-primary" : "border-border hover:border-primary/60",
                   )}
                 >
-                  <AssetThumbnail look="tile" type={asset.type} thumbnailUrl={asset.thumbnailUrl} name={asset.name} className="rounded-none" />
+                  <AssetThumbnail look="tile" type={asset.type} thumbnailUrl={asset.thumbnailUrl} name={asset.name} decorative className="rounded-none" />
                   <span
                     className={cn(
                       "absolute top-1.5 right-1.5 flex size-5 items-center justify-center rounded-full border text-white",
@@ -136,6 +132,7 @@ export function AssetPicker({
                     {selected ? <Check className="size-3.5" /> : null}
                   </span>
                   <span className="truncate px-2 pt-1.5 text-xs font-medium" title={asset.name}>
+                    <span className="sr-only">Pick </span>
                     {asset.name}
                   </span>
                   <span className="truncate px-2 pb-1.5 text-[11px] text-muted-foreground">

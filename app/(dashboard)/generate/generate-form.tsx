@@ -170,6 +170,7 @@ export function GenerateForm({ initial, models, groups, priceTable, duplicateOf 
               <div className="flex items-baseline justify-between">
                 <Label htmlFor="prompt">Prompt</Label>
                 <span
+                  id="prompt-counter"
                   className={cn("text-xs tabular-nums", prompt.length > videoLimits.promptMaxChars ? "text-destructive" : "text-muted-foreground")}
                   data-testid="prompt-counter"
                 >
@@ -183,7 +184,13 @@ export function GenerateForm({ initial, models, groups, priceTable, duplicateOf 
                 placeholder="What happens in the video: “The avatar turns to the camera and waves.”"
                 onChange={(e) => setPrompt(e.target.value)}
                 aria-invalid={prompt.length > videoLimits.promptMaxChars}
+                aria-describedby={prompt.length > videoLimits.promptMaxChars ? "prompt-counter prompt-error" : "prompt-counter"}
               />
+              {prompt.length > videoLimits.promptMaxChars ? (
+                <p id="prompt-error" className="text-xs text-destructive">
+                  The prompt is {prompt.length - videoLimits.promptMaxChars} characters too long; the provider takes {videoLimits.promptMaxChars} at most.
+                </p>
+              ) : null}
             </div>
 
             <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-1 xl:grid-cols-2">
@@ -231,7 +238,7 @@ export function GenerateForm({ initial, models, groups, priceTable, duplicateOf 
             {priceTable ? <CostEstimate cost={cost} model={model} resolution={resolution} duration={duration} /> : null}
 
             {problems.length > 0 && (selected.length > 0 || prompt.length > 0) ? (
-              <div role="alert" data-testid="rule-violations" className="flex gap-2 rounded-md border border-destructive/40 bg-destructive/10 p-3 text-sm text-destructive">
+              <div id="generate-problems" role="alert" data-testid="rule-violations" className="flex gap-2 rounded-md border border-destructive/40 bg-destructive/10 p-3 text-sm text-destructive">
                 <AlertCircle className="mt-0.5 size-4 shrink-0" aria-hidden />
                 <ul className="flex flex-col gap-1">
                   {problems.map((p) => (
@@ -260,7 +267,13 @@ export function GenerateForm({ initial, models, groups, priceTable, duplicateOf 
             ) : null}
 
             <div className="sticky bottom-0 -mx-5 -mb-5 border-t border-border bg-card/95 p-4 backdrop-blur lg:static lg:m-0 lg:border-0 lg:bg-transparent lg:p-0">
-              <Button type="submit" size="lg" className="w-full" disabled={problems.length > 0 || create.isPending}>
+              <Button
+                type="submit"
+                size="lg"
+                className="w-full"
+                disabled={problems.length > 0 || create.isPending}
+                aria-describedby={problems.length > 0 && (selected.length > 0 || prompt.length > 0) ? "generate-problems" : undefined}
+              >
                 {create.isPending ? <Loader2 className="animate-spin" aria-hidden /> : <Clapperboard aria-hidden />}
                 {create.isPending ? "Starting…" : "Generate video"}
               </Button>

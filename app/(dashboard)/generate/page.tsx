@@ -84,7 +84,7 @@ export default async function GeneratePage({ searchParams }: Props) {
             {can(user.role, "manageSettings") ? (
               <>
                 One-click defaults and prices are set in{" "}
-                <Link href="/settings#generation" className="text-primary underline-offset-4 hover:underline">
+                <Link href="/settings#generation" className="text-primary underline underline-offset-4">
                   Settings
                 </Link>
                 .
@@ -95,7 +95,7 @@ export default async function GeneratePage({ searchParams }: Props) {
         actions={<NotificationToggle />}
       />
       {notices.length > 0 ? (
-        <div role="status" className="mb-4 rounded-md border border-warning/40 bg-warning/10 p-3 text-sm text-warning">
+        <div role="status" className="mb-4 rounded-md border border-warning/40 bg-warning/10 p-3 text-sm text-foreground">
           {notices.join(" ")}
         </div>
       ) : null}

@@ -1,10 +1,12 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { Loader2, Search } from "lucide-react";
+import { Search } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useQueryStates } from "nuqs";
+import { Tabs } from "radix-ui";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { JobProgressBar } from "@/components/generation/job-progress-bar";
 import { ReferenceThumbnails } from "@/components/generation/reference-thumbnails";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -15,10 +17,16 @@ import { Card } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/input";
 import { type VideoJobStatusFilter, isFinishedVideoJob, videoJobStateLabels } from "@/lib/generation/video-job-states";
 import type { VideoJobView } from "@/lib/generation/video-job-view";
+import { fromQueryValues, toQueryValues, zodQueryParsers } from "@/lib/url-state/zod-parsers";
 import { cn } from "@/lib/utils";
+import { JobsListSkeleton } from "./jobs-list-skeleton";
+import { type JobsFilters, jobsFiltered, jobsFiltersSchema, jobsQueryString } from "./jobs-filters";
 
-type Filters = { status: VideoJobStatusFilter; mine: boolean; model: string; q: string };
-type Page = { items: VideoJobView[]; nextCursor: string | null; models: string[] };
+export type JobsPage = { items: VideoJobView[]; nextCursor: string | null; models: string[] };
+
+/** How often the list asks while a job of it runs; nothing is asked when none does. */
+const RUNNING_POLL_MS = 3_000;
+const filterParsers = zodQueryParsers(jobsFiltersSchema.shape);
 
 const statusTabs: { value: VideoJobStatusFilter; label: string }[] = [
   { value: "all", label: "All" },
@@ -26,15 +34,6 @@ const statusTabs: { value: VideoJobStatusFilter; label: string }[] = [
   { value: "succeeded", label: "Ready" },
   { value: "failed", label: "Failed" },
 ];
-
-function queryString(filters: Filters, extra: Record<string, string> = {}): string {
-  const params = new URLSearchParams(extra);
-  if (filters.status !== "all") params.set("status", filters.status);
-  if (filters.mine) params.set("mine", "1");
-  if (filters.model) params.set("model", filters.model);
-  if (filters.q.trim()) params.set("q", filters.q.trim());
-  return params.toString();
-}
 
 function JobRow({ job }: { job: VideoJobView }) {
   const running = !isFinishedVideoJob(job.state);
@@ -49,7 +48,7 @@ function JobRow({ job }: { job: VideoJobView }) {
         <div className="min-w-0 flex-1">
           <p className={cn("line-clamp-2 text-sm", job.prompt ? "" : "text-muted-foreground italic")}>{job.prompt ?? "No prompt"}</p>
           <p className="mt-1 flex flex-wrap gap-x-2 text-xs text-muted-foreground">
-            <span>{job.model}</span>
+            <span className="break-all">{job.model}</span>
             <span>
               {job.params.duration} s · {job.params.aspectRatio} · {job.params.resolution}
             </span>
@@ -57,7 +56,11 @@ function JobRow({ job }: { job: VideoJobView }) {
               {job.createdBy?.name ?? job.createdBy?.email ?? "Someone"}, <RelativeTime iso={job.createdAt} />
             </span>
           </p>
-          {job.error && !running ? <p className="mt-1 line-clamp-1 text-xs text-destructive">{job.error.message}</p> : null}
+          {job.error && !running ? (
+            <p className="mt-1 line-clamp-2 text-xs break-words text-destructive" title={job.error.message}>
+              {job.error.message}
+            </p>
+          ) : null}
         </div>
         <div className="flex w-full shrink-0 flex-col items-start gap-2 sm:w-40 sm:items-end">
           <VideoJobStatusBadge state={job.state} />
@@ -68,115 +71,142 @@ function JobRow({ job }: { job: VideoJobView }) {
   );
 }
 
-/** The team's jobs with filters; polls while any of them is unfinished. */
-export function JobsList({ initial }: { initial: Filters }) {
+/**
+ * The team's jobs with filters kept in the URL (shallow: the server page is not rendered
+ * again, back and forward restore them). It opens with the page the server read, and polls
+ * only while a job on screen is unfinished and the tab is in view.
+ */
+export function JobsList({ initialFilters, initialPage }: { initialFilters: JobsFilters; initialPage: JobsPage }) {
   const router = useRouter();
-  const [filters, setFilters] = useState<Filters>(initial);
-  const [search, setSearch] = useState(initial.q);
-  useEffect(() => {
-    const timer = setTimeout(() => setFilters((f) => (f.q === search ? f : { ...f, q: search })), 300);
-    return () => clearTimeout(timer);
-  }, [search]);
-  useEffect(() => {
-    const qs = queryString(filters);
-    window.history.replaceState(null, "", qs ? `/jobs?${qs}` : "/jobs");
-  }, [filters]);
+  const id = useId();
+  const [values, setValues] = useQueryStates(filterParsers, { history: "push", shallow: true, scroll: false });
+  const filters = useMemo(() => fromQueryValues(jobsFiltersSchema, values), [values]);
+  const update = (patch: Partial<JobsFilters>, history: "push" | "replace" = "push") =>
+    void setValues(toQueryValues(jobsFiltersSchema, { ...filters, ...patch }) as Parameters<typeof setValues>[0], { history });
 
+  // The search box follows the URL (back and forward) and writes to it once typing pauses.
+  const [search, setSearch] = useState(filters.q ?? "");
+  const shownQ = useRef(filters.q);
+  useEffect(() => {
+    if (filters.q === shownQ.current) return;
+    shownQ.current = filters.q;
+    setSearch(filters.q ?? "");
+  }, [filters.q]);
+  useEffect(() => {
+    const wanted = search.trim() || undefined;
+    if (wanted === filters.q) return;
+    const timer = setTimeout(() => {
+      shownQ.current = wanted;
+      update({ q: wanted }, "replace");
+    }, 300);
+    return () => clearTimeout(timer);
+  });
+
+  const key = jobsQueryString(filters);
+  const initialKey = useRef(jobsQueryString(initialFilters));
   const query = useInfiniteQuery({
-    queryKey: ["video-jobs", filters],
+    queryKey: ["video-jobs", key],
     initialPageParam: "",
-    queryFn: async ({ pageParam, signal }): Promise<Page> => {
-      const res = await fetch(`/api/video-jobs?${queryString(filters, pageParam ? { cursor: pageParam } : {})}`, { signal });
-      const body = await res.json();
+    queryFn: async ({ pageParam, signal }): Promise<JobsPage> => {
+      const res = await fetch(`/api/video-jobs?${jobsQueryString(filters, pageParam ? { cursor: pageParam } : {})}`, { signal });
+      const body = await res.json().catch(() => null);
       if (!res.ok) throw new Error(body?.error?.message ?? "The jobs could not be loaded.");
-      return body as Page;
+      return body as JobsPage;
     },
     getNextPageParam: (last) => last.nextCursor ?? undefined,
-    refetchInterval: (q) => (q.state.data?.pages.some((p) => p.items.some((j) => !isFinishedVideoJob(j.state))) ? 3_000 : 15_000),
-    refetchIntervalInBackground: true,
+    initialData: key === initialKey.current ? { pages: [initialPage], pageParams: [""] } : undefined,
+    staleTime: key === initialKey.current ? 2_000 : 0,
+    refetchInterval: (q) => (q.state.data?.pages.some((p) => p.items.some((j) => !isFinishedVideoJob(j.state))) ? RUNNING_POLL_MS : false),
+    refetchIntervalInBackground: false,
   });
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
-  const models = query.data?.pages[0]?.models ?? [];
-  useJobFinishNotice(items, (id) => router.push(`/jobs/${id}`));
+  const models = query.data?.pages[0]?.models ?? initialPage.models;
+  useJobFinishNotice(items, (jobId) => router.push(`/jobs/${jobId}`));
 
   return (
-    <div className="flex flex-col gap-4">
-      <div className="flex flex-col gap-3 lg:flex-row lg:items-center">
-        <div role="tablist" aria-label="Status" className="flex gap-1 overflow-x-auto rounded-lg bg-muted p-1">
+    <Tabs.Root value={filters.status} onValueChange={(v) => update({ status: v as VideoJobStatusFilter })} activationMode="manual" className="flex flex-col gap-4">
+      <div className="flex flex-col gap-3 lg:flex-row lg:items-end">
+        <Tabs.List aria-label="Status" className="flex max-w-full gap-1 self-start overflow-x-auto rounded-lg bg-muted p-1">
           {statusTabs.map((tab) => (
-            <button
+            <Tabs.Trigger
               key={tab.value}
-              type="button"
-              role="tab"
-              aria-selected={filters.status === tab.value}
-              onClick={() => setFilters((f) => ({ ...f, status: tab.value }))}
-              className={cn(
-                "rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap",
-                filters.status === tab.value ? "bg-card text-foreground shadow-sm" : "text-muted-foreground hover:text-foreground",
-              )}
+              value={tab.value}
+              className="rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap text-muted-foreground hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring data-[state=active]:bg-card data-[state=active]:text-foreground data-[state=active]:shadow-sm"
             >
               {tab.label}
-            </button>
+            </Tabs.Trigger>
           ))}
-        </div>
-        <div className="flex flex-1 flex-col gap-2 sm:flex-row sm:items-center">
-          <div className="relative flex-1">
-            <Search className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
-            <Input aria-label="Search prompts" placeholder="Search prompts" value={search} onChange={(e) => setSearch(e.target.value)} className="pl-8" />
+        </Tabs.List>
+        <div className="flex flex-1 flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-end">
+          <div className="flex min-w-0 flex-1 flex-col gap-1">
+            <label htmlFor={`${id}-q`} className="text-xs font-medium text-muted-foreground">
+              Search prompts
+            </label>
+            <div className="relative">
+              <Search className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
+              <Input id={`${id}-q`} type="search" value={search} onChange={(e) => setSearch(e.target.value)} className="pl-8" />
+            </div>
           </div>
           {models.length > 1 || filters.model ? (
-            <Select aria-label="Model" value={filters.model} onChange={(e) => setFilters((f) => ({ ...f, model: e.target.value }))} className="sm:w-56">
-              <option value="">All models</option>
-              {models.map((m) => (
-                <option key={m} value={m}>
-                  {m}
-                </option>
-              ))}
-            </Select>
+            <div className="flex flex-col gap-1 sm:w-56">
+              <label htmlFor={`${id}-model`} className="text-xs font-medium text-muted-foreground">
+                Model
+              </label>
+              <Select id={`${id}-model`} value={filters.model ?? ""} onChange={(e) => update({ model: e.target.value || undefined })}>
+                <option value="">All models</option>
+                {models.map((m) => (
+                  <option key={m} value={m}>
+                    {m}
+                  </option>
+                ))}
+              </Select>
+            </div>
           ) : null}
-          <label className="flex items-center gap-2 text-sm whitespace-nowrap">
-            <input type="checkbox" checked={filters.mine} onChange={(e) => setFilters((f) => ({ ...f, mine: e.target.checked }))} className="size-4 accent-[var(--primary)]" />
+          <label className="flex h-9 items-center gap-2 text-sm whitespace-nowrap">
+            <input type="checkbox" checked={filters.mine} onChange={(e) => update({ mine: e.target.checked })} className="size-4 accent-[var(--primary)]" />
             Only mine
           </label>
         </div>
       </div>
 
-      <Card>
+      <Tabs.Content value={filters.status} tabIndex={-1} className="flex flex-col gap-4 focus-visible:outline-none">
         {query.isPending ? (
-          <div className="flex items-center gap-2 p-8 text-sm text-muted-foreground">
-            <Loader2 className="size-4 animate-spin" aria-hidden /> Loading jobs…
-          </div>
-        ) : query.isError ? (
-          <p role="alert" className="p-8 text-sm text-destructive">
-            {query.error.message}
-          </p>
-        ) : items.length === 0 ? (
-          <div className="p-10 text-center text-sm text-muted-foreground">
-            {filters.status !== "all" || filters.mine || filters.model || filters.q ? (
-              "No job matches these filters."
-            ) : (
-              <>
-                No videos yet.{" "}
-                <Link href="/generate" className="text-primary underline-offset-4 hover:underline">
-                  Make the first one
-                </Link>
-                .
-              </>
-            )}
-          </div>
+          <JobsListSkeleton />
         ) : (
-          <ul className="divide-y divide-border" data-testid="jobs-list">
-            {items.map((job) => (
-              <JobRow key={job.id} job={job} />
-            ))}
-          </ul>
+          <Card>
+            {query.isError && items.length === 0 ? (
+              <p role="alert" className="p-8 text-sm text-destructive">
+                {query.error.message}
+              </p>
+            ) : items.length === 0 ? (
+              <div className="p-10 text-center text-sm text-muted-foreground">
+                {jobsFiltered(filters) ? (
+                  "No job matches these filters."
+                ) : (
+                  <>
+                    No videos yet.{" "}
+                    <Link href="/generate" className="text-primary underline underline-offset-4">
+                      Make the first one
+                    </Link>
+                    .
+                  </>
+                )}
+              </div>
+            ) : (
+              <ul className="divide-y divide-border" data-testid="jobs-list">
+                {items.map((job) => (
+                  <JobRow key={job.id} job={job} />
+                ))}
+              </ul>
+            )}
+          </Card>
         )}
-      </Card>
-      {query.hasNextPage ? (
-        <Button type="button" variant="outline" className="self-center" disabled={query.isFetchingNextPage} onClick={() => query.fetchNextPage()}>
-          {query.isFetchingNextPage ? "Loading…" : "Show more"}
-        </Button>
-      ) : null}
-    </div>
+        {query.hasNextPage ? (
+          <Button type="button" variant="outline" className="self-center" disabled={query.isFetchingNextPage} onClick={() => query.fetchNextPage()}>
+            {query.isFetchingNextPage ? "Loading…" : "Show more"}
+          </Button>
+        ) : null}
+      </Tabs.Content>
+    </Tabs.Root>
   );
 }

@@ -1,3 +1,4 @@
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/require-page-user";
 import { listRejectedAssets } from "@/lib/assets/list-rejected-assets";
@@ -14,7 +15,9 @@ export default async function ReviewPage() {
         title="Review"
         description="Failed assets of the team, grouped by reason: replace the file, resubmit it as it is, or dismiss it with a note."
       />
-      <ReviewQueue initialQueue={queue} viewer={{ id: user.id, role: user.role }} />
+      <NuqsAdapter>
+        <ReviewQueue initialQueue={queue} viewer={{ id: user.id, role: user.role }} />
+      </NuqsAdapter>
     </div>
   );
 }

@@ -3,9 +3,12 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { CheckCircle2, Lightbulb, RotateCcw, Trash2 } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
-import { useCallback, useState } from "react";
+import dynamic from "next/dynamic";
+import { useQueryState } from "nuqs";
+import { useCallback, useId, useState } from "react";
 import { toast } from "sonner";
-import { AssetDrawer, type Viewer } from "@/components/gallery/asset-drawer";
+import type { Viewer } from "@/components/gallery/asset-drawer";
+import { useOpenAsset } from "@/components/gallery/use-open-asset";
 import { AssetStatusBadge } from "@/components/gallery/asset-status-badge";
 import { AssetThumbnail } from "@/components/assets/asset-thumbnail";
 import { BulkActionBar } from "@/components/gallery/bulk-action-bar";
@@ -14,12 +17,18 @@ import { ReplaceFileDrop } from "@/components/gallery/replace-file-drop";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Input } from "@/components/ui/input";
+import { Input, Select } from "@/components/ui/input";
+import { failureCategorySchema } from "@/lib/assets/explain-failure";
+import { zodQueryParser } from "@/lib/url-state/zod-parsers";
 import type { FailedQueue, FailedQueueItem } from "@/lib/assets/list-rejected-assets";
 import { resubmitAssetsAction } from "@/lib/assets/resubmit-assets.action";
 import { cn } from "@/lib/utils";
 import { actionErrorMessage } from "@/lib/action-message";
 import { useRepairActions } from "@/components/assets/use-repair-actions";
+
+// The drawer is not needed for the first paint: its code loads when an asset is opened.
+const AssetDrawer = dynamic(() => import("@/components/gallery/asset-drawer").then((m) => m.AssetDrawer), { ssr: false });
+const reasonParser = zodQueryParser(failureCategorySchema.optional().catch(undefined)).withOptions({ history: "push", shallow: true, scroll: false });
 
 async function fetchQueue(): Promise<FailedQueue> {
   const res = await fetch("/api/assets/rejected", { cache: "no-store" });
@@ -37,10 +46,15 @@ export function ReviewQueue({ initialQueue, viewer }: { initialQueue: FailedQueu
     staleTime: 2_000,
     // Keep following the resubmissions while any is still in review; new failures show up then too.
     refetchInterval: (q) => (q.state.data?.resubmitted.some((r) => r.status.live) ? 2_500 : false),
+    refetchIntervalInBackground: false,
   });
   const queue = query.data;
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [openAssetId, setOpenAssetId] = useState<string | null>(null);
+  // The reason shown and the asset open in the drawer live in the URL (`?reason=privacy&asset=…`).
+  const { assetId: openAssetId, openAsset: setOpenAssetId, closeAsset } = useOpenAsset();
+  const [reason, setReason] = useQueryState("reason", reasonParser);
+  const reasonId = useId();
+  const shownGroups = reason ? queue.groups.filter((g) => g.category === reason) : queue.groups;
   const refresh = useCallback(() => {
     setSelected(new Set());
     void queryClient.invalidateQueries({ queryKey: ["failed-queue"] });
@@ -74,12 +88,39 @@ export function ReviewQueue({ initialQueue, viewer }: { initialQueue: FailedQueu
             </CardContent>
           </Card>
         ) : (
-          <p className="text-sm text-muted-foreground">
-            {queue.total} failed asset{queue.total === 1 ? "" : "s"} waiting
-            {queue.shown < queue.total ? ` (the newest ${queue.shown} are shown)` : ""}.
-          </p>
+          <div className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
+            <p className="text-sm text-muted-foreground">
+              {queue.total} failed asset{queue.total === 1 ? "" : "s"} waiting
+              {queue.shown < queue.total ? ` (the newest ${queue.shown} are shown)` : ""}.
+            </p>
+            {queue.groups.length > 1 || reason ? (
+              <div className="flex flex-col gap-1 sm:w-64">
+                <label htmlFor={reasonId} className="text-xs font-medium text-muted-foreground">
+                  Reason
+                </label>
+                <Select id={reasonId} value={reason ?? ""} onChange={(e) => void setReason(failureCategorySchema.safeParse(e.target.value).data ?? null)}>
+                  <option value="">Every reason</option>
+                  {queue.groups.map((g) => (
+                    <option key={g.category} value={g.category}>
+                      {g.title} ({g.items.length})
+                    </option>
+                  ))}
+                </Select>
+              </div>
+            ) : null}
+          </div>
         )}
-        {queue.groups.map((group) => {
+        {queue.groups.length > 0 && shownGroups.length === 0 ? (
+          <Card>
+            <CardContent className="p-8 text-center text-sm text-muted-foreground">
+              Nothing failed for this reason now.{" "}
+              <button type="button" className="text-primary underline underline-offset-4" onClick={() => void setReason(null)}>
+                Show every reason
+              </button>
+            </CardContent>
+          </Card>
+        ) : null}
+        {shownGroups.map((group) => {
           const ids = group.items.map((i) => i.id);
           const all = ids.every((id) => selected.has(id));
           return (
@@ -137,8 +178,14 @@ export function ReviewQueue({ initialQueue, viewer }: { initialQueue: FailedQueu
                 >
                   <AssetThumbnail type={r.type} thumbnailUrl={r.thumbnailUrl} name={r.name} className="size-10 shrink-0 rounded-md" />
                   <span className="min-w-0 flex-1">
-                    <span className="block truncate text-sm font-medium">{r.name}</span>
-                    {r.replacesName ? <span className="block truncate text-xs text-muted-foreground">replaces {r.replacesName}</span> : null}
+                    <span className="block truncate text-sm font-medium" title={r.name}>
+                      {r.name}
+                    </span>
+                    {r.replacesName ? (
+                      <span className="block truncate text-xs text-muted-foreground" title={`replaces ${r.replacesName}`}>
+                        replaces {r.replacesName}
+                      </span>
+                    ) : null}
                   </span>
                   <AssetStatusBadge status={r.status} />
                 </button>
@@ -149,7 +196,7 @@ export function ReviewQueue({ initialQueue, viewer }: { initialQueue: FailedQueu
       </aside>
 
       <SelectionBar ids={[...selected]} onClear={() => setSelected(new Set())} onDone={refresh} />
-      <AssetDrawer assetId={openAssetId} viewer={viewer} onClose={() => setOpenAssetId(null)} onOpenAsset={setOpenAssetId} onChanged={refresh} />
+      {openAssetId ? <AssetDrawer assetId={openAssetId} viewer={viewer} onClose={closeAsset} onOpenAsset={setOpenAssetId} onChanged={refresh} /> : null}
     </div>
   );
 }
@@ -181,10 +228,10 @@ function FailedRow({
         </button>
         <div className="min-w-0 flex-1 space-y-1">
           <div className="flex flex-wrap items-baseline gap-x-2">
-            <button type="button" onClick={onOpen} className="truncate font-medium hover:underline">
+            <button type="button" onClick={onOpen} className="min-w-0 text-left font-medium break-words hover:underline">
               {item.name}
             </button>
-            <span className="text-xs text-muted-foreground">
+            <span className="min-w-0 text-xs break-words text-muted-foreground">
               {item.group.name} · {item.createdByName ?? "someone"} · {formatDateTime(item.createdAt)}
             </span>
           </div>
@@ -192,7 +239,7 @@ function FailedRow({
             {item.explanation.explanation}
           </p>
           {item.failureReason && item.explanation.category !== "other" ? (
-            <p className="truncate text-xs text-muted-foreground" title={item.failureReason}>
+            <p className="text-xs break-words text-muted-foreground" data-testid="failed-reason">
               {item.failureReason}
             </p>
           ) : null}

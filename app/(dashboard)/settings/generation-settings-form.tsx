@@ -4,6 +4,7 @@ import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
 import { toast } from "sonner";
 import { SeedField, SelectField } from "@/components/generation/video-param-fields";
+import { BreakableId } from "@/components/ui/breakable-id";
 import { Button } from "@/components/ui/button";
 import { Input, Textarea } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -138,39 +139,46 @@ export function GenerationSettingsForm({ models, defaults, savedPrompt, builtInP
           </Label>
           <Input id="currency" className="w-28" maxLength={12} value={currency} onChange={(e) => setCurrency(e.target.value.toUpperCase())} />
         </div>
-        <div className="overflow-x-auto">
-          <table className="w-full min-w-[420px] text-sm">
-            <thead>
-              <tr className="text-left text-xs text-muted-foreground">
-                <th className="py-2 pr-3 font-medium">Model</th>
+        {/* A table from sm up; on a phone each model is a block of its own with a labelled field per resolution. */}
+        <table className="block w-full text-sm sm:table">
+          <caption className="sr-only">Price per second by model and resolution</caption>
+          <thead className="sr-only sm:not-sr-only sm:table-header-group">
+            <tr className="text-left text-xs text-muted-foreground">
+              <th scope="col" className="py-2 pr-3 font-medium">
+                Model
+              </th>
+              {resolutions.map((r) => (
+                <th key={r} scope="col" className="px-1 py-2 font-medium">
+                  {r}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="block sm:table-row-group">
+            {Object.keys(prices).map((m) => (
+              <tr key={m} className="grid grid-cols-2 gap-x-2 gap-y-1 border-t border-border py-2 sm:table-row sm:py-0">
+                <th scope="row" className="col-span-2 py-1 pr-3 text-left align-middle font-mono text-xs font-normal sm:py-2">
+                  <BreakableId value={m} />
+                </th>
                 {resolutions.map((r) => (
-                  <th key={r} className="px-1 py-2 font-medium">
-                    {r}
-                  </th>
+                  <td key={r} className="flex items-center gap-2 sm:table-cell sm:px-1 sm:py-1.5">
+                    <span aria-hidden className="w-12 shrink-0 text-xs text-muted-foreground sm:hidden">
+                      {r}
+                    </span>
+                    <Input
+                      aria-label={`Price of ${m} at ${r} per second`}
+                      inputMode="decimal"
+                      placeholder="—"
+                      value={prices[m]?.[r] ?? ""}
+                      onChange={(e) => setPrices((grid) => ({ ...grid, [m]: { ...grid[m]!, [r]: e.target.value } }))}
+                      className="h-8 min-w-0 sm:min-w-16"
+                    />
+                  </td>
                 ))}
               </tr>
-            </thead>
-            <tbody>
-              {Object.keys(prices).map((m) => (
-                <tr key={m} className="border-t border-border">
-                  <td className="py-2 pr-3 font-mono text-xs break-all">{m}</td>
-                  {resolutions.map((r) => (
-                    <td key={r} className="px-1 py-1.5">
-                      <Input
-                        aria-label={`Price of ${m} at ${r} per second`}
-                        inputMode="decimal"
-                        placeholder="—"
-                        value={prices[m]?.[r] ?? ""}
-                        onChange={(e) => setPrices((grid) => ({ ...grid, [m]: { ...grid[m]!, [r]: e.target.value } }))}
-                        className="h-8"
-                      />
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </table>
       </fieldset>
 
       {error ? (

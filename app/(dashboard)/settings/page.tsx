@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { InsightSettings } from "@/components/insight/insight-settings";
 import { requirePagePermission } from "@/lib/auth/require-page-user";
 import { env } from "@/lib/env";
 import { getGenerationSettings } from "@/lib/generation/get-generation-settings";
@@ -51,6 +52,7 @@ export default async function SettingsPage() {
           />
         </CardContent>
       </Card>
+      <InsightSettings teamId={user.teamId} />
       <Link href="/settings/webhooks" className="mb-6 block max-w-md">
         <Card className="hover:border-primary">
           <CardHeader>

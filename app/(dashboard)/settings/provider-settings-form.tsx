@@ -6,6 +6,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Input, Textarea } from "@/components/ui/input";
+import { FieldError } from "@/components/ui/field-error";
 import { Label } from "@/components/ui/label";
 import { sameProviderUrl } from "@/lib/settings/provider-key-binding";
 import { saveProviderSettingsAction, testConnectionAction } from "@/lib/settings/provider-settings-actions";
@@ -55,7 +56,8 @@ export function ProviderSettingsForm({ initial, defaults }: Props) {
       : `Enter the API key for ${typedUrl}: the server's key is only sent to the server's own provider.`
     : null;
   const test = useAction(testConnectionAction);
-  const error = save.result.serverError ?? save.result.validationErrors?.baseUrl?._errors?.[0];
+  const baseUrlError = save.result.validationErrors?.baseUrl?._errors?.[0];
+  const error = save.result.serverError;
 
   return (
     <form
@@ -67,8 +69,18 @@ export function ProviderSettingsForm({ initial, defaults }: Props) {
     >
       <div className="flex flex-col gap-2">
         <Label htmlFor="baseUrl">Base URL</Label>
-        <Input id="baseUrl" placeholder={defaults.baseUrl} value={form.baseUrl} onChange={(e) => setForm({ ...form, baseUrl: e.target.value })} />
-        <p className="text-xs text-muted-foreground">Empty: {defaults.baseUrl} (from the server&apos;s settings).</p>
+        <Input
+          id="baseUrl"
+          placeholder={defaults.baseUrl}
+          value={form.baseUrl}
+          onChange={(e) => setForm({ ...form, baseUrl: e.target.value })}
+          aria-invalid={baseUrlError ? true : undefined}
+          aria-describedby={baseUrlError ? "baseUrl-error base-url-help" : "base-url-help"}
+        />
+        <FieldError id="baseUrl" message={baseUrlError} />
+        <p id="base-url-help" className="text-xs text-muted-foreground break-all">
+          Empty: {defaults.baseUrl} (from the server&apos;s settings).
+        </p>
       </div>
       <div className="flex flex-col gap-2">
         <Label htmlFor="apiKey">API key</Label>
@@ -77,7 +89,8 @@ export function ProviderSettingsForm({ initial, defaults }: Props) {
           type="password"
           autoComplete="off"
           placeholder={last4 && !keyNeeded ? `•••• ${last4}` : "Enter the API key"}
-          aria-describedby="api-key-help"
+          aria-describedby={keyHint ? "api-key-help api-key-needed" : "api-key-help"}
+          aria-invalid={keyHint ? true : undefined}
           value={form.apiKey}
           onChange={(e) => setForm({ ...form, apiKey: e.target.value })}
         />
@@ -85,7 +98,7 @@ export function ProviderSettingsForm({ initial, defaults }: Props) {
           {last4 ? <>Current key: ••••{last4}. </> : null}Stored encrypted; it is never shown again. Leave empty to keep it.
         </p>
         {keyHint ? (
-          <p role="status" className="text-sm text-destructive" data-testid="api-key-needed">
+          <p id="api-key-needed" role="status" className="text-sm text-destructive" data-testid="api-key-needed">
             {keyHint}
           </p>
         ) : null}
@@ -99,8 +112,8 @@ export function ProviderSettingsForm({ initial, defaults }: Props) {
       <div className="grid gap-5 sm:grid-cols-2">
         <div className="flex flex-col gap-2">
           <Label htmlFor="models">Models</Label>
-          <Textarea id="models" rows={3} placeholder={defaults.models.join("\n")} value={form.models} onChange={(e) => setForm({ ...form, models: e.target.value })} />
-          <p className="text-xs text-muted-foreground">One model id per line. Empty: the server&apos;s list.</p>
+          <Textarea id="models" rows={3} aria-describedby="models-help" placeholder={defaults.models.join("\n")} value={form.models} onChange={(e) => setForm({ ...form, models: e.target.value })} />
+          <p id="models-help" className="text-xs text-muted-foreground">One model id per line. Empty: the server&apos;s list.</p>
         </div>
         <div className="flex flex-col gap-2">
           <Label htmlFor="projectName">Project name</Label>
@@ -122,11 +135,11 @@ export function ProviderSettingsForm({ initial, defaults }: Props) {
         <div data-testid="connection-result" aria-live="polite" className="text-sm">
           {test.result.data?.ok === true ? (
             <span className="flex items-center gap-1 text-success">
-              <CheckCircle2 className="size-4" /> Connected ({test.result.data.latencyMs} ms)
+              <CheckCircle2 className="size-4" aria-hidden /> Connected ({test.result.data.latencyMs} ms)
             </span>
           ) : test.result.data?.ok === false ? (
             <span className="flex items-center gap-1 text-destructive">
-              <XCircle className="size-4" /> {test.result.data.message}
+              <XCircle className="size-4" aria-hidden /> {test.result.data.message}
             </span>
           ) : test.result.serverError ? (
             <span className="text-destructive">{test.result.serverError}</span>

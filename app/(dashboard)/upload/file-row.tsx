@@ -62,11 +62,16 @@ export function FileRow({ item, nameError, sameAs, approved, disabled, onRename,
             maxLength={255}
             disabled={disabled}
             aria-invalid={nameError ? true : undefined}
+            aria-describedby={nameError ? `${inputId}-error` : undefined}
             onChange={(e) => onRename(e.target.value)}
             className="h-8 max-w-md font-medium"
           />
         )}
-        {nameError ? <p className="text-xs text-destructive">{nameError}</p> : null}
+        {nameError ? (
+          <p id={`${inputId}-error`} className="text-xs text-destructive">
+            {nameError}
+          </p>
+        ) : null}
         <p className="truncate text-xs text-muted-foreground" title={item.fileName}>
           {!refused && nameFromFileName(item.fileName) !== item.name ? <span className="mr-1">{item.fileName} ·</span> : null}
           {facts}

@@ -4,6 +4,7 @@ import { listGroups } from "@/lib/assets/list-groups";
 import { listSubmissions } from "@/lib/submissions/list-submissions";
 import { providerOnPrivateAddress } from "@/lib/net/asset-url-check";
 import { getProviderSettingsForDisplay } from "@/lib/settings/get-provider-settings";
+import { UsageCard } from "@/components/insight/usage-card";
 import { UploadWorkspace } from "./upload-workspace";
 
 export const metadata = { title: "Upload" };
@@ -23,6 +24,7 @@ export default async function UploadPage() {
         title="Upload"
         description="Drop avatars (images, videos, audio), check them against the provider's limits and submit them for review."
       />
+      <UsageCard teamId={user.teamId} compact />
       <UploadWorkspace userId={user.id} defaultProjectName={settings.projectName} initialGroups={groups} initialSubmissions={submissions} providerIsPrivate={providerIsPrivate} />
     </div>
   );

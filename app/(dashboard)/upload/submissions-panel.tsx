@@ -2,8 +2,10 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { ArrowRight, AudioLines, Clapperboard, ImageIcon, Loader2, RefreshCw } from "lucide-react";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useAction } from "next-safe-action/hooks";
+import { useState } from "react";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -17,6 +19,8 @@ import { ProgressBar } from "./progress-bar";
 import { actionErrorMessage } from "@/lib/action-message";
 
 export const submissionsQueryKey = ["submissions"] as const;
+
+const ConfirmDialog = dynamic(() => import("@/components/assets/confirm-dialog").then((m) => m.ConfirmDialog), { ssr: false });
 
 async function fetchSubmissions(): Promise<SubmissionList> {
   const res = await fetch("/api/submissions", { cache: "no-store" });
@@ -99,6 +103,7 @@ function BatchCard({ batch }: { batch: SubmissionBatch }) {
 
 function RequestRow({ request }: { request: SubmissionRequest }) {
   const queryClient = useQueryClient();
+  const [confirmResend, setConfirmResend] = useState(false);
   const retry = useAction(retrySubmissionAction, {
     onSuccess: ({ data }) => {
       if (data?.state === "SENT") toast.success("The request reached the provider");
@@ -123,7 +128,7 @@ function RequestRow({ request }: { request: SubmissionRequest }) {
           {look.label}
         </Badge>
         {request.providerTaskId ? (
-          <code className="max-w-full truncate rounded bg-muted px-1.5 py-0.5 font-mono text-xs text-muted-foreground" title="Provider task" data-testid="task-id">
+          <code className="max-w-full rounded bg-muted px-1.5 py-0.5 font-mono text-xs break-all text-muted-foreground" title="Provider task" data-testid="task-id">
             {request.providerTaskId}
           </code>
         ) : null}
@@ -148,8 +153,7 @@ function RequestRow({ request }: { request: SubmissionRequest }) {
             disabled={retry.isPending}
             onClick={() => {
               if (request.state === "UNCERTAIN") {
-                if (!window.confirm("The provider may already be reviewing these assets. Send them again anyway?")) return;
-                retry.execute({ submissionId: request.id, resendUncertain: true });
+                setConfirmResend(true);
               } else {
                 retry.execute({ submissionId: request.id });
               }
@@ -158,6 +162,16 @@ function RequestRow({ request }: { request: SubmissionRequest }) {
             {retry.isPending ? <Loader2 className="animate-spin" /> : <RefreshCw />}
             {request.state === "UNCERTAIN" ? "Resend anyway" : "Retry"}
           </Button>
+          {confirmResend ? (
+            <ConfirmDialog
+              open
+              onOpenChange={setConfirmResend}
+              title="Send these assets again?"
+              description="The provider may already be reviewing these assets. Sending again may review them twice."
+              confirmLabel="Send again"
+              onConfirm={() => retry.execute({ submissionId: request.id, resendUncertain: true })}
+            />
+          ) : null}
         </div>
       ) : null}
       <details className="text-xs text-muted-foreground">

@@ -51,15 +51,24 @@ export function SubmitCard({
           </p>
         ) : null}
         {error ? (
-          <p role="alert" className="rounded-md bg-destructive/10 p-2.5 text-sm text-destructive">
+          <p id="submit-error" role="alert" className="rounded-md bg-destructive/10 p-2.5 text-sm text-destructive">
             {error}
           </p>
         ) : null}
-        <Button size="lg" onClick={onSubmit} disabled={!!blockedBecause || busy}>
+        <Button
+          size="lg"
+          onClick={onSubmit}
+          disabled={!!blockedBecause || busy}
+          aria-describedby={[error ? "submit-error" : "", blockedBecause && !busy ? "submit-blocked" : ""].filter(Boolean).join(" ") || undefined}
+        >
           {busy ? <Loader2 className="animate-spin" /> : <Send />}
           {busy ? "Submitting…" : "Submit for review"}
         </Button>
-        {blockedBecause && !busy ? <p className="text-xs text-muted-foreground">{blockedBecause}</p> : null}
+        {blockedBecause && !busy ? (
+          <p id="submit-blocked" className="text-xs text-muted-foreground">
+            {blockedBecause}
+          </p>
+        ) : null}
         {lastResult ? <SubmittedNote result={lastResult} /> : null}
       </CardContent>
     </Card>

@@ -1,6 +1,7 @@
 "use client";
 
 import { FolderPlus, FolderOpen, Hash } from "lucide-react";
+import { RadioGroup } from "radix-ui";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { GroupOption } from "@/lib/assets/list-groups";
@@ -50,10 +51,11 @@ export function knownGroupId(target: TargetState, groups: readonly GroupOption[]
   return groups.find((g) => g.name === target.name.trim() && g.projectName === project)?.id ?? null;
 }
 
+// Visible labels are the radios' names; short enough to stay on one line in the narrow card.
 const kinds = [
-  { kind: "new", label: "New group", full: "New group", icon: FolderPlus },
-  { kind: "existing", label: "Existing", full: "Existing group", icon: FolderOpen },
-  { kind: "provider", label: "Provider id", full: "Provider group id", icon: Hash },
+  { kind: "new", label: "New group", icon: FolderPlus },
+  { kind: "existing", label: "Existing group", icon: FolderOpen },
+  { kind: "provider", label: "Provider id", icon: Hash },
 ] as const;
 
 export function TargetFields({
@@ -72,26 +74,32 @@ export function TargetFields({
   return (
     <fieldset className="flex flex-col gap-4" disabled={disabled}>
       <legend className="sr-only">Where the assets go</legend>
-      <div role="radiogroup" aria-label="Target group" className="grid grid-cols-3 gap-1 rounded-lg bg-muted p-1">
-        {kinds.map(({ kind, label, full, icon: Icon }) => (
-          <button
+      <RadioGroup.Root
+        aria-label="Target group"
+        value={target.kind}
+        onValueChange={(v) => {
+          const kind = v as TargetState["kind"];
+          onChange({ kind, groupId: kind === "existing" && !target.groupId ? (groups[0]?.id ?? "") : target.groupId });
+        }}
+        disabled={disabled}
+        orientation="horizontal"
+        className="@container flex gap-1 rounded-lg bg-muted p-1"
+      >
+        {kinds.map(({ kind, label, icon: Icon }) => (
+          <RadioGroup.Item
             key={kind}
-            type="button"
-            role="radio"
-            aria-checked={target.kind === kind}
-            aria-label={full}
-            title={full}
-            onClick={() => onChange({ kind, groupId: kind === "existing" && !target.groupId ? (groups[0]?.id ?? "") : target.groupId })}
+            value={kind}
+            title={label}
             className={cn(
-              "flex flex-col items-center gap-1 rounded-md px-1 py-1.5 text-xs font-medium text-muted-foreground transition-colors sm:flex-row sm:justify-center sm:text-sm",
-              target.kind === kind ? "bg-background text-foreground shadow-sm" : "hover:text-foreground",
+              "flex flex-auto flex-col items-center justify-center gap-1 rounded-md px-1.5 py-1.5 text-xs font-medium whitespace-nowrap text-muted-foreground transition-colors hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring @sm:flex-row @sm:text-sm",
+              "data-[state=checked]:bg-background data-[state=checked]:text-foreground data-[state=checked]:shadow-sm",
             )}
           >
             <Icon className="size-4 shrink-0" aria-hidden />
-            <span className="text-center leading-tight">{label}</span>
-          </button>
+            <span className="leading-tight">{label}</span>
+          </RadioGroup.Item>
         ))}
-      </div>
+      </RadioGroup.Root>
 
       {target.kind === "new" ? (
         <>

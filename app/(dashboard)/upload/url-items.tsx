@@ -77,8 +77,8 @@ export function UrlItems({
                   <label className="sr-only" htmlFor={`url-name-${u.key}`}>
                     Asset name for {u.url}
                   </label>
-                  <Input id={`url-name-${u.key}`} className="h-8 font-medium" value={u.name} maxLength={255} disabled={disabled} aria-invalid={error ? true : undefined} onChange={(e) => onRename(u.key, e.target.value)} />
-                  {error ? <p className="text-xs text-destructive">{error}</p> : null}
+                  <Input id={`url-name-${u.key}`} className="h-8 font-medium" value={u.name} maxLength={255} disabled={disabled} aria-invalid={error ? true : undefined} aria-describedby={error ? `url-name-${u.key}-error` : undefined} onChange={(e) => onRename(u.key, e.target.value)} />
+                  {error ? <p id={`url-name-${u.key}-error`} className="text-xs text-destructive">{error}</p> : null}
                   <p className="truncate font-mono text-xs text-muted-foreground" title={u.url}>
                     {u.url}
                   </p>

@@ -3,8 +3,10 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { ArrowLeft, Copy, Loader2, RotateCcw } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { toast } from "sonner";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { useJobFinishNotice } from "@/components/generation/use-job-finish-notice";
@@ -17,10 +19,13 @@ import type { VideoJobView } from "@/lib/generation/video-job-view";
 import { JobFacts } from "./job-facts";
 import { DownloadButton, JobFailure, JobProgressPanel, JobVideo } from "./job-result";
 
+const ConfirmDialog = dynamic(() => import("@/components/assets/confirm-dialog").then((m) => m.ConfirmDialog), { ssr: false });
+
 /** A job: progress while it runs, then the video, its download and last frame; or why it failed. */
 export function JobDetail({ initialJob, canViewRaw }: { initialJob: VideoJobView; canViewRaw: boolean }) {
   const router = useRouter();
   const queryClient = useQueryClient();
+  const [confirmResend, setConfirmResend] = useState(false);
   const { data: job } = useQuery({
     queryKey: ["video-job", initialJob.id],
     initialData: initialJob,
@@ -30,7 +35,8 @@ export function JobDetail({ initialJob, canViewRaw }: { initialJob: VideoJobView
       if (!res.ok) throw new Error(body?.error?.message ?? "The job could not be loaded.");
       return body.job as VideoJobView;
     },
-    refetchInterval: (q) => (q.state.data && isFinishedVideoJob(q.state.data.state) ? false : 2_000),
+    // Stops once the job is finished; a tab out of view asks less often (it still hears the finish).
+    refetchInterval: (q) => (q.state.data && isFinishedVideoJob(q.state.data.state) ? false : document.visibilityState === "hidden" ? 15_000 : 2_000),
     refetchIntervalInBackground: true,
   });
   useJobFinishNotice([job], (id) => router.push(`/jobs/${id}`));
@@ -93,13 +99,24 @@ export function JobDetail({ initialJob, canViewRaw }: { initialJob: VideoJobView
               disabled={retry.isPending}
               data-testid="resend-uncertain"
               onClick={() => {
-                if (resendMayDuplicate && !window.confirm("The provider may already have started this video. Sending again may make, and bill, a second one. Send again?")) return;
-                retry.execute({ jobId: job.id, resendUncertain: resendMayDuplicate });
+                if (resendMayDuplicate) setConfirmResend(true);
+                else retry.execute({ jobId: job.id, resendUncertain: false });
               }}
             >
               {retry.isPending ? <Loader2 className="animate-spin" aria-hidden /> : <RotateCcw aria-hidden />}
               {resendMayDuplicate ? "Resend anyway" : "Ask the provider again"}
             </Button>
+          ) : null}
+          {confirmResend ? (
+            <ConfirmDialog
+              open
+              onOpenChange={setConfirmResend}
+              title="Send this video again?"
+              description="The provider may already have started this video. Sending again may make, and bill, a second one."
+              confirmLabel="Send again"
+              destructive
+              onConfirm={() => retry.execute({ jobId: job.id, resendUncertain: true })}
+            />
           ) : null}
           <Button asChild variant="outline">
             <Link href={`/generate?from=${job.id}`}>

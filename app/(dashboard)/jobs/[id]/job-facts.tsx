@@ -43,7 +43,9 @@ export function JobFacts({ job }: { job: VideoJobView }) {
               <li key={`${r.assetId}-${i}`} className="flex items-center gap-3">
                 <AssetThumbnail look="tile" type={r.type} thumbnailUrl={r.thumbnailUrl} name={r.name} className="size-12 shrink-0" />
                 <div className="min-w-0">
-                  <div className="truncate text-sm font-medium">{r.name}</div>
+                  <div className="truncate text-sm font-medium" title={r.name}>
+                    {r.name}
+                  </div>
                   <div className="text-xs text-muted-foreground">{roleLabels[r.role as ReferenceRole] ?? r.role}</div>
                 </div>
               </li>
@@ -64,7 +66,7 @@ export function JobFacts({ job }: { job: VideoJobView }) {
           {job.finishedAt ? <Parameter label="Finished">{dateTime(job.finishedAt)}</Parameter> : null}
           {job.providerTaskId ? (
             <Parameter label="Provider task">
-              <span className="font-mono text-xs">{job.providerTaskId}</span>
+              <span className="font-mono text-xs break-all">{job.providerTaskId}</span>
             </Parameter>
           ) : null}
         </dl>

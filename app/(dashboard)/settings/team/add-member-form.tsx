@@ -6,6 +6,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/input";
+import { FieldError, fieldErrorProps } from "@/components/ui/field-error";
 import { Label } from "@/components/ui/label";
 import { roleLabels } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -40,8 +41,8 @@ export function AddMemberForm() {
         >
           <div className="flex flex-col gap-2">
             <Label htmlFor="new-email">Email</Label>
-            <Input id="new-email" type="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} aria-invalid={!!fieldMessage("email")} />
-            {fieldMessage("email") ? <p className="text-xs text-destructive">{fieldMessage("email")}</p> : null}
+            <Input id="new-email" type="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} {...fieldErrorProps("new-email", fieldMessage("email"))} />
+            <FieldError id="new-email" message={fieldMessage("email")} />
           </div>
           <div className="flex flex-col gap-2">
             <Label htmlFor="new-name">Name</Label>
@@ -59,8 +60,8 @@ export function AddMemberForm() {
           </div>
           <div className="flex flex-col gap-2">
             <Label htmlFor="new-password">Initial password</Label>
-            <Input id="new-password" type="password" required value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} aria-invalid={!!fieldMessage("password")} />
-            {fieldMessage("password") ? <p className="text-xs text-destructive">{fieldMessage("password")}</p> : null}
+            <Input id="new-password" type="password" required value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} {...fieldErrorProps("new-password", fieldMessage("password"))} />
+            <FieldError id="new-password" message={fieldMessage("password")} />
           </div>
           {result.serverError ? (
             <p role="alert" className="text-sm text-destructive sm:col-span-2">

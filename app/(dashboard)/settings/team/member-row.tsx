@@ -2,7 +2,7 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Select } from "@/components/ui/input";
 import { roleLabels } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -48,16 +48,18 @@ export function MemberRow({ member, isSelf }: { member: Member; isSelf: boolean 
         {isSelf ? (
           <span className="text-xs text-muted-foreground">You</span>
         ) : (
-          <Button
+          <ConfirmButton
             variant="outline"
             size="sm"
             disabled={remove.isPending}
-            onClick={() => {
-              if (confirm(`Remove ${member.email} from the team? They will be signed out at once.`)) remove.execute({ membershipId: member.id });
-            }}
+            title={`Remove ${member.email}?`}
+            description="They leave the team and are signed out at once."
+            confirmLabel="Remove from the team"
+            destructive
+            onConfirm={() => remove.execute({ membershipId: member.id })}
           >
             Remove
-          </Button>
+          </ConfirmButton>
         )}
       </td>
     </tr>

@@ -19,7 +19,9 @@ export default async function TeamPage() {
               <th className="px-4 py-2 font-medium">Member</th>
               <th className="px-4 py-2 font-medium">Role</th>
               <th className="px-4 py-2 font-medium">Joined</th>
-              <th className="px-4 py-2" />
+              <th className="px-4 py-2">
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>

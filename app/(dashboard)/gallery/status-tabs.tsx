@@ -1,0 +1,67 @@
+"use client";
+
+import { Tabs } from "radix-ui";
+import type { ReactNode } from "react";
+import { ScrollFade } from "@/components/gallery/scroll-fade";
+import { type GalleryTab, galleryTabLabels, galleryTabs } from "@/lib/assets/gallery-filters";
+import { cn } from "@/lib/utils";
+
+/**
+ * The gallery's status tabs (Radix: arrow keys move between them, one tab stop) with each
+ * tab's count; the results are the tab panel. On a phone the row scrolls, with a fade where
+ * more tabs are hidden; the chosen tab is scrolled into view.
+ */
+export function StatusTabs({
+  tab,
+  counts,
+  onChange,
+  actions,
+  toolbar,
+  children,
+}: {
+  tab: GalleryTab;
+  counts: Record<GalleryTab, number> | null | undefined;
+  onChange: (tab: GalleryTab) => void;
+  actions?: ReactNode;
+  /** Shown between the tabs and their results (the filters). */
+  toolbar?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <Tabs.Root value={tab} onValueChange={(v) => onChange(v as GalleryTab)} activationMode="manual" className="space-y-4">
+      <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between sm:gap-3">
+        <ScrollFade className="-mx-1 px-1 py-1 sm:flex-1">
+          <Tabs.List aria-label="Status" className="flex w-max gap-1">
+            {galleryTabs.map((t) => (
+              <Tabs.Trigger
+                key={t}
+                value={t}
+                onFocus={(e) => e.currentTarget.scrollIntoView({ block: "nearest", inline: "nearest" })}
+                className={cn(
+                  "flex shrink-0 items-center gap-1.5 rounded-full border px-3 py-1.5 text-sm font-medium whitespace-nowrap transition-colors focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-2 focus-visible:ring-offset-background",
+                  "border-border bg-background hover:bg-muted data-[state=active]:border-primary data-[state=active]:bg-primary data-[state=active]:text-primary-foreground",
+                )}
+                data-testid={`tab-${t}`}
+              >
+                {galleryTabLabels[t]}
+                {counts ? (
+                  <span
+                    className={cn("rounded-full px-1.5 text-xs tabular-nums", t === tab ? "bg-primary-foreground/20" : "bg-muted")}
+                    data-testid={`tab-count-${t}`}
+                  >
+                    {counts[t]}
+                  </span>
+                ) : null}
+              </Tabs.Trigger>
+            ))}
+          </Tabs.List>
+        </ScrollFade>
+        {actions ? <div className="flex shrink-0 flex-wrap items-center gap-2">{actions}</div> : null}
+      </div>
+      {toolbar}
+      <Tabs.Content value={tab} className="focus-visible:outline-none" tabIndex={-1}>
+        {children}
+      </Tabs.Content>
+    </Tabs.Root>
+  );
+}

@@ -1,0 +1,52 @@
+"use client";
+
+import { Check, Monitor, Moon, Sun } from "lucide-react";
+import { useTheme } from "next-themes";
+import { DropdownMenu } from "radix-ui";
+import { Button } from "@/components/ui/button";
+
+const choices = [
+  { value: "light", label: "Light", icon: Sun },
+  { value: "dark", label: "Dark", icon: Moon },
+  { value: "system", label: "System", icon: Monitor },
+] as const;
+
+/**
+ * The theme menu: Light, Dark or System. The button's name ("Theme") and markup are the same
+ * on the server and in the browser; the icon of the theme in use is picked by CSS (the `dark`
+ * class next-themes sets before the first paint), and the chosen item is only read when the
+ * menu is open, after hydration. Loaded on first use (see `ThemeToggle`).
+ */
+export default function ThemeMenu({ defaultOpen }: { defaultOpen?: boolean }) {
+  const { theme, setTheme } = useTheme();
+  return (
+    <DropdownMenu.Root defaultOpen={defaultOpen}>
+      <DropdownMenu.Trigger asChild>
+        <Button variant="outline" size="icon" aria-label="Theme" data-testid="theme-menu">
+          <Sun className="dark:hidden" aria-hidden />
+          <Moon className="hidden dark:block" aria-hidden />
+        </Button>
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content align="end" sideOffset={6} className="z-50 min-w-36 rounded-md border border-border bg-card p-1 text-sm shadow-md">
+          <DropdownMenu.Label className="px-2 py-1.5 text-xs font-medium text-muted-foreground">Theme</DropdownMenu.Label>
+          <DropdownMenu.RadioGroup value={theme ?? "system"} onValueChange={setTheme}>
+            {choices.map(({ value, label, icon: Icon }) => (
+              <DropdownMenu.RadioItem
+                key={value}
+                value={value}
+                className="flex cursor-default items-center gap-2 rounded-sm px-2 py-1.5 outline-none select-none data-[highlighted]:bg-muted"
+              >
+                <Icon className="size-4" aria-hidden />
+                <span className="flex-1">{label}</span>
+                <DropdownMenu.ItemIndicator>
+                  <Check className="size-4" aria-hidden />
+                </DropdownMenu.ItemIndicator>
+              </DropdownMenu.RadioItem>
+            ))}
+          </DropdownMenu.RadioGroup>
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
+  );
+}

@@ -1,0 +1,96 @@
+import { test, expect, type Page } from "@playwright/test";
+import { appRoutes, isCatchAll, newPageAt, openContext, resolveRoute, roles, routesFor, settle, themes, widths } from "./page-states";
+
+// Every page of the app (read from app/**/page.tsx, so a new page is walked without editing
+// this file), for each role and signed out, at 390 and 1280 px, light and dark. A page fails
+// when it is wider than the viewport, logs a console error or warning (hydration mismatches
+// included), throws, or a request it makes fails.
+
+const routes = appRoutes();
+const total = roles.reduce((n, role) => n + routesFor(role, routes).length, 0) * widths.length * themes.length;
+
+/** What went wrong on one page, as lines for the report. */
+function watch(page: Page): string[] {
+  const problems: string[] = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error" || msg.type() === "warning") problems.push(`console ${msg.type()}: ${msg.text().slice(0, 300)}`);
+  });
+  page.on("pageerror", (error) => problems.push(`uncaught: ${error.message.slice(0, 300)}`));
+  page.on("requestfailed", (request) => {
+    const reason = request.failure()?.errorText ?? "";
+    // A request the page itself dropped (a prefetch or poll cut short by the next navigation) is not a failure.
+    if (reason === "net::ERR_ABORTED") return;
+    problems.push(`request failed: ${request.method()} ${request.url()} (${reason})`);
+  });
+  page.on("response", (response) => {
+    const status = response.status();
+    if (status < 400) return;
+    // The catch-all page answers 404 by design; its document is checked below.
+    if (status === 404 && response.request().resourceType() === "document") return;
+    problems.push(`HTTP ${status}: ${response.request().method()} ${response.url()}`);
+  });
+  return problems;
+}
+
+test.describe(`route walk: walks ${total} page states (${routes.length} routes)`, () => {
+  for (const role of roles) {
+    for (const width of widths) {
+      for (const theme of themes) {
+        const own = routesFor(role, routes);
+        test(`${role} at ${width} px, ${theme}: ${own.length} pages`, async ({ browser }) => {
+          test.setTimeout(60_000 + own.length * 20_000);
+          const context = await openContext(browser, role, width, theme);
+          const failures: string[] = [];
+          const page = await newPageAt(context, width);
+          const problems = watch(page);
+          for (const route of own) {
+            const address = await resolveRoute(page, route, role);
+            problems.length = 0;
+            const response = await page.goto(address);
+            await settle(page);
+            if (isCatchAll(route)) {
+              await expect(page.getByTestId("not-found-page")).toBeVisible();
+            } else {
+              expect(response?.status() ?? 0, `${address} answers`).toBeLessThan(400);
+            }
+            // In dark mode the page is really dark, in light mode really light.
+            const { dark, scrollWidth, innerWidth } = await measure(page);
+            expect(dark, `${address} theme`).toBe(theme === "dark");
+            if (scrollWidth > innerWidth) problems.push(`page is ${scrollWidth} px wide in a ${innerWidth} px viewport: ${await widest(page)}`);
+            for (const p of problems) failures.push(`${route} (${address}): ${p}`);
+          }
+          await context.close();
+          expect(failures, failures.join("\n")).toEqual([]);
+        });
+      }
+    }
+  }
+});
+
+/** The page's theme and width, read again should the page move on by itself (a URL tidied by the page) meanwhile. */
+async function measure(page: Page): Promise<{ dark: boolean; scrollWidth: number; innerWidth: number }> {
+  const read = () =>
+    page.evaluate(() => ({
+      dark: document.documentElement.classList.contains("dark"),
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+    }));
+  try {
+    return await read();
+  } catch {
+    await settle(page);
+    return read();
+  }
+}
+
+/** The innermost elements that stick out past the viewport's right edge, to say what to fix. */
+function widest(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const out = [...document.body.querySelectorAll("*")].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1);
+    const innermost = out.filter((el) => !out.some((other) => other !== el && el.contains(other)));
+    return innermost
+      .slice(0, 3)
+      .map((el) => `<${el.tagName.toLowerCase()} class="${(el.getAttribute("class") ?? "").slice(0, 80)}"> ${(el.textContent ?? "").trim().slice(0, 40)}`)
+      .join(" | ");
+  });
+}

@@ -1,0 +1,31 @@
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { accountLimits, groupHeldStates } from "@/lib/usage/account-limits";
+
+/**
+ * Inside a submit's transaction, after its group is written: refuses (QUOTA_EXCEEDED, with the
+ * numbers) a submit that would take the team past the account's number of groups or the group
+ * past its number of assets. Submits of one team take turns here (an advisory lock for the rest
+ * of the transaction), so two at once cannot both fit in the last places.
+ */
+export async function checkSubmissionLimits(tx: Prisma.TransactionClient, teamId: string, input: { groupId: string; groupName: string; adding: number }): Promise<void> {
+  const limits = accountLimits();
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`submission-limits:${teamId}`}))`;
+  const [groups, held] = await Promise.all([
+    tx.assetGroup.count({ where: { teamId } }),
+    tx.asset.count({ where: { teamId, groupId: input.groupId, state: { in: [...groupHeldStates] } } }),
+  ]);
+  if (groups > limits.groups) {
+    throw new AppError("QUOTA_EXCEEDED", `Nothing was submitted: the team already has ${groups - 1} of at most ${limits.groups} groups. Add these assets to an existing group.`, {
+      detail: { groups: groups - 1, limit: limits.groups },
+    });
+  }
+  if (held + input.adding > limits.assetsPerGroup) {
+    const left = Math.max(0, limits.assetsPerGroup - held);
+    throw new AppError(
+      "QUOTA_EXCEEDED",
+      `Nothing was submitted: “${input.groupName}” holds ${held} of at most ${limits.assetsPerGroup} assets, so ${left === 0 ? "no more fit" : `only ${left} more fit`} and this submit has ${input.adding}. Choose another group or a new one.`,
+      { detail: { held, adding: input.adding, limit: limits.assetsPerGroup } },
+    );
+  }
+}

@@ -1,0 +1,74 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setTestEnv } from "@/test/integration-kit";
+
+/**
+ * Groups and assets per group against the account's limits on real PostgreSQL (2 groups, 3
+ * assets a group here): a submit that would pass one is refused with the numbers and writes
+ * nothing; the usage figures count what holds a place at the provider.
+ */
+
+let prisma: typeof import("@/lib/db").prisma;
+let submitAssets: typeof import("@/lib/submissions/submit-assets").submitAssets;
+let getUsage: typeof import("@/lib/usage/get-usage").getUsage;
+let submitAssetsSchema: typeof import("@/lib/submissions/submit-assets.validation").submitAssetsSchema;
+const suffix = randomUUID().slice(0, 8);
+const ids = { team: "", user: "" };
+
+beforeAll(async () => {
+  setTestEnv({ ASSET_GROUPS_LIMIT: "2", ASSETS_PER_GROUP_LIMIT: "3" });
+  ({ prisma } = await import("@/lib/db"));
+  ({ submitAssets } = await import("@/lib/submissions/submit-assets"));
+  ({ getUsage } = await import("@/lib/usage/get-usage"));
+  ({ submitAssetsSchema } = await import("@/lib/submissions/submit-assets.validation"));
+  ids.team = (await prisma.team.create({ data: { name: `Usage ${suffix}` } })).id;
+  ids.user = (await prisma.user.create({ data: { email: `u-${suffix}@example.com`, name: "U" } })).id;
+  await prisma.membership.create({ data: { teamId: ids.team, userId: ids.user, role: "CREATOR" } });
+});
+
+afterAll(async () => {
+  await prisma.asset.deleteMany({ where: { teamId: ids.team } });
+  await prisma.submission.deleteMany({ where: { teamId: ids.team } });
+  await prisma.team.deleteMany({ where: { id: ids.team } });
+  await prisma.user.deleteMany({ where: { id: ids.user } });
+});
+
+const submit = (group: string, count: number) =>
+  submitAssets(
+    submitAssetsSchema.parse({
+      target: { kind: "new", name: group },
+      items: Array.from({ length: count }, (_, i) => ({ source: "url", url: `https://media.example.com/${group}-${i}-${randomUUID().slice(0, 4)}.png`, type: "IMAGE", name: `${group}-${i}-${randomUUID().slice(0, 4)}` })),
+    }),
+    { teamId: ids.team, userId: ids.user },
+  );
+
+describe("submission limits", () => {
+  it("refuses a submit that would pass the assets a group may hold, with the numbers", async () => {
+    await submit("alpha", 2);
+    await expect(submit("alpha", 2)).rejects.toThrow("Nothing was submitted: “alpha” holds 2 of at most 3 assets, so only 1 more fit and this submit has 2.");
+    expect(await prisma.asset.count({ where: { teamId: ids.team } })).toBe(2);
+    await submit("alpha", 1);
+  });
+
+  it("refuses a new group past the account's number of groups", async () => {
+    await submit("beta", 1);
+    await expect(submit("gamma", 1)).rejects.toThrow("the team already has 2 of at most 2 groups");
+    expect(await prisma.assetGroup.count({ where: { teamId: ids.team } })).toBe(2);
+  });
+
+  it("counts groups and the assets that hold a place in them; a rejected one frees its place", async () => {
+    const alpha = await prisma.assetGroup.findFirstOrThrow({ where: { teamId: ids.team, name: "alpha" } });
+    expect(await getUsage(ids.team)).toEqual({
+      groups: { used: 2, limit: 2 },
+      assetsPerGroup: 3,
+      fullest: [
+        { id: alpha.id, name: "alpha", projectName: "default", assets: 3 },
+        { id: expect.any(String), name: "beta", projectName: "default", assets: 1 },
+      ],
+    });
+    const one = await prisma.asset.findFirstOrThrow({ where: { groupId: alpha.id } });
+    await prisma.asset.update({ where: { id: one.id }, data: { state: "REJECTED" } });
+    expect((await getUsage(ids.team)).fullest[0]?.assets).toBe(2);
+    await expect(submit("alpha", 1)).resolves.toBeDefined();
+  });
+});
