@@ -82,8 +82,10 @@ test("a member makes a token, copies it once, and the README's curl examples wor
     expect(listed.json.items.map((s: { id: string }) => s.id)).toContain(submitted.json.submissions[0].id);
 
     // Revoked in the page, refused at once.
-    page.once("dialog", (dialog) => dialog.accept());
     await row.getByRole("button", { name: `Revoke ${name}` }).click();
+    const dialog = page.getByRole("alertdialog");
+    await expect(dialog).toContainText(`Revoke “${name}”?`);
+    await dialog.getByRole("button", { name: "Revoke token" }).click();
     await expect(row).toContainText("Revoked");
     const refused = await curl(lines[0]!, env, dir);
     expect(refused.status).toBe(401);

@@ -54,7 +54,7 @@ vi.mock("next/headers", () => ({
 }));
 
 /** Actions written for useActionState: called with the previous state, then the input. */
-const statefulActions = new Set(["signInAction"]);
+const statefulActions = new Set(["signInAction", "createApiTokenAction", "addWebhookEndpointAction"]);
 
 const SESSION_ENDED = "Your session has ended. Please sign in again.";
 const NOT_PERMITTED = "You do not have permission to do that.";

@@ -16,3 +16,14 @@ export const createApiTokenSchema = z.object({
     .nullable(),
 });
 export type CreateApiTokenInput = z.output<typeof createApiTokenSchema>;
+
+/** The form posts FormData (with or without JavaScript): `scopes` repeated, `expiresInDays` a number of days or "never". */
+export const createApiTokenFormSchema = z.preprocess((value) => {
+  if (!(value instanceof FormData)) return value;
+  const expiry = value.get("expiresInDays");
+  return {
+    name: value.get("name") ?? undefined,
+    scopes: value.getAll("scopes"),
+    expiresInDays: expiry === null || expiry === "" || expiry === "never" ? null : Number(expiry),
+  };
+}, createApiTokenSchema);

@@ -34,6 +34,8 @@ export const auditActions = [
   "webhook.endpoint_added",
   "webhook.endpoint_removed",
   "webhook.endpoint_disabled",
+  "webhook.endpoint_enabled",
+  "webhook.secret_rotated",
   "webhook.redelivered",
 ] as const;
 

@@ -85,6 +85,8 @@ const describers: Record<AuditAction, (m: Meta) => AuditDescription> = {
   "webhook.endpoint_added": (m) => ({ text: `added the webhook endpoint ${m.url ?? ""}`.trimEnd(), tone: "default", href: "/settings/webhooks" }),
   "webhook.endpoint_removed": (m) => ({ text: `removed the webhook endpoint ${m.url ?? ""}`.trimEnd(), tone: "default", href: "/settings/webhooks" }),
   "webhook.endpoint_disabled": (m) => ({ text: `turned off the webhook endpoint ${m.url ?? ""} after a day of failed deliveries`.replace("  ", " "), tone: "destructive", href: "/settings/webhooks" }),
+  "webhook.endpoint_enabled": (m) => ({ text: `turned the webhook endpoint ${m.url ?? ""} on again`.replace("  ", " "), tone: "default", href: "/settings/webhooks" }),
+  "webhook.secret_rotated": (m) => ({ text: `rotated the signing secret of the webhook endpoint ${m.url ?? ""}`.trimEnd(), tone: "default", href: "/settings/webhooks" }),
   "webhook.redelivered": () => ({ text: "sent a webhook delivery again", tone: "default", href: "/settings/webhooks" }),
   "settings.provider_saved": () => ({ text: "changed the provider settings", tone: "default", href: "/settings" }),
   "settings.generation_saved": () => ({ text: "changed the video generation defaults", tone: "default", href: "/settings" }),

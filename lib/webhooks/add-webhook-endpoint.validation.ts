@@ -11,3 +11,12 @@ export const addWebhookEndpointSchema = z.object({
   description: z.string().trim().max(200, "At most 200 characters.").optional(),
   events: z.array(webhookEventTypeSchema).min(1, "Choose at least one event."),
 });
+
+/** The form posts FormData (with or without JavaScript): `events` repeated. */
+export const addWebhookEndpointFormSchema = z.preprocess(
+  (value) =>
+    value instanceof FormData
+      ? { url: value.get("url") ?? undefined, description: value.get("description") || undefined, events: value.getAll("events") }
+      : value,
+  addWebhookEndpointSchema,
+);

@@ -1,15 +1,15 @@
 "use client";
 
-import { useAction } from "next-safe-action/hooks";
-import { useState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { CopyButton } from "@/components/gallery/copy-button";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { FieldError, fieldErrorId, fieldErrorProps } from "@/components/ui/field-error";
 import { Input, Select } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { actionErrorMessage, fieldError } from "@/lib/action-message";
+import { fieldError, firstValidationMessage } from "@/lib/action-message";
 import { createApiTokenAction } from "@/lib/api-tokens/create-api-token.action";
-import { type TokenScope, tokenScopeLabels, tokenScopes } from "@/lib/api-tokens/token-scopes";
+import { tokenScopeLabels, tokenScopes } from "@/lib/api-tokens/token-scopes";
 
 const expiries = [
   { value: "30", label: "30 days" },
@@ -18,18 +18,20 @@ const expiries = [
   { value: "never", label: "Never" },
 ];
 
+/**
+ * A real POST form whose action is a server action: before JavaScript has loaded the browser
+ * posts it and the page comes back with the new token shown once (or the refusal); afterwards
+ * it is sent in place, and what was typed stays when it is refused.
+ */
 export function CreateTokenForm({ baseUrl }: { baseUrl: string }) {
-  const [name, setName] = useState("");
-  const [scopes, setScopes] = useState<TokenScope[]>(["read"]);
-  const [expiry, setExpiry] = useState("90");
-  const [created, setCreated] = useState<{ token: string; name: string } | null>(null);
-  const { execute, result, isPending } = useAction(createApiTokenAction, {
-    onSuccess: ({ data }) => {
-      if (data) setCreated({ token: data.token, name: data.name });
-      setName("");
-    },
-  });
-  const failure = result.serverError ?? (result.validationErrors ? actionErrorMessage(result) : undefined);
+  const [state, formAction, isPending] = useActionState(createApiTokenAction, {});
+  const [dismissed, setDismissed] = useState<string | null>(null);
+  const created = state.data?.created && state.data.created.token !== dismissed ? state.data.created : null;
+  const nameError = fieldError(state, "name");
+  const scopesError = fieldError(state, "scopes");
+  const expiryError = fieldError(state, "expiresInDays");
+  const typed = state.data?.values;
+  const failure = state.data?.error ?? state.serverError ?? (state.validationErrors && !nameError && !scopesError && !expiryError ? firstValidationMessage(state.validationErrors) : undefined);
 
   return (
     <Card>
@@ -39,57 +41,58 @@ export function CreateTokenForm({ baseUrl }: { baseUrl: string }) {
       </CardHeader>
       <CardContent>
         {created ? (
-          <div className="mb-6 rounded-md border border-success/40 bg-success/10 p-4" role="status">
+          <div className="mb-6 min-w-0 rounded-md border border-success/40 bg-success/10 p-4" role="status">
             <p className="text-sm font-medium">“{created.name}” is ready. Copy it now: it will not be shown again.</p>
             <div className="mt-3 flex flex-wrap items-center gap-2">
-              <code className="rounded bg-background px-2 py-1 text-sm break-all" data-testid="new-token">
+              <code className="min-w-0 rounded bg-background px-2 py-1 text-sm break-all" data-testid="new-token">
                 {created.token}
               </code>
               <CopyButton text={created.token} label="Copy token" />
             </div>
             <p className="mt-3 text-xs text-muted-foreground">Try it:</p>
-            <pre className="mt-1 overflow-x-auto rounded bg-background p-2 text-xs">{`curl -H "Authorization: Bearer ${created.token}" "${baseUrl}/api/v1/assets?state=approved"`}</pre>
-            <Button type="button" variant="ghost" size="sm" className="mt-2" onClick={() => setCreated(null)}>
+            <pre className="mt-1 rounded bg-background p-2 text-xs break-all whitespace-pre-wrap">{`curl -H "Authorization: Bearer ${created.token}" "${baseUrl}/api/v1/assets?state=approved"`}</pre>
+            <Button type="button" variant="ghost" size="sm" className="mt-2" onClick={() => setDismissed(created.token)}>
               Done
             </Button>
           </div>
         ) : null}
         <form
+          // A new form (empty again) once a token was made; a refused one keeps what was typed.
+          key={state.data?.created?.id ?? "new"}
+          action={formAction}
           className="grid gap-4 sm:grid-cols-2"
-          onSubmit={(e) => {
-            e.preventDefault();
-            execute({ name, scopes, expiresInDays: expiry === "never" ? null : Number(expiry) });
+          onSubmit={(event) => {
+            // Sent in place with JavaScript, without React's reset of the fields after an action.
+            event.preventDefault();
+            const data = new FormData(event.currentTarget);
+            startTransition(() => formAction(data));
           }}
         >
           <div className="flex flex-col gap-2">
             <Label htmlFor="token-name">Name</Label>
-            <Input id="token-name" required maxLength={100} placeholder="Render farm" value={name} onChange={(e) => setName(e.target.value)} aria-invalid={!!fieldError(result, "name")} />
-            {fieldError(result, "name") ? <p className="text-xs text-destructive">{fieldError(result, "name")}</p> : null}
+            <Input id="token-name" name="name" required maxLength={100} placeholder="Render farm" defaultValue={typed?.name} {...fieldErrorProps("token-name", nameError)} />
+            <FieldError id="token-name" message={nameError} />
           </div>
           <div className="flex flex-col gap-2">
             <Label htmlFor="token-expiry">Expires</Label>
-            <Select id="token-expiry" value={expiry} onChange={(e) => setExpiry(e.target.value)}>
+            <Select id="token-expiry" name="expiresInDays" defaultValue={typed ? (typed.expiresInDays === null ? "never" : String(typed.expiresInDays)) : "90"} {...fieldErrorProps("token-expiry", expiryError)}>
               {expiries.map((o) => (
                 <option key={o.value} value={o.value}>
                   {o.label}
                 </option>
               ))}
             </Select>
+            <FieldError id="token-expiry" message={expiryError} />
           </div>
-          <fieldset className="flex flex-col gap-2 sm:col-span-2">
+          <fieldset className="flex flex-col gap-2 sm:col-span-2" aria-describedby={scopesError ? fieldErrorId("token-scopes") : undefined}>
             <legend className="mb-1 text-sm font-medium">Scopes</legend>
             {tokenScopes.map((scope) => (
               <label key={scope} className="flex items-center gap-2 text-sm">
-                <input
-                  type="checkbox"
-                  name="scopes"
-                  value={scope}
-                  checked={scopes.includes(scope)}
-                  onChange={(e) => setScopes(e.target.checked ? [...scopes, scope] : scopes.filter((s) => s !== scope))}
-                />
+                <input type="checkbox" name="scopes" value={scope} defaultChecked={typed ? typed.scopes.includes(scope) : scope === "read"} className="size-4 shrink-0" />
                 {tokenScopeLabels[scope]}
               </label>
             ))}
+            <FieldError id="token-scopes" message={scopesError} />
           </fieldset>
           {failure ? (
             <p role="alert" className="text-sm text-destructive sm:col-span-2">
@@ -97,7 +100,7 @@ export function CreateTokenForm({ baseUrl }: { baseUrl: string }) {
             </p>
           ) : null}
           <div className="sm:col-span-2">
-            <Button type="submit" disabled={isPending}>
+            <Button type="submit" disabled={isPending} aria-disabled={isPending}>
               {isPending ? "Creating…" : "Create token"}
             </Button>
           </div>

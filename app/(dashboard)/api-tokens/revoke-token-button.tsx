@@ -2,7 +2,7 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { actionErrorMessage } from "@/lib/action-message";
 import { revokeApiTokenAction } from "@/lib/api-tokens/revoke-api-token.action";
 
@@ -12,16 +12,18 @@ export function RevokeTokenButton({ tokenId, name }: { tokenId: string; name: st
     onError: ({ error }) => toast.error(actionErrorMessage(error, "The token could not be revoked.")),
   });
   return (
-    <Button
+    <ConfirmButton
       variant="outline"
       size="sm"
       disabled={isPending}
       aria-label={`Revoke ${name}`}
-      onClick={() => {
-        if (window.confirm(`Revoke “${name}”? Scripts using it stop working at once.`)) execute({ tokenId });
-      }}
+      title={`Revoke “${name}”?`}
+      description="Scripts using it stop working at once. This cannot be undone."
+      confirmLabel="Revoke token"
+      destructive
+      onConfirm={() => execute({ tokenId })}
     >
       {isPending ? "Revoking…" : "Revoke"}
-    </Button>
+    </ConfirmButton>
   );
 }

@@ -3,6 +3,7 @@
 import { useAction } from "next-safe-action/hooks";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { actionErrorMessage } from "@/lib/action-message";
 import { enableWebhookEndpointAction } from "@/lib/webhooks/enable-webhook-endpoint.action";
 import { redeliverWebhookAction } from "@/lib/webhooks/redeliver-webhook.action";
@@ -13,9 +14,19 @@ const failed = (fallback: string) => ({ error }: { error: Parameters<typeof acti
 export function RemoveEndpointButton({ endpointId, url }: { endpointId: string; url: string }) {
   const { execute, isPending } = useAction(removeWebhookEndpointAction, { onSuccess: () => toast.success("Endpoint removed"), onError: failed("The endpoint could not be removed.") });
   return (
-    <Button variant="outline" size="sm" disabled={isPending} onClick={() => window.confirm(`Remove ${url}? Nothing more is sent to it.`) && execute({ endpointId })}>
+    <ConfirmButton
+      variant="outline"
+      size="sm"
+      disabled={isPending}
+      aria-label={`Remove ${url}`}
+      title="Remove this endpoint?"
+      description={<span className="break-all">Nothing more is sent to {url}, and its delivery log goes with it.</span>}
+      confirmLabel="Remove endpoint"
+      destructive
+      onConfirm={() => execute({ endpointId })}
+    >
       Remove
-    </Button>
+    </ConfirmButton>
   );
 }
 

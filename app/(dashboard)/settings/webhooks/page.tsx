@@ -35,7 +35,7 @@ export default async function WebhooksPage() {
         .filter((e) => !e.enabled)
         .map((e) => (
           <div key={e.id} role="alert" className="mb-4 rounded-md border border-destructive/40 bg-destructive/10 p-4 text-sm">
-            <strong>{e.url}</strong> was turned off{e.disabledAt ? <> <RelativeTime iso={e.disabledAt.toISOString()} /></> : null}: {e.disabledReason ?? "its deliveries failed for a day."} Fix the receiver, then turn it on again.
+            <strong className="break-all">{e.url}</strong> was turned off{e.disabledAt ? <> <RelativeTime iso={e.disabledAt.toISOString()} /></> : null}: {e.disabledReason ?? "its deliveries failed for a day."} Fix the receiver, then turn it on again.
           </div>
         ))}
       <AddEndpointForm />
