@@ -54,7 +54,7 @@ vi.mock("next/headers", () => ({
 }));
 
 /** Actions written for useActionState: called with the previous state, then the input. */
-const statefulActions = new Set(["signInAction", "createApiTokenAction", "addWebhookEndpointAction"]);
+const statefulActions = new Set(["signInAction", "createApiTokenAction", "addWebhookEndpointAction", "rotateWebhookSecretAction"]);
 
 const SESSION_ENDED = "Your session has ended. Please sign in again.";
 const NOT_PERMITTED = "You do not have permission to do that.";
@@ -308,6 +308,7 @@ const cases: Case[] = [
     expect: adminAction("ok"),
   },
   { kind: "action", name: "removeWebhookEndpointAction", input: async () => ({ endpointId: (await webhookEndpoint()).endpoint.id }), expect: adminAction("refused") },
+  { kind: "action", name: "rotateWebhookSecretAction", input: async () => ({ endpointId: (await webhookEndpoint()).endpoint.id }), expect: adminAction("refused") },
   { kind: "action", name: "enableWebhookEndpointAction", input: async () => ({ endpointId: (await webhookEndpoint()).endpoint.id }), expect: adminAction("refused") },
   {
     kind: "action",

@@ -47,14 +47,13 @@ export async function deliverWebhook(deliveryId: string, deps: DeliverDeps = {})
   const { endpoint } = delivery;
 
   const body = JSON.stringify(delivery.payload);
-  const signer = new Webhook(await openWebhookSecret(endpoint.secretEnc));
   const timestamp = new Date(Math.floor(started.getTime() / 1000) * 1000);
   const headers = {
     "content-type": "application/json",
     "user-agent": "AvatarStudio-Webhooks/1",
     "webhook-id": delivery.eventId,
     "webhook-timestamp": String(Math.floor(timestamp.getTime() / 1000)),
-    "webhook-signature": signer.sign(delivery.eventId, timestamp, body),
+    "webhook-signature": (await signingSecrets(endpoint, started)).map((secret) => new Webhook(secret).sign(delivery.eventId, timestamp, body)).join(" "),
   };
   const fetcher = deps.fetch ?? (defaultFetch ??= outboundFetch({ maxRedirects: 0, maxBytes: 64_000, connectTimeoutMs: 10_000, firstByteTimeoutMs: TIMEOUT_MS, idleTimeoutMs: TIMEOUT_MS }));
   let status: number | null = null;
@@ -102,6 +101,17 @@ export async function deliverWebhook(deliveryId: string, deps: DeliverDeps = {})
     }
   });
   return ok ? "delivered" : state === "FAILED" ? "failed" : "retrying";
+}
+
+/**
+ * The secrets a delivery is signed with: the endpoint's own, and during the overlap after a
+ * rotation the one before it too. Standard Webhooks separates signatures with spaces, and a
+ * receiver accepts the delivery when any one of them verifies.
+ */
+export async function signingSecrets(endpoint: { secretEnc: string; previousSecretEnc: string | null; previousSecretExpiresAt: Date | null }, at: Date): Promise<string[]> {
+  const secrets = [await openWebhookSecret(endpoint.secretEnc)];
+  if (endpoint.previousSecretEnc && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > at) secrets.push(await openWebhookSecret(endpoint.previousSecretEnc));
+  return secrets;
 }
 
 /** Deliveries due now, oldest first, of enabled endpoints. */

@@ -15,6 +15,8 @@ export async function listWebhookEndpoints(teamId: string, options: { deliveries
       disabledAt: true,
       disabledReason: true,
       failingSince: true,
+      previousSecretExpiresAt: true,
+      secretRotatedAt: true,
       createdAt: true,
       deliveries: {
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -176,6 +176,57 @@ describe("webhook endpoints", () => {
     script.length = 0;
   });
 
+  it("rotates a secret: for a day deliveries carry both signatures and verify with either secret, then only the new one signs", async () => {
+    const endpoint = await addWebhookEndpoint(actor(), { url: receiverUrl, events: ["video.succeeded"] });
+    const { rotateWebhookSecret, SECRET_OVERLAP_MS } = await import("@/lib/webhooks/rotate-webhook-secret");
+    const rotatedAt = new Date();
+    const rotated = await rotateWebhookSecret(actor(), endpoint.id, rotatedAt);
+    expect(rotated.secret).toMatch(/^whsec_/);
+    expect(rotated.secret).not.toBe(endpoint.secret);
+    expect(new Date(rotated.previousValidUntil).getTime() - rotatedAt.getTime()).toBe(SECRET_OVERLAP_MS);
+    expect(await prisma.auditEvent.count({ where: { teamId, action: "webhook.secret_rotated", targetId: endpoint.id } })).toBe(1);
+    const stored = await prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
+    expect(stored.secretEnc).not.toContain(rotated.secret.slice(6));
+
+    const receive = async (data: Record<string, unknown>) => {
+      const before = received.length;
+      await prisma.$transaction((tx) => emitWebhookEvent(tx, { teamId, type: "video.succeeded", data }));
+      await waitFor("the delivery", async () => received.length > before, 10_000);
+      return received.at(-1)!;
+    };
+    // During the overlap: two space-separated signatures, and each secret verifies on its own.
+    const during = await receive({ jobId: "during" });
+    expect(String(during.headers["webhook-signature"]).split(" ")).toHaveLength(2);
+    for (const secret of [endpoint.secret, rotated.secret]) {
+      expect(new Webhook(secret).verify(during.body, during.headers as Record<string, string>)).toMatchObject({ data: { jobId: "during" } });
+    }
+
+    // After the overlap: only the new secret signs.
+    await prisma.webhookEndpoint.update({ where: { id: endpoint.id }, data: { previousSecretExpiresAt: new Date(Date.now() - 1000) } });
+    const after = await receive({ jobId: "after" });
+    expect(String(after.headers["webhook-signature"]).split(" ")).toHaveLength(1);
+    expect(new Webhook(rotated.secret).verify(after.body, after.headers as Record<string, string>)).toMatchObject({ data: { jobId: "after" } });
+    expect(() => new Webhook(endpoint.secret).verify(after.body, after.headers as Record<string, string>)).toThrow();
+
+    // Another team's admin cannot rotate it.
+    await expect(rotateWebhookSecret({ id: adminId, teamId: "another-team" }, endpoint.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await removeWebhookEndpoint(actor(), endpoint.id);
+  });
+
+  it("sends every delivery through the outbound guard: a link-local target stored in the row is refused at send time, not fetched", async () => {
+    const endpoint = await addWebhookEndpoint(actor(), { url: receiverUrl, events: ["video.failed"] });
+    // As if the address had changed meanwhile: the URL is checked again on every attempt.
+    await prisma.webhookEndpoint.update({ where: { id: endpoint.id }, data: { url: "http://169.254.169.254/latest/meta-data" } });
+    const before = received.length;
+    await prisma.$transaction((tx) => emitWebhookEvent(tx, { teamId, type: "video.failed", data: { jobId: "guarded" } }));
+    await waitFor("the refused attempt", async () => (await prisma.webhookAttempt.count({ where: { delivery: { endpointId: endpoint.id } } })) > 0, 10_000);
+    const [attempt] = await prisma.webhookAttempt.findMany({ where: { delivery: { endpointId: endpoint.id } } });
+    expect(attempt).toMatchObject({ statusCode: null });
+    expect(attempt!.error).toMatch(/link-local|not allowed|refused|private/i);
+    expect(received.length).toBe(before);
+    await removeWebhookEndpoint(actor(), endpoint.id);
+  });
+
   it("turns off an endpoint failing for a day, says so in the audit log, and gives up a delivery after its day", async () => {
     const endpoint = await addWebhookEndpoint(actor(), { url: receiverUrl, events: ["video.succeeded"] });
     const later = new Date(Date.now() + 3600_000);

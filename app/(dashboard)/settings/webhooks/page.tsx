@@ -6,7 +6,9 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { requirePagePermission } from "@/lib/auth/require-page-user";
 import { listWebhookEndpoints } from "@/lib/webhooks/list-webhook-endpoints";
 import { type WebhookEventType, webhookEventLabels } from "@/lib/webhooks/webhook-events";
+import { formatDateTime } from "@/lib/format";
 import { AddEndpointForm } from "./add-endpoint-form";
+import { RotateSecretForm } from "./rotate-secret-form";
 import { EnableEndpointButton, RedeliverButton, RemoveEndpointButton } from "./endpoint-buttons";
 
 export const metadata = { title: "Webhooks" };
@@ -17,6 +19,7 @@ const stateWords = { PENDING: "Retrying", SUCCEEDED: "Delivered", FAILED: "Faile
 export default async function WebhooksPage() {
   const user = await requirePagePermission("manageSettings");
   const endpoints = await listWebhookEndpoints(user.teamId);
+  const now = new Date();
   return (
     <div className="max-w-5xl">
       <PageHeader
@@ -56,8 +59,19 @@ export default async function WebhooksPage() {
               {endpoint.description ? `${endpoint.description} · ` : ""}
               {endpoint.events.map((e) => webhookEventLabels[e as WebhookEventType] ?? e).join(", ")}
             </CardDescription>
-            <div className="mt-2 flex gap-2">
+            {endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now ? (
+              <p className="mt-1 text-xs text-muted-foreground" data-testid="secret-overlap">
+                The signing secret was rotated{endpoint.secretRotatedAt ? <> <RelativeTime iso={endpoint.secretRotatedAt.toISOString()} /></> : null}; the old one
+                still signs beside it until{" "}
+                <time dateTime={endpoint.previousSecretExpiresAt.toISOString()} suppressHydrationWarning>
+                  {formatDateTime(endpoint.previousSecretExpiresAt.toISOString())}
+                </time>
+                .
+              </p>
+            ) : null}
+            <div className="mt-2 flex flex-wrap items-start gap-2">
               {endpoint.enabled ? null : <EnableEndpointButton endpointId={endpoint.id} />}
+              <RotateSecretForm endpointId={endpoint.id} url={endpoint.url} />
               <RemoveEndpointButton endpointId={endpoint.id} url={endpoint.url} />
             </div>
           </CardHeader>
