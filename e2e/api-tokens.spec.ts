@@ -106,3 +106,110 @@ test("the API reference lists every endpoint from the OpenAPI document", async (
     }
   }
 });
+
+test("an admin adds a webhook endpoint, copies its secret once, rotates it, and removes it after confirming", async ({ page }) => {
+  await signIn(page, demo.admin);
+  await page.goto("/settings");
+  await page.getByRole("link", { name: /Webhooks/ }).click();
+  await expect(page.getByRole("heading", { name: "Webhooks" })).toBeVisible();
+
+  // A link-local target is refused by the outbound guard; the error sits on the URL field and what was typed stays.
+  const url = page.getByLabel("URL");
+  await url.fill("http://169.254.169.254/latest");
+  await page.getByLabel("Description").fill("Render farm");
+  await page.getByRole("button", { name: "Add endpoint" }).click();
+  await expect(url).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator(`#${await url.getAttribute("aria-describedby")}`)).toBeVisible();
+  await expect(url).toHaveValue("http://169.254.169.254/latest");
+  await expect(page.getByLabel("Description")).toHaveValue("Render farm");
+
+  const target = `https://93.184.215.14/hooks/${Date.now()}`;
+  await url.fill(target);
+  await page.getByRole("button", { name: "Add endpoint" }).click();
+  const secret = page.getByTestId("webhook-secret");
+  await expect(secret).toHaveText(/^whsec_/);
+  const first = (await secret.textContent())!;
+  await expect(url).toHaveValue("");
+  const card = page.getByTestId("webhook-endpoint").filter({ hasText: target });
+  await expect(card).toBeVisible();
+
+  await card.getByRole("button", { name: `Rotate the signing secret of ${target}` }).click();
+  const rotated = card.getByTestId("rotated-secret");
+  await expect(rotated).toHaveText(/^whsec_/);
+  expect(await rotated.textContent()).not.toBe(first);
+  await expect(card.getByTestId("secret-overlap")).toBeVisible();
+
+  await card.getByRole("button", { name: `Remove ${target}` }).click();
+  const dialog = page.getByRole("alertdialog");
+  await expect(dialog).toContainText("Remove this endpoint?");
+  await dialog.getByRole("button", { name: "Remove endpoint" }).click();
+  await expect(card).toHaveCount(0);
+});
+
+/**
+ * Before JavaScript has loaded: the app's script files never arrive (the HTML's own inline
+ * lines still run, as they do before the bundles load), so nothing is hydrated and every
+ * form is the browser's own POST.
+ */
+test.describe("before JavaScript has loaded", () => {
+  test.beforeEach(async ({ page }) => {
+    await page.route(/\/_next\/static\/.*\.js(\?.*)?$/, (route) => route.abort());
+  });
+
+  test("the token form is a POST form: the page that comes back shows the new token once, or why none was made", async ({ page }) => {
+    await signIn(page, demo.creator);
+    await page.goto("/api-tokens");
+    await expect(page.locator("form").filter({ has: page.getByLabel("Name") })).toHaveAttribute("method", /post/i);
+
+    // No scope chosen: refused, the message tied to the scopes.
+    const name = `No-JS farm ${Date.now()}`;
+    await page.getByLabel("Name").fill(name);
+    await page.getByLabel(/^Read:/).uncheck();
+    await page.getByRole("button", { name: "Create token" }).click();
+    await expect(page.getByText("Choose at least one scope.")).toBeVisible();
+    await expect(page.getByRole("group", { name: "Scopes" })).toHaveAttribute("aria-describedby", "token-scopes-error");
+
+    await page.getByLabel("Name").fill(name);
+    await page.getByLabel(/^Generate:/).check();
+    await page.getByRole("button", { name: "Create token" }).click();
+    const shown = page.getByTestId("new-token");
+    await expect(shown).toHaveText(/^ast_[A-Za-z0-9]{43}$/);
+    const token = (await shown.textContent())!;
+    await expect(page.getByTestId("token-row").filter({ hasText: name })).toContainText(token.slice(0, 10));
+    await page.goto("/api-tokens");
+    await expect(page.getByTestId("new-token")).toHaveCount(0);
+    expect(await page.content()).not.toContain(token);
+  });
+
+  test("the webhook form and the rotate button are POST forms: the secret is shown on the page that comes back", async ({ page, browser }) => {
+    await signIn(page, demo.admin);
+    await page.goto("/settings/webhooks");
+    const url = page.getByLabel("URL");
+    await url.fill("http://169.254.169.254/latest");
+    await page.getByRole("button", { name: "Add endpoint" }).click();
+    await expect(url).toHaveAttribute("aria-invalid", "true");
+    await expect(url).toHaveValue("http://169.254.169.254/latest");
+
+    const target = `https://93.184.215.14/no-js/${Date.now()}`;
+    await url.fill(target);
+    await page.getByRole("button", { name: "Add endpoint" }).click();
+    await expect(page.getByTestId("webhook-secret")).toHaveText(/^whsec_/);
+    const card = page.getByTestId("webhook-endpoint").filter({ hasText: target });
+    await expect(card).toBeVisible();
+
+    await card.getByRole("button", { name: `Rotate the signing secret of ${target}` }).click();
+    await expect(page.getByTestId("rotated-secret")).toHaveText(/^whsec_/);
+    await expect(page.getByTestId("webhook-endpoint").filter({ hasText: target }).getByTestId("secret-overlap")).toBeVisible();
+
+    // Tidy up with a page that runs JavaScript (removing asks in a dialog).
+    const context = await browser.newContext();
+    const tidy = await context.newPage();
+    await signIn(tidy, demo.admin);
+    await tidy.goto("/settings/webhooks");
+    const tidyCard = tidy.getByTestId("webhook-endpoint").filter({ hasText: target });
+    await tidyCard.getByRole("button", { name: `Remove ${target}` }).click();
+    await tidy.getByRole("alertdialog").getByRole("button", { name: "Remove endpoint" }).click();
+    await expect(tidyCard).toHaveCount(0);
+    await context.close();
+  });
+});
