@@ -240,6 +240,10 @@ describe("webhook endpoints", () => {
     expect(off.enabled).toBe(false);
     expect(off.disabledReason).toContain("503");
     expect(await prisma.auditEvent.count({ where: { teamId, action: "webhook.endpoint_disabled", targetId: endpoint.id } })).toBe(1);
+    // The Settings page tells its admins.
+    const { countDisabledWebhookEndpoints } = await import("@/lib/webhooks/count-disabled-webhook-endpoints");
+    expect(await countDisabledWebhookEndpoints(teamId)).toBe(1);
+    expect(await countDisabledWebhookEndpoints("another-team")).toBe(0);
     const given = await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } });
     expect(given).toMatchObject({ state: "FAILED", attempts: 1, lastStatus: 503, nextAttemptAt: null });
     // A turned-off endpoint gets no new events and no redelivery.

@@ -112,7 +112,7 @@ export default async function ApiDocsPage() {
       />
       <section className="mb-8 space-y-3 text-sm">
         <p>{prose(doc.info.description)}</p>
-        <pre className="overflow-x-auto rounded-md bg-muted p-3 text-xs">{`curl -H "Authorization: Bearer $AVATAR_STUDIO_TOKEN" "${base}/api/v1/assets?state=approved&limit=10"`}</pre>
+        <pre className="rounded-md bg-muted p-3 text-xs break-all whitespace-pre-wrap">{`curl -H "Authorization: Bearer $AVATAR_STUDIO_TOKEN" "${base}/api/v1/assets?state=approved&limit=10"`}</pre>
         <p>
           Every POST takes an optional <code className="rounded bg-muted px-1 text-xs">Idempotency-Key</code> header; every answer carries{" "}
           <code className="rounded bg-muted px-1 text-xs">RateLimit-Limit</code>, <code className="rounded bg-muted px-1 text-xs">RateLimit-Remaining</code> and{" "}

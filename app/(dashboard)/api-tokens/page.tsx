@@ -35,7 +35,7 @@ export default async function ApiTokensPage() {
       {tokens.length === 0 ? (
         <p className="text-sm text-muted-foreground">No tokens yet.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-border">
+        <div className="overflow-x-auto rounded-lg border border-border" role="region" aria-label={admin ? "The team's tokens" : "Your tokens"} tabIndex={0}>
           <table className="w-full text-sm">
             <thead className="bg-muted text-left text-muted-foreground">
               <tr>

@@ -79,7 +79,7 @@ export default async function WebhooksPage() {
             {endpoint.deliveries.length === 0 ? (
               <p className="text-sm text-muted-foreground">Nothing sent yet.</p>
             ) : (
-              <div className="overflow-x-auto">
+              <div className="overflow-x-auto" role="region" aria-label={`Deliveries to ${endpoint.url}`} tabIndex={0}>
                 <table className="w-full text-sm">
                   <thead className="text-left text-muted-foreground">
                     <tr>
