@@ -60,6 +60,8 @@ export const env = createEnv({
     UPLOADS_PER_USER_PER_HOUR: z.coerce.number().int().positive().default(300),
     /** Bytes of uploads one team may keep, in decimal gigabytes. */
     TEAM_STORAGE_QUOTA_GB: z.coerce.number().positive().default(20),
+    /** Requests one API token may make per minute (`/api/v1`). */
+    API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
     /** Asset groups a team may have at the provider (the contract gives no figure; set your account's). */
     ASSET_GROUPS_LIMIT: z.coerce.number().int().positive().default(1000),
     /** Assets one group may hold at the provider, counting those in review and approved. */

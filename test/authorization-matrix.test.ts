@@ -25,7 +25,7 @@ import { setTestEnv } from "@/test/integration-kit";
 
 type Caller = "anonymous" | "otherTeam" | "CREATOR" | "LEAD" | "ADMIN";
 const callers: Caller[] = ["anonymous", "otherTeam", "CREATOR", "LEAD", "ADMIN"];
-type Expected = "ok" | "refused" | 401 | 403 | 404 | "public";
+type Expected = "ok" | "refused" | 400 | 401 | 403 | 404 | "public";
 
 let currentUserId: string | null = null;
 
@@ -54,7 +54,7 @@ vi.mock("next/headers", () => ({
 }));
 
 /** Actions written for useActionState: called with the previous state, then the input. */
-const statefulActions = new Set(["signInAction"]);
+const statefulActions = new Set(["signInAction", "createApiTokenAction", "addWebhookEndpointAction", "rotateWebhookSecretAction"]);
 
 const SESSION_ENDED = "Your session has ended. Please sign in again.";
 const NOT_PERMITTED = "You do not have permission to do that.";
@@ -160,6 +160,22 @@ async function videoJob(state: "FAILED" | "SUCCEEDED") {
 async function extraMember() {
   const user = await prisma.user.create({ data: { email: `extra-${randomUUID().slice(0, 8)}@example.com`, name: "Extra" } });
   return prisma.membership.create({ data: { teamId: ids.homeTeam, userId: user.id, role: "CREATOR" } });
+}
+
+/** A personal access token of a home member, to revoke. */
+async function apiTokenOf(userId: string) {
+  return prisma.apiToken.create({ data: { teamId: ids.homeTeam, userId, name: `${marker}-token`, prefix: "ast_xxxxxx", tokenHash: randomUUID(), scopes: ["read"] } });
+}
+
+/** A webhook endpoint of the home team (turned off, as after a day of failures) with one delivery. */
+async function webhookEndpoint() {
+  const endpoint = await prisma.webhookEndpoint.create({
+    data: { teamId: ids.homeTeam, url: "https://93.184.215.14/hook", events: ["review.finished"], secretEnc: "sealed", enabled: false, disabledAt: new Date() },
+  });
+  const delivery = await prisma.webhookDelivery.create({
+    data: { teamId: ids.homeTeam, endpointId: endpoint.id, eventId: `msg_${randomUUID()}`, eventType: "review.finished", payload: { marker }, state: "FAILED", retryUntil: new Date() },
+  });
+  return { endpoint, delivery };
 }
 
 const videoParams = { duration: 5, aspectRatio: "16:9", resolution: "720p", generateAudio: true, seed: null, returnLastFrame: false } as const;
@@ -276,6 +292,35 @@ const cases: Case[] = [
   { kind: "action", name: "changeRoleAction", input: async () => ({ membershipId: (await extraMember()).id, role: "LEAD" }), expect: adminAction("refused") },
   { kind: "action", name: "removeMemberAction", input: async () => ({ membershipId: (await extraMember()).id }), expect: adminAction("refused") },
 
+  // API tokens: every member makes their own; a member revokes their own, an admin any of the team's.
+  {
+    kind: "action",
+    name: "createApiTokenAction",
+    input: async () => ({ name: "new-token", scopes: ["read"], expiresInDays: null }),
+    expect: teamAction("ok"),
+  },
+  { kind: "action", name: "revokeApiTokenAction", input: async () => ({ tokenId: (await apiTokenOf(ids.users.secondCreator)).id }), expect: adminAction("refused") },
+  // Webhook endpoints are the admins'; an admin of another team may add one to their own team.
+  {
+    kind: "action",
+    name: "addWebhookEndpointAction",
+    input: async () => ({ url: "https://93.184.215.14/hook", events: ["review.finished"] }),
+    expect: adminAction("ok"),
+  },
+  { kind: "action", name: "removeWebhookEndpointAction", input: async () => ({ endpointId: (await webhookEndpoint()).endpoint.id }), expect: adminAction("refused") },
+  { kind: "action", name: "rotateWebhookSecretAction", input: async () => ({ endpointId: (await webhookEndpoint()).endpoint.id }), expect: adminAction("refused") },
+  { kind: "action", name: "enableWebhookEndpointAction", input: async () => ({ endpointId: (await webhookEndpoint()).endpoint.id }), expect: adminAction("refused") },
+  {
+    kind: "action",
+    name: "redeliverWebhookAction",
+    input: async () => {
+      const { endpoint, delivery } = await webhookEndpoint();
+      await prisma.webhookEndpoint.update({ where: { id: endpoint.id }, data: { enabled: true, disabledAt: null } });
+      return { deliveryId: delivery.id };
+    },
+    expect: adminAction("refused"),
+  },
+
   // Reads the browser polls: the caller's own team only.
   { kind: "route", name: "GET /api/assets", request: async () => ({ url: "/api/assets" }), expect: teamRead },
   { kind: "route", name: "GET /api/assets/[assetId]", request: async () => ({ url: "/api/assets/x", params: { assetId: (await asset("REJECTED")).id } }), expect: teamRecordRead },
@@ -319,6 +364,72 @@ const cases: Case[] = [
     }),
     expect: { anonymous: 401, otherTeam: "ok", ...members("ok", "ok", "ok") },
   },
+  // The REST API: callers there carry a personal access token (made in beforeAll), not a session.
+  { kind: "route", name: "GET /api/v1/assets", request: async () => ({ url: "/api/v1/assets" }), expect: teamRead },
+  { kind: "route", name: "GET /api/v1/assets/[assetId]", request: async () => ({ url: "/api/v1/assets/x", params: { assetId: (await asset("APPROVED")).id } }), expect: teamRecordRead },
+  {
+    kind: "route",
+    name: "GET /api/v1/assets/failed",
+    request: async () => ({ url: "/api/v1/assets/failed" }),
+    expect: { anonymous: 401, otherTeam: "ok", ...members(403, "ok", "ok") },
+  },
+  { kind: "route", name: "GET /api/v1/submissions", request: async () => ({ url: "/api/v1/submissions" }), expect: teamRead },
+  {
+    kind: "route",
+    name: "POST /api/v1/submissions",
+    request: async () => ({
+      url: "/api/v1/submissions",
+      init: {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ target: { kind: "existing", groupId: ids.group }, items: [{ source: "url", url: "https://93.184.215.14/a.png", type: "IMAGE", name: `${marker}-api` }] }),
+      },
+    }),
+    expect: { anonymous: 401, otherTeam: 404, ...members("ok", "ok", "ok") },
+  },
+  {
+    kind: "route",
+    name: "GET /api/v1/submissions/[submissionId]",
+    request: async () => ({ url: "/api/v1/submissions/x", params: { submissionId: (await submission("PARTIAL")).id } }),
+    expect: teamRecordRead,
+  },
+  {
+    kind: "route",
+    name: "POST /api/v1/uploads",
+    request: async () => ({
+      url: "/api/v1/uploads?name=api-avatar.png",
+      init: { method: "POST", body: new Uint8Array(uniquePng()), headers: { "content-type": "image/png" } },
+    }),
+    expect: { anonymous: 401, otherTeam: "ok", ...members("ok", "ok", "ok") },
+  },
+  { kind: "route", name: "GET /api/v1/video-jobs", request: async () => ({ url: "/api/v1/video-jobs" }), expect: teamRead },
+  {
+    kind: "route",
+    name: "POST /api/v1/video-jobs",
+    request: async () => ({
+      url: "/api/v1/video-jobs",
+      init: {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ model: "doubao-seedance-2.0", prompt: "waves", references: [{ assetId: (await asset("APPROVED")).id, type: "IMAGE", role: "reference_image" }], ...videoParams }),
+      },
+    }),
+    expect: { anonymous: 401, otherTeam: 404, ...members("ok", "ok", "ok") },
+  },
+  { kind: "route", name: "GET /api/v1/video-jobs/[jobId]", request: async () => ({ url: "/api/v1/video-jobs/x", params: { jobId: (await videoJob("SUCCEEDED")).id } }), expect: teamRecordRead },
+  {
+    kind: "route",
+    name: "POST /api/v1/video-jobs/[jobId]/retry",
+    request: async () => ({ url: "/api/v1/video-jobs/x/retry", init: { method: "POST" }, params: { jobId: (await videoJob("FAILED")).id } }),
+    expect: { anonymous: 401, otherTeam: 404, ...members("ok", "ok", "ok") },
+  },
+  {
+    kind: "route",
+    name: "GET /api/v1/video-jobs/[jobId]/video",
+    request: async () => ({ url: "/api/v1/video-jobs/x/video", params: { jobId: (await videoJob("SUCCEEDED")).id } }),
+    expect: teamRecordRead,
+  },
+  { kind: "route", name: "GET /api/v1/openapi.json", request: async () => ({ url: "/api/v1/openapi.json" }), expect: everyone("public"), publicStatuses: [200] },
   // Stored files are fetched by the provider, which has no session: they are public by an unguessable key.
   {
     kind: "route",
@@ -389,7 +500,7 @@ async function discover(): Promise<{ routes: Map<string, () => Promise<Record<st
 
 async function snapshotHomeTeam(): Promise<string> {
   const where = { teamId: ids.homeTeam };
-  const [memberships, settings, uploads, groups, submissions, assets, jobs] = await Promise.all([
+  const [memberships, settings, uploads, groups, submissions, assets, jobs, tokens, endpoints, deliveries] = await Promise.all([
     prisma.membership.findMany({ where, orderBy: { id: "asc" }, select: { id: true, role: true, userId: true } }),
     prisma.teamSettings.findUnique({ where: { teamId: ids.homeTeam } }),
     prisma.upload.findMany({ where, orderBy: { id: "asc" }, select: { id: true } }),
@@ -397,8 +508,11 @@ async function snapshotHomeTeam(): Promise<string> {
     prisma.submission.findMany({ where, orderBy: { id: "asc" }, select: { id: true, state: true, attempts: true, updatedAt: true } }),
     prisma.asset.findMany({ where, orderBy: { id: "asc" }, select: { id: true, state: true, updatedAt: true } }),
     prisma.videoJob.findMany({ where, orderBy: { id: "asc" }, select: { id: true, state: true, attempts: true, updatedAt: true } }),
+    prisma.apiToken.findMany({ where, orderBy: { id: "asc" }, select: { id: true, revokedAt: true } }),
+    prisma.webhookEndpoint.findMany({ where, orderBy: { id: "asc" }, select: { id: true, enabled: true, updatedAt: true } }),
+    prisma.webhookDelivery.findMany({ where, orderBy: { id: "asc" }, select: { id: true, state: true, updatedAt: true } }),
   ]);
-  return JSON.stringify({ memberships, settings, uploads, groups, submissions, assets, jobs });
+  return JSON.stringify({ memberships, settings, uploads, groups, submissions, assets, jobs, tokens, endpoints, deliveries });
 }
 
 type Outcome = { status: number | "ok" | "refused"; message?: string; body?: string };
@@ -419,10 +533,16 @@ async function callAction(file: string, name: string, input: unknown): Promise<O
 
 type PreparedRequest = Awaited<ReturnType<RouteCase["request"]>>;
 
-async function callRoute(load: () => Promise<Record<string, unknown>>, method: string, prepared: PreparedRequest): Promise<Outcome> {
+/** Each caller's personal access token with every scope, for `/api/v1` (the anonymous caller has none). */
+const apiTokens = new Map<Caller, string>();
+
+async function callRoute(load: () => Promise<Record<string, unknown>>, method: string, prepared: PreparedRequest, caller: Caller): Promise<Outcome> {
   const mod = await load();
   const handler = mod[method] as (request: Request, context: { params: Promise<unknown> }) => Promise<Response>;
-  const { url, init, params } = prepared;
+  const { url, params } = prepared;
+  const init: RequestInit = { ...prepared.init, headers: new Headers(prepared.init?.headers) };
+  const token = apiTokens.get(caller);
+  if (url.startsWith("/api/v1/") && token) (init.headers as Headers).set("authorization", `Bearer ${token}`);
   const response = await handler(new Request(new URL(url, "http://localhost:3000"), init), { params: Promise.resolve(params ?? {}) });
   const body = method === "HEAD" ? "" : Buffer.from(await response.arrayBuffer()).toString("latin1");
   return { status: response.status, body };
@@ -458,6 +578,11 @@ beforeAll(async () => {
   ids.users.secondCreator = second.userId;
   ids.memberships.secondCreator = second.membershipId;
   ids.users.otherTeam = (await member(ids.otherTeam, "ADMIN", "other-admin")).userId;
+  const { createApiToken } = await import("@/lib/api-tokens/create-api-token");
+  for (const caller of ["otherTeam", "CREATOR", "LEAD", "ADMIN"] as const) {
+    const teamId = caller === "otherTeam" ? ids.otherTeam : ids.homeTeam;
+    apiTokens.set(caller, (await createApiToken({ id: ids.users[caller], teamId }, { name: "matrix", scopes: ["read", "submit", "generate"], expiresInDays: null })).token);
+  }
   ids.group = (await prisma.assetGroup.create({ data: { teamId: ids.homeTeam, name: `${marker} group`, providerGroupId: "group-20260415111540-abcde" } })).id;
 });
 
@@ -498,7 +623,7 @@ describe(`authorization matrix: ${cases.length} actions and routes × ${callers.
             const method = c.name.split(" ")[0] ?? "";
             const load = discovered.routes.get(c.name);
             expect(load, `${c.name} is not a route`).toBeDefined();
-            outcome = await callRoute(load!, method, prepared as PreparedRequest);
+            outcome = await callRoute(load!, method, prepared as PreparedRequest, caller);
           }
         } finally {
           currentUserId = null;

@@ -124,6 +124,16 @@ describe("import rules", () => {
     expect(broken).toEqual([]);
   });
 
+  it("sends server-side requests only through the outbound guard (lib/net) or the provider adapter (lib/upstream)", () => {
+    const direct = /\bfetch\s*\(|from\s+["'](?:node:)?https?["']|from\s+["']undici["']/;
+    const broken = sourceFiles("lib")
+      .filter((file) => !/^lib\/(net|upstream)\//.test(file))
+      .filter((file) => direct.test(readFileSync(path.join(root, file), "utf8")));
+    expect(broken).toEqual([]);
+    // Webhook deliveries in particular: the guarded fetch, and nothing else.
+    expect(readFileSync(path.join(root, "lib/webhooks/deliver-webhook.ts"), "utf8")).toMatch(/import \{ outboundFetch \} from "@\/lib\/net\/outbound-policy"/);
+  });
+
   it("never imports the simulator from app code", () => {
     const broken = files.flatMap(({ file, imports }) => imports.filter((i) => i.startsWith("simulator/")).map((i) => `${file} → ${i}`));
     expect(broken).toEqual([]);

@@ -29,6 +29,14 @@ export const auditActions = [
   "video_job.succeeded",
   "video_job.failed",
   "video_job.cancelled",
+  "api_token.created",
+  "api_token.revoked",
+  "webhook.endpoint_added",
+  "webhook.endpoint_removed",
+  "webhook.endpoint_disabled",
+  "webhook.endpoint_enabled",
+  "webhook.secret_rotated",
+  "webhook.redelivered",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -41,6 +41,16 @@ describe("describeAuditEvent", () => {
     expect(describeAuditEvent({ action: "review.finished", metadata: "oops" }).text).toBe("review finished: 0 approved");
   });
 
+  it("describes the API's token and webhook events with their names and URLs", () => {
+    expect(describeAuditEvent({ action: "api_token.created", metadata: { name: "Render farm", scopes: ["read"] } })).toMatchObject({ text: "created the API token “Render farm”", href: "/api-tokens" });
+    expect(describeAuditEvent({ action: "api_token.revoked", metadata: { name: "Render farm" } }).text).toBe("revoked the API token “Render farm”");
+    expect(describeAuditEvent({ action: "webhook.endpoint_added", metadata: { url: "https://hooks.example.com/a" } })).toMatchObject({ text: "added the webhook endpoint https://hooks.example.com/a", href: "/settings/webhooks" });
+    expect(describeAuditEvent({ action: "webhook.endpoint_enabled", metadata: { url: "https://hooks.example.com/a" } }).text).toBe("turned the webhook endpoint https://hooks.example.com/a on again");
+    expect(describeAuditEvent({ action: "webhook.endpoint_enabled", metadata: {} }).text).toBe("turned the webhook endpoint on again");
+    expect(describeAuditEvent({ action: "webhook.secret_rotated", metadata: { url: "https://hooks.example.com/a" } }).text).toBe("rotated the signing secret of the webhook endpoint https://hooks.example.com/a");
+    expect(describeAuditEvent({ action: "webhook.endpoint_disabled", metadata: { url: "https://hooks.example.com/a" } })).toMatchObject({ tone: "destructive" });
+  });
+
   it("describes every action the app writes in its own words", () => {
     for (const action of auditActions) {
       const { text } = describeAuditEvent({ action, metadata: {} });

@@ -31,6 +31,8 @@ const meta = z
     to: z.string().optional().catch(undefined),
     model: z.string().optional().catch(undefined),
     code: z.string().optional().catch(undefined),
+    name: z.string().optional().catch(undefined),
+    url: z.string().optional().catch(undefined),
     limit: z.number().nullable().optional().catch(undefined),
     maxRunningJobs: z.number().nullable().optional().catch(undefined),
   })
@@ -78,6 +80,14 @@ const describers: Record<AuditAction, (m: Meta) => AuditDescription> = {
   "member.added": (m) => ({ text: `added ${m.email ?? "a member"} as ${role(m.role)}`, tone: "default", href: "/settings/team" }),
   "member.removed": (m) => ({ text: `removed ${m.email ?? "a member"} from the team`, tone: "default", href: "/settings/team" }),
   "member.role_changed": (m) => ({ text: `changed a member's role from ${role(m.from)} to ${role(m.to)}`, tone: "default", href: "/settings/team" }),
+  "api_token.created": (m) => ({ text: `created the API token ${quote(m.name ?? "unnamed")}`, tone: "default", href: "/api-tokens" }),
+  "api_token.revoked": (m) => ({ text: `revoked the API token ${quote(m.name ?? "unnamed")}`, tone: "default", href: "/api-tokens" }),
+  "webhook.endpoint_added": (m) => ({ text: `added the webhook endpoint ${m.url ?? ""}`.trimEnd(), tone: "default", href: "/settings/webhooks" }),
+  "webhook.endpoint_removed": (m) => ({ text: `removed the webhook endpoint ${m.url ?? ""}`.trimEnd(), tone: "default", href: "/settings/webhooks" }),
+  "webhook.endpoint_disabled": (m) => ({ text: `turned off the webhook endpoint ${m.url ?? ""} after a day of failed deliveries`.replace("  ", " "), tone: "destructive", href: "/settings/webhooks" }),
+  "webhook.endpoint_enabled": (m) => ({ text: `turned the webhook endpoint ${m.url ?? ""} on again`.replace("  ", " "), tone: "default", href: "/settings/webhooks" }),
+  "webhook.secret_rotated": (m) => ({ text: `rotated the signing secret of the webhook endpoint ${m.url ?? ""}`.trimEnd(), tone: "default", href: "/settings/webhooks" }),
+  "webhook.redelivered": () => ({ text: "sent a webhook delivery again", tone: "default", href: "/settings/webhooks" }),
   "settings.provider_saved": () => ({ text: "changed the provider settings", tone: "default", href: "/settings" }),
   "settings.generation_saved": () => ({ text: "changed the video generation defaults", tone: "default", href: "/settings" }),
   "budget.team_saved": (m) => ({

@@ -46,6 +46,6 @@ export async function requireUser(): Promise<SessionUser> {
   return user;
 }
 
-export function assertCan(user: SessionUser, permission: Permission): void {
+export function assertCan(user: Pick<SessionUser, "role">, permission: Permission): void {
   if (!can(user.role, permission)) throw new AppError("FORBIDDEN", "You do not have permission to do that.");
 }

@@ -11,6 +11,7 @@ import type { FileStorage } from "@/lib/storage/file-storage";
 import type { UpstreamClient } from "@/lib/upstream/client";
 import type { ParsedTask } from "@/lib/upstream/normalised";
 import { isTaskNotFound, isUpstreamError } from "@/lib/upstream/upstream-error";
+import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
 
 export type AdvanceDeps = {
   clientForTeam: (teamId: string) => Promise<UpstreamClient>;
@@ -81,6 +82,10 @@ export async function advanceVideoJob(jobId: string, deps: AdvanceDeps): Promise
         { teamId: job.teamId, actorId: null, action: `video_job.${state.toLowerCase() as Lowercase<typeof state>}`, targetType: "video_job", targetId: job.id, metadata },
         tx,
       );
+      if (state !== "CANCELLED") {
+        const error = typeof data.error === "string" ? { code: typeof data.errorCode === "string" ? data.errorCode : null, message: data.error } : null;
+        await emitWebhookEvent(tx, { teamId: job.teamId, type: state === "SUCCEEDED" ? "video.succeeded" : "video.failed", data: { jobId: job.id, state, model: job.model, error } });
+      }
       return true;
     });
     if (finished) return state;

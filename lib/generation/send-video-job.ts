@@ -12,6 +12,7 @@ import { newRequestId } from "@/lib/request-id";
 import type { UpstreamClient } from "@/lib/upstream/client";
 import type { CreateVideoInput, ImageRole } from "@/lib/upstream/inputs";
 import { type UpstreamError, isUpstreamError } from "@/lib/upstream/upstream-error";
+import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
 
 /**
  * A send in flight is left this long to the process making it; then a worker may send again.
@@ -199,11 +200,17 @@ export async function sendVideoJob(jobId: string, teamId: string, deps: SendVide
   } catch (error) {
     // Our own record cannot make a request: nothing went out.
     const { code, message } = userMessage(error);
-    const { count } = await prisma.videoJob.updateMany({
-      where: { id: job.id, teamId, state: job.state, attempts: job.attempts },
-      data: { state: "SEND_FAILED", errorCode: code, error: message, nextPollAt: null, finishedAt: now() },
+    const recorded = await prisma.$transaction(async (tx) => {
+      const { count } = await tx.videoJob.updateMany({
+        where: { id: job.id, teamId, state: job.state, attempts: job.attempts },
+        data: { state: "SEND_FAILED", errorCode: code, error: message, nextPollAt: null, finishedAt: now() },
+      });
+      if (count === 0) return false;
+      await recordAudit({ teamId, actorId: deps.actorId, action: "video_job.send_failed", targetType: "video_job", targetId: job.id, metadata: { code } }, tx);
+      await emitSendFailed(tx, job, code, message);
+      return true;
     });
-    return count === 0 ? currentOutcome(job.id, teamId) : { jobId: job.id, state: "SEND_FAILED", error: message };
+    return recorded ? { jobId: job.id, state: "SEND_FAILED", error: message } : currentOutcome(job.id, teamId);
   }
 
   // Claim the attempt: only one caller gets past this per attempt number.
@@ -294,6 +301,7 @@ export async function sendVideoJob(jobId: string, teamId: string, deps: SendVide
         });
         if (count === 0) return false;
         await recordAudit({ teamId, actorId: deps.actorId, action: "video_job.send_failed", targetType: "video_job", targetId: job.id, metadata: { code } }, tx);
+        await emitSendFailed(tx, job, code, finalMessage);
         return true;
       });
       if (!recorded) return currentOutcome(job.id, teamId);
@@ -336,4 +344,9 @@ export async function sendVideoJob(jobId: string, teamId: string, deps: SendVide
     if (!recorded) return currentOutcome(job.id, teamId);
     return { jobId: job.id, state: "UNCERTAIN", error: uncertainMessage };
   }
+}
+
+/** A job that ends unsent is a failed video for the team's webhooks, like one the provider failed (the same payload). */
+function emitSendFailed(tx: Prisma.TransactionClient, job: { id: string; teamId: string; model: string }, code: string | null, message: string): Promise<void> {
+  return emitWebhookEvent(tx, { teamId: job.teamId, type: "video.failed", data: { jobId: job.id, state: "SEND_FAILED", model: job.model, error: { code, message } } });
 }

@@ -4,7 +4,7 @@ import { providerDefaultParams, videoParamsSchema } from "@/lib/generation/video
 /** What VideoJob.params holds. Browser-safe. */
 export const videoJobParamsSchema = videoParamsSchema.extend({
   /** How the job was started: the Generate form, one click on an approved avatar, or Retry. */
-  source: z.enum(["form", "one-click", "retry"]).default("form"),
+  source: z.enum(["form", "one-click", "retry", "api"]).default("form"),
   /** The failed job this one retries. */
   retryOfId: z.string().optional(),
 });

@@ -325,6 +325,8 @@ describe("video jobs", () => {
 
   it("records a request the provider clearly refused as SEND_FAILED; Retry is a new attempt under a new key, once however often it is pressed", async () => {
     const noRetries = makeClient(0);
+    // The team's webhook endpoint hears of an unsent video as it does of any failed one.
+    const hook = await prisma.webhookEndpoint.create({ data: { teamId, url: "https://hooks.example.com/video", events: ["video.failed"], secretEnc: "unused" } });
     // An asset approved here that the provider does not know: it refuses the request with a reason.
     const good = await prisma.asset.findUniqueOrThrow({ where: { id: assets["avatar-b"]! } });
     const ghost = await prisma.asset.create({
@@ -338,6 +340,15 @@ describe("video jobs", () => {
     const failed = await prisma.videoJob.findUniqueOrThrow({ where: { id: outcome.jobId } });
     expect(failed).toMatchObject({ state: "SEND_FAILED", errorCode: "UPSTREAM_REJECTED", providerTaskId: null, nextPollAt: null });
     expect(failed.finishedAt).toBeInstanceOf(Date);
+    const events = await prisma.webhookDelivery.findMany({ where: { endpointId: hook.id } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ eventType: "video.failed", state: "PENDING" });
+    expect(events[0]!.payload).toMatchObject({
+      type: "video.failed",
+      data: { jobId: failed.id, state: "SEND_FAILED", model: failed.model, error: { code: "UPSTREAM_REJECTED", message: failed.error } },
+    });
+    expect(await prisma.auditEvent.count({ where: { teamId, action: "video_job.send_failed", targetId: failed.id } })).toBe(1);
+    await prisma.webhookEndpoint.delete({ where: { id: hook.id } });
 
     await prisma.asset.update({ where: { id: ghost.id }, data: { assetUrl: good.assetUrl } });
     const before = await videoPosts();

@@ -13,6 +13,8 @@ export const auditCategories = {
   settings: "Settings",
   budget: "Budgets",
   video_job: "Video jobs",
+  api_token: "API tokens",
+  webhook: "Webhooks",
 } as const;
 export type AuditCategory = keyof typeof auditCategories;
 

@@ -1,6 +1,7 @@
 import type { JobRegistration } from "@/lib/jobs/start-worker";
 import { registerReviewJobs } from "@/lib/jobs/review-jobs";
 import { registerVideoJobs } from "@/lib/jobs/video-jobs";
+import { registerWebhookJobs } from "@/lib/webhooks/webhook-jobs";
 
 /**
  * Every job the worker runs. Each entry creates its queues and registers its handlers.
@@ -15,4 +16,5 @@ import { registerVideoJobs } from "@/lib/jobs/video-jobs";
 export const allJobs: JobRegistration[] = [
   registerReviewJobs,
   registerVideoJobs,
+  (boss) => registerWebhookJobs(boss),
 ];

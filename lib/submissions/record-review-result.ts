@@ -7,6 +7,7 @@ import { matchReviewResults } from "@/lib/upstream/match-results";
 import { failureCodeOf } from "@/lib/upstream/parse-task";
 import { isTerminal } from "@/lib/upstream/status-map";
 import { rawItemsByName, rawResultOf } from "@/lib/submissions/raw-items-by-name";
+import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
 
 export type ReviewTally = { approved: number; rejected: number; pending: number };
 
@@ -59,6 +60,7 @@ export async function recordReviewResult(input: {
     const rawItems = rawItemsByName(raw);
     const single = assets.length === 1 ? rawResultOf(raw) : undefined;
     const tally: ReviewTally = { approved: 0, rejected: 0, pending: 0 };
+    const verdicts: { id: string; name: string; state: "APPROVED" | "REJECTED"; assetUrl: string | null; failure: { code: string | null; reason: string | null } | null }[] = [];
 
     for (const [index, asset] of assets.entries()) {
       const outcome = match.outcomes[index];
@@ -80,6 +82,7 @@ export async function recordReviewResult(input: {
             reviewedAt: now,
           },
         });
+        verdicts.push({ id: asset.id, name: asset.name, state: "APPROVED", assetUrl: outcome.assetUrl, failure: null });
       } else if (outcome.state === "rejected") {
         await tx.asset.update({
           where: { id: asset.id },
@@ -92,6 +95,7 @@ export async function recordReviewResult(input: {
             reviewedAt: now,
           },
         });
+        verdicts.push({ id: asset.id, name: asset.name, state: "REJECTED", assetUrl: null, failure: { code: outcome.code ?? failureCodeOf(outcome.reason) ?? null, reason: outcome.reason ?? null } });
       } else if (asset.state === "PENDING") {
         await tx.asset.update({ where: { id: asset.id }, data: { state: "IN_REVIEW", ...(rawItem ? { rawItem: json(rawItem) } : {}) } });
       }
@@ -100,6 +104,15 @@ export async function recordReviewResult(input: {
     const groupId = task.review?.groupId;
     if (groupId && !submission.group.providerGroupId) {
       await tx.assetGroup.update({ where: { id: submission.groupId }, data: { providerGroupId: groupId } });
+    }
+
+    for (const v of verdicts) {
+      await emitWebhookEvent(tx, {
+        teamId,
+        type: v.state === "APPROVED" ? "asset.approved" : "asset.rejected",
+        data: { assetId: v.id, name: v.name, state: v.state, assetUrl: v.assetUrl, failure: v.failure, submissionId, groupId: submission.groupId },
+        now,
+      });
     }
 
     const finished = isTerminal(task.status);
@@ -138,6 +151,12 @@ export async function recordReviewResult(input: {
       },
       tx,
     );
+    await emitWebhookEvent(tx, {
+      teamId,
+      type: "review.finished",
+      data: { submissionId, groupId: submission.groupId, groupName: submission.group.name, state, approved: tally.approved, rejected: tally.rejected },
+      now,
+    });
     return { finished: true, state, tally };
   });
 }

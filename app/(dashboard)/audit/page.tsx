@@ -124,7 +124,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     <td className="py-2 pr-3">
                       <span className="flex gap-2">
                         <span className={cn("mt-1.5 size-2 shrink-0 rounded-full", toneDot[e.tone])} aria-hidden />
-                        <span className="min-w-0 break-words">
+                        <span className="min-w-0 wrap-anywhere">
                           <span className="font-medium">{e.actorName ?? "Avatar Studio"}</span>{" "}
                           {e.href ? (
                             <Link href={e.href} className="hover:underline">

@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { getGenerationSettings } from "@/lib/generation/get-generation-settings";
 import { fallbackPrompt } from "@/lib/generation/video-defaults";
 import { getProviderSettingsForDisplay } from "@/lib/settings/get-provider-settings";
+import { countDisabledWebhookEndpoints } from "@/lib/webhooks/count-disabled-webhook-endpoints";
 import { GenerationSettingsForm } from "./generation-settings-form";
 import { ProviderSettingsForm } from "./provider-settings-form";
 
@@ -14,10 +15,23 @@ export const metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const user = await requirePagePermission("manageSettings");
-  const [settings, generation] = await Promise.all([getProviderSettingsForDisplay(user.teamId), getGenerationSettings(user.teamId)]);
+  const [settings, generation, disabledHooks] = await Promise.all([
+    getProviderSettingsForDisplay(user.teamId),
+    getGenerationSettings(user.teamId),
+    countDisabledWebhookEndpoints(user.teamId),
+  ]);
   return (
     <div className="max-w-4xl">
       <PageHeader title="Settings" description={`Settings of ${user.teamName}.`} />
+      {disabledHooks > 0 ? (
+        <p role="alert" className="mb-6 rounded-md border border-destructive/40 bg-destructive/10 p-3 text-sm" data-testid="webhooks-off-notice">
+          {disabledHooks === 1 ? "A webhook endpoint was" : `${disabledHooks} webhook endpoints were`} turned off after a day of failed deliveries.{" "}
+          <Link href="/settings/webhooks" className="font-medium underline underline-offset-4">
+            See why and turn {disabledHooks === 1 ? "it" : "them"} on again
+          </Link>
+          .
+        </p>
+      ) : null}
       <Card className="mb-6">
         <CardHeader>
           <CardTitle>Provider</CardTitle>
@@ -53,6 +67,14 @@ export default async function SettingsPage() {
         </CardContent>
       </Card>
       <InsightSettings teamId={user.teamId} />
+      <Link href="/settings/webhooks" className="mb-6 block max-w-md">
+        <Card className="hover:border-primary">
+          <CardHeader>
+            <CardTitle>Webhooks</CardTitle>
+            <CardDescription>Tell other systems when a review or a video is done.</CardDescription>
+          </CardHeader>
+        </Card>
+      </Link>
       <Link href="/settings/team" className="block max-w-md">
         <Card className="hover:border-primary">
           <CardHeader>
