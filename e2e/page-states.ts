@@ -11,20 +11,8 @@ export const roles: Role[] = ["signed-out", "creator", "lead", "admin"];
 export const widths = [390, 1280] as const;
 export const themes: Theme[] = ["light", "dark"];
 
-/**
- * The width and theme pairs each role is walked in. The admin (who sees every page and every
- * control) and the signed-out visitor get all four; the creator and the lead, whose pages are
- * the admin's with fewer controls, a phone in light and a desktop in dark, so every role meets
- * both widths and both themes without walking the same page four times.
- */
-export function statesFor(role: Role): { width: (typeof widths)[number]; theme: Theme }[] {
-  const all = widths.flatMap((width) => themes.map((theme) => ({ width, theme })));
-  if (role === "admin" || role === "signed-out") return all;
-  return [
-    { width: 390, theme: "light" },
-    { width: 1280, theme: "dark" },
-  ];
-}
+/** The width and theme pairs every role is walked in: phone and desktop, light and dark. */
+export const pageStates = widths.flatMap((width) => themes.map((theme) => ({ width, theme })));
 
 /** Every `page.tsx` under app/, as its route pattern: `/jobs/[id]`, `/[...missing]`. */
 export function appRoutes(appDir = path.join(process.cwd(), "app")): string[] {

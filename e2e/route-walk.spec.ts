@@ -1,15 +1,15 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test, expect, type Page } from "@playwright/test";
-import { appRoutes, isCatchAll, newPageAt, openContext, resolveRoute, roles, routesFor, settle, statesFor } from "./page-states";
+import { appRoutes, isCatchAll, newPageAt, openContext, resolveRoute, roles, routesFor, settle, pageStates } from "./page-states";
 
 // Every page of the app (read from app/**/page.tsx, so a new page is walked without editing
-// this file), for each role and signed out, at 390 and 1280 px, light and dark (see statesFor). A page fails
+// this file), for each role and signed out, at 390 and 1280 px, light and dark. A page fails
 // when it is wider than the viewport, logs a console error or warning (hydration mismatches
 // included), throws, a request it makes fails, or axe finds a serious or critical violation
 // (WCAG 2.2 AA and best practice). One walk does every check, so each page state loads once.
 
 const routes = appRoutes();
-const total = roles.reduce((n, role) => n + routesFor(role, routes).length * statesFor(role).length, 0);
+const total = roles.reduce((n, role) => n + routesFor(role, routes).length * pageStates.length, 0);
 
 /** What went wrong on one page, as lines for the report. */
 function watch(page: Page): string[] {
@@ -36,7 +36,7 @@ function watch(page: Page): string[] {
 
 test.describe(`route walk: checks ${total} page states (${routes.length} routes)`, () => {
   for (const role of roles) {
-    for (const { width, theme } of statesFor(role)) {
+    for (const { width, theme } of pageStates) {
       const own = routesFor(role, routes);
       test(`${role} at ${width} px, ${theme}: ${own.length} pages`, async ({ browser }) => {
         test.setTimeout(60_000 + own.length * 30_000);
