@@ -15,6 +15,16 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#4f46e5" };
 
+/**
+ * Without JavaScript, React cannot swap streamed content into place: it stays in hidden
+ * `<div id="S:n">` blocks at the end of the page while each `loading.tsx` fallback (the element
+ * right after its `<template id="B:n">` marker) keeps showing. This style, read only when
+ * scripts are off, hides the fallbacks and shows the streamed content, so every page and its
+ * plain forms work with JavaScript disabled. The rules sit in the `no-script` cascade layer,
+ * declared first in globals.css, as only that lets them outrank Tailwind's `[hidden]` rule.
+ */
+const noScriptStyle = `<style>@layer no-script{template[id^="B:"]+*{display:none!important}div[hidden][id^="S:"]{display:block!important}}</style>`;
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // The per-response CSP nonce from proxy.ts, for inline scripts of our own (the theme script).
   // Reading it renders every page per request, as a nonce requires.
@@ -22,6 +32,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en" suppressHydrationWarning>
       <body className="min-h-dvh antialiased">
+        <noscript dangerouslySetInnerHTML={{ __html: noScriptStyle }} />
         <Providers nonce={nonce}>{children}</Providers>
       </body>
     </html>

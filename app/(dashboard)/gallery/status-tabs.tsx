@@ -46,7 +46,7 @@ export function StatusTabs({
                 {galleryTabLabels[t]}
                 {counts ? (
                   <span
-                    className={cn("rounded-full px-1.5 text-xs tabular-nums", t === tab ? "bg-primary-foreground/20" : "bg-muted")}
+                    className={cn("rounded-full px-1.5 text-xs tabular-nums", t === tab ? "ring-1 ring-inset ring-primary-foreground/60" : "bg-muted")}
                     data-testid={`tab-count-${t}`}
                   >
                     {counts[t]}
