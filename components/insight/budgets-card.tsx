@@ -25,6 +25,8 @@ export async function BudgetsCard({ teamId }: { teamId: string }) {
           jobs running.
         </p>
         <TeamBudgetForm monthlyLimit={status.team.monthlyLimit} maxRunningJobs={status.teamMaxRunningJobs} serverMaxRunning={status.maxRunningJobs} currency={currency} />
+        {/* Long member names and the limit forms scroll inside this box on a phone, not the page. */}
+        <div className="relative overflow-x-auto">
         <table className="w-full text-sm">
           <thead>
             <tr className="text-left text-xs text-muted-foreground">
@@ -48,6 +50,7 @@ export async function BudgetsCard({ teamId }: { teamId: string }) {
             ))}
           </tbody>
         </table>
+        </div>
       </CardContent>
     </Card>
   );
