@@ -8,12 +8,8 @@
 // a test. Last line: `gallery: p95 ratio R` (all loads' p95 over all bare selects' p95).
 //
 //   npx tsx scripts/bench-gallery.ts [--assets 100000] [--loads 30]
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import pg from "pg";
-import { migrateDeploy } from "./lib/migrate";
-import { startEmbeddedPostgres } from "./lib/postgres";
+import { startBenchDatabase } from "./lib/bench-database";
 import { numberArg } from "./lib/number-arg";
 import { type RatioRow, printRatioTable } from "./lib/ratio-table";
 
@@ -21,26 +17,11 @@ const ASSETS = numberArg("assets", 100_000);
 const LOADS = numberArg("loads", 30);
 const OTHER_TEAM_ASSETS = Math.round(ASSETS / 5);
 
-const dir = mkdtempSync(path.join(os.tmpdir(), "avatar-studio-bench-"));
-const database = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), persistent: false });
-const stop = async () => {
-  await database.stop().catch(() => {});
-  rmSync(dir, { recursive: true, force: true });
-};
-process.on("SIGINT", () => void stop().finally(() => process.exit(130)));
+const { url: databaseUrl, stop } = await startBenchDatabase("bench");
 
 try {
-  await migrateDeploy(database.url);
-  process.env.DATABASE_URL = database.url;
-  // The data functions read the app's settings on import; none of these reach anything.
-  process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret-0";
-  process.env.SETTINGS_ENCRYPTION_KEY ??= Buffer.alloc(32, 1).toString("base64");
-  process.env.UPSTREAM_BASE_URL ??= "http://127.0.0.1:9";
-  process.env.UPSTREAM_API_KEY ??= "sk-bench";
-  process.env.LOG_LEVEL ??= "silent";
-
   const seedStarted = performance.now();
-  const client = new pg.Client({ connectionString: database.url });
+  const client = new pg.Client({ connectionString: databaseUrl });
   client.on("error", () => {});
   await client.connect();
   await seed(client, "team_bench", ASSETS);

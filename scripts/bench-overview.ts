@@ -8,38 +8,20 @@
 // the ratio of the two. Prints figures; it is not a test. Last line: `overview: p95 ratio R`.
 //
 //   npx tsx scripts/bench-overview.ts [--assets 100000] [--jobs 10000] [--loads 20]
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import pg from "pg";
-import { migrateDeploy } from "./lib/migrate";
+import { startBenchDatabase } from "./lib/bench-database";
 import { numberArg } from "./lib/number-arg";
 import { type RatioRow, printRatioTable } from "./lib/ratio-table";
-import { startEmbeddedPostgres } from "./lib/postgres";
 
 const ASSETS = numberArg("assets", 100_000);
 const JOBS = numberArg("jobs", 10_000);
 const LOADS = numberArg("loads", 20);
 
-const dir = mkdtempSync(path.join(os.tmpdir(), "avatar-studio-bench-overview-"));
-const database = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), persistent: false });
-const stop = async () => {
-  await database.stop().catch(() => {});
-  rmSync(dir, { recursive: true, force: true });
-};
-process.on("SIGINT", () => void stop().finally(() => process.exit(130)));
+const { url: databaseUrl, stop } = await startBenchDatabase("bench-overview");
 
 try {
-  await migrateDeploy(database.url);
-  process.env.DATABASE_URL = database.url;
-  process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret-0";
-  process.env.SETTINGS_ENCRYPTION_KEY ??= Buffer.alloc(32, 1).toString("base64");
-  process.env.UPSTREAM_BASE_URL ??= "http://127.0.0.1:9";
-  process.env.UPSTREAM_API_KEY ??= "sk-bench";
-  process.env.LOG_LEVEL ??= "silent";
-
   const seedStarted = performance.now();
-  const client = new pg.Client({ connectionString: database.url });
+  const client = new pg.Client({ connectionString: databaseUrl });
   client.on("error", () => {});
   await client.connect();
   await seed(client, "team_bench", ASSETS, JOBS);
