@@ -1,3 +1,8 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
+// The language and time zone of each request: lib/i18n/request.ts.
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
 // Headers every response gets, pages, API routes, stored files and static assets alike.
 // Pages get their Content-Security-Policy (with a per-response nonce) from proxy.ts.
 const everywhere = [
@@ -46,4 +51,4 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

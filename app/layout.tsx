@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import "./globals.css";
@@ -29,11 +31,16 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // The per-response CSP nonce from proxy.ts, for inline scripts of our own (the theme script).
   // Reading it renders every page per request, as a nonce requires.
   const nonce = (await headers()).get("x-nonce") ?? undefined;
+  // The request's language and zone (lib/i18n/request.ts); the provider hands the catalogue,
+  // the language and the time zone to every client component.
+  const locale = await getLocale();
   return (
-    <html lang="en" suppressHydrationWarning>
+    <html lang={locale === "zh" ? "zh-CN" : locale} suppressHydrationWarning>
       <body className="min-h-dvh antialiased">
         <noscript dangerouslySetInnerHTML={{ __html: noScriptStyle }} />
-        <Providers nonce={nonce}>{children}</Providers>
+        <NextIntlClientProvider>
+          <Providers nonce={nonce}>{children}</Providers>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

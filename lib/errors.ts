@@ -1,6 +1,10 @@
+import { messageKey } from "@/lib/i18n/message-key";
+
 /**
- * Expected failures. The `message` is written for the user and is safe to show; `detail`
- * carries what only the logs may see (a provider's raw text, ids).
+ * Expected failures. Each carries a code, the key of its sentence in the `errors` catalogue
+ * (messages/<locale>/errors.json) and the values that sentence needs; the boundary that answers
+ * the browser renders it in the user's language (lib/i18n/error-message.ts). `detail` carries
+ * what only the logs may see (a provider's raw text, ids). `message` is the key, for logs.
  */
 export const errorCodes = [
   "UNAUTHENTICATED",
@@ -42,14 +46,22 @@ const httpStatus: Record<ErrorCode, number> = {
   UPSTREAM_MALFORMED: 502,
 };
 
+/** The values a message's placeholders take ("{count} files"). */
+export type MessageValues = Record<string, string | number>;
+
 export class AppError extends Error {
   readonly code: ErrorCode;
+  /** The sentence's key in the `errors` namespace ("sessionEnded"). */
+  readonly key: string;
+  readonly values: MessageValues;
   readonly detail?: unknown;
 
-  constructor(code: ErrorCode, message: string, options?: { detail?: unknown; cause?: unknown }) {
-    super(message, { cause: options?.cause });
+  constructor(code: ErrorCode, key: string, options?: { values?: MessageValues; detail?: unknown; cause?: unknown }) {
+    super(key, { cause: options?.cause });
     this.name = "AppError";
     this.code = code;
+    this.key = key;
+    this.values = options?.values ?? {};
     this.detail = options?.detail;
   }
 
@@ -62,4 +74,10 @@ export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
 
-export const GENERIC_ERROR_MESSAGE = "Something went wrong on our side. Please try again.";
+/** The sentence shown for an unexpected failure (it takes the request id as `{ref}`). */
+export const GENERIC_ERROR_KEY = errorKey(messageKey("errors.generic"));
+
+/** An `errors` catalogue key without its namespace, as an AppError carries it. */
+function errorKey(key: `errors.${string}`): string {
+  return key.slice("errors.".length);
+}

@@ -3,27 +3,28 @@ import { createSafeActionClient } from "next-safe-action";
 import { z } from "zod";
 import { assertCan, requireUser } from "@/lib/auth/session";
 import type { Permission } from "@/lib/auth/roles";
-import { GENERIC_ERROR_MESSAGE, isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
+import { describeAppError, describeUnexpected } from "@/lib/i18n/error-message";
 import { logger } from "@/lib/logger";
 import { newRequestId } from "@/lib/request-id";
 
 /**
  * Every mutation is a server action built from these clients. Each names itself in metadata
  * (`.metadata({ actionName: "addMember" })`), so that a failure's log line says which action
- * failed. Input is validated with zod; an AppError's message reaches the user, anything else
- * is logged with a request id and the user sees a generic message with that id.
+ * failed. Input is validated with zod; an AppError's sentence reaches the user in their language,
+ * anything else is logged with a request id and the user sees a generic message with that id.
  */
 export const actionClient = createSafeActionClient({
   defineMetadataSchema: () => z.object({ actionName: z.string().min(1) }),
-  handleServerError(error, { metadata }) {
+  async handleServerError(error, { metadata }) {
     const actionName = metadata?.actionName ?? "unnamed";
     if (isAppError(error)) {
       if (error.detail !== undefined) logger.warn({ actionName, code: error.code, detail: error.detail }, error.message);
-      return error.message;
+      return describeAppError(error);
     }
     const requestId = newRequestId();
     logger.error({ err: error, requestId, actionName }, `server action ${actionName} failed`);
-    return `${GENERIC_ERROR_MESSAGE} (ref ${requestId})`;
+    return describeUnexpected(requestId);
   },
 });
 

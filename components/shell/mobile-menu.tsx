@@ -2,6 +2,7 @@
 
 import { Menu, X } from "lucide-react";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { Dialog } from "radix-ui";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -12,6 +13,7 @@ import { Button } from "@/components/ui/button";
  */
 export default function MobileMenu({ nav, defaultOpen }: { nav: ReactNode; defaultOpen?: boolean }) {
   const [open, setOpen] = useState(defaultOpen ?? false);
+  const t = useTranslations("shell");
   const pathname = usePathname();
   const shownAt = useRef(pathname);
   useEffect(() => {
@@ -23,7 +25,7 @@ export default function MobileMenu({ nav, defaultOpen }: { nav: ReactNode; defau
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
       <Dialog.Trigger asChild>
-        <Button variant="ghost" size="icon" aria-label="Open menu">
+        <Button variant="ghost" size="icon" aria-label={t("openMenu")}>
           <Menu aria-hidden />
         </Button>
       </Dialog.Trigger>
@@ -38,9 +40,9 @@ export default function MobileMenu({ nav, defaultOpen }: { nav: ReactNode; defau
           }}
         >
           <div className="flex h-14 items-center justify-between px-5">
-            <Dialog.Title className="text-lg font-semibold">Avatar Studio</Dialog.Title>
+            <Dialog.Title className="text-lg font-semibold">{t("productName")}</Dialog.Title>
             <Dialog.Close asChild>
-              <Button variant="ghost" size="icon" aria-label="Close menu">
+              <Button variant="ghost" size="icon" aria-label={t("closeMenu")}>
                 <X aria-hidden />
               </Button>
             </Dialog.Close>

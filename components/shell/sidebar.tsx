@@ -2,13 +2,15 @@
 
 import { LogOut, Menu } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 import { useCallback } from "react";
 import { Button } from "@/components/ui/button";
 import { LazyMenuButton } from "@/components/shell/lazy-menu-button";
+import { LanguageToggle } from "@/components/shell/language-toggle";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
 import { navItems } from "@/components/shell/nav-items";
-import { can, roleLabels } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/roles";
 import { signOutAction } from "@/lib/auth/sign-in";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { cn } from "@/lib/utils";
@@ -23,6 +25,7 @@ type User = { email: string; name: string | null; role: Role; teamName: string }
  * outside closes it.
  */
 export function Sidebar({ user }: { user: User }) {
+  const t = useTranslations("shell");
   const loadMobileMenu = useCallback(
     () =>
       import("@/components/shell/mobile-menu").then(({ default: MobileMenu }) => {
@@ -34,13 +37,13 @@ export function Sidebar({ user }: { user: User }) {
   return (
     <>
       <header className="sticky top-0 z-30 flex h-14 items-center justify-between border-b border-border bg-background px-4 md:hidden">
-        <span className="font-semibold">Avatar Studio</span>
-        <LazyMenuButton label="Open menu" popup="dialog" load={loadMobileMenu}>
+        <span className="font-semibold">{t("productName")}</span>
+        <LazyMenuButton label={t("openMenu")} popup="dialog" load={loadMobileMenu}>
           <Menu aria-hidden />
         </LazyMenuButton>
       </header>
       <aside className="sticky top-0 hidden h-dvh w-64 shrink-0 flex-col border-r border-border bg-card md:flex">
-        <div className="flex h-14 items-center px-5 text-lg font-semibold">Avatar Studio</div>
+        <div className="flex h-14 items-center px-5 text-lg font-semibold">{t("productName")}</div>
         <NavContent user={user} testIds />
       </aside>
     </>
@@ -48,11 +51,13 @@ export function Sidebar({ user }: { user: User }) {
 }
 
 function NavContent({ user, testIds }: { user: User; testIds?: boolean }) {
+  const t = useTranslations("shell");
+  const tc = useTranslations("common");
   const pathname = usePathname();
   const items = navItems.filter((item) => !("permission" in item) || can(user.role, item.permission));
   return (
     <>
-      <nav aria-label="Main" className="flex flex-1 flex-col gap-1 overflow-y-auto px-3">
+      <nav aria-label={t("mainNavigation")} className="flex flex-1 flex-col gap-1 overflow-y-auto px-3">
         {items.map((item) => {
           const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
           const Icon = item.icon;
@@ -67,7 +72,7 @@ function NavContent({ user, testIds }: { user: User; testIds?: boolean }) {
               )}
             >
               <Icon className="size-4" aria-hidden />
-              {item.label}
+              {t(`nav.${item.label}`)}
             </Link>
           );
         })}
@@ -80,15 +85,19 @@ function NavContent({ user, testIds }: { user: User; testIds?: boolean }) {
           <div className="truncate text-xs text-muted-foreground">{user.email}</div>
           <div className="mt-1 text-xs text-muted-foreground">
             <span data-testid={testIds ? "current-team" : undefined}>{user.teamName}</span> ·{" "}
-            <span data-testid={testIds ? "current-role" : undefined}>{roleLabels[user.role]}</span>
+            <span data-testid={testIds ? "current-role" : undefined}>{tc(`roles.${user.role}`)}</span>
           </div>
+          <Link href="/preferences" className="mt-1 inline-block text-xs text-muted-foreground underline underline-offset-2 hover:text-foreground">
+            {t("preferences")}
+          </Link>
         </div>
         <div className="flex items-center gap-2">
           <form action={signOutAction} className="flex-1">
             <Button type="submit" variant="outline" size="sm" className="w-full">
-              <LogOut aria-hidden /> Sign out
+              <LogOut aria-hidden /> {t("signOut")}
             </Button>
           </form>
+          <LanguageToggle />
           <ThemeToggle />
         </div>
       </div>

@@ -1,14 +1,15 @@
 "use client";
 
 import { Check, Monitor, Moon, Sun } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useTheme } from "next-themes";
 import { DropdownMenu } from "radix-ui";
 import { Button } from "@/components/ui/button";
 
 const choices = [
-  { value: "light", label: "Light", icon: Sun },
-  { value: "dark", label: "Dark", icon: Moon },
-  { value: "system", label: "System", icon: Monitor },
+  { value: "light", icon: Sun },
+  { value: "dark", icon: Moon },
+  { value: "system", icon: Monitor },
 ] as const;
 
 /**
@@ -18,27 +19,28 @@ const choices = [
  * menu is open, after hydration. Loaded on first use (see `ThemeToggle`).
  */
 export default function ThemeMenu({ defaultOpen }: { defaultOpen?: boolean }) {
+  const t = useTranslations("shell");
   const { theme, setTheme } = useTheme();
   return (
     <DropdownMenu.Root defaultOpen={defaultOpen}>
       <DropdownMenu.Trigger asChild>
-        <Button variant="outline" size="icon" aria-label="Theme" data-testid="theme-menu">
+        <Button variant="outline" size="icon" aria-label={t("theme")} data-testid="theme-menu">
           <Sun className="dark:hidden" aria-hidden />
           <Moon className="hidden dark:block" aria-hidden />
         </Button>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content align="end" sideOffset={6} className="z-50 min-w-36 rounded-md border border-border bg-card p-1 text-sm shadow-md">
-          <DropdownMenu.Label className="px-2 py-1.5 text-xs font-medium text-muted-foreground">Theme</DropdownMenu.Label>
+          <DropdownMenu.Label className="px-2 py-1.5 text-xs font-medium text-muted-foreground">{t("theme")}</DropdownMenu.Label>
           <DropdownMenu.RadioGroup value={theme ?? "system"} onValueChange={setTheme}>
-            {choices.map(({ value, label, icon: Icon }) => (
+            {choices.map(({ value, icon: Icon }) => (
               <DropdownMenu.RadioItem
                 key={value}
                 value={value}
                 className="flex cursor-default items-center gap-2 rounded-sm px-2 py-1.5 outline-none select-none data-[highlighted]:bg-muted"
               >
                 <Icon className="size-4" aria-hidden />
-                <span className="flex-1">{label}</span>
+                <span className="flex-1">{t(`themes.${value}`)}</span>
                 <DropdownMenu.ItemIndicator>
                   <Check className="size-4" aria-hidden />
                 </DropdownMenu.ItemIndicator>

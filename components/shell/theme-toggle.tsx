@@ -1,6 +1,7 @@
 "use client";
 
 import { Moon, Sun } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { LazyMenuButton } from "@/components/shell/lazy-menu-button";
 
 const loadMenu = () => import("@/components/shell/theme-menu").then((m) => m.default);
@@ -11,8 +12,9 @@ const loadMenu = () => import("@/components/shell/theme-menu").then((m) => m.def
  * when the button is first used.
  */
 export function ThemeToggle() {
+  const t = useTranslations("shell");
   return (
-    <LazyMenuButton label="Theme" popup="menu" load={loadMenu}>
+    <LazyMenuButton label={t("theme")} popup="menu" load={loadMenu}>
       <Sun className="dark:hidden" aria-hidden />
       <Moon className="hidden dark:block" aria-hidden />
     </LazyMenuButton>

@@ -44,7 +44,7 @@ export function apiRoute<P extends RouteParams = Record<string, never>, S extend
       rate = await countRequest(caller.tokenId, env.API_RATE_LIMIT_PER_MINUTE);
       if (!rate.allowed) {
         const limited = rate;
-        response = apiErrorResponse(new AppError("RATE_LIMITED", `Too many requests: ${limited.limit} a minute per token. Try again in ${limited.resetSeconds} s.`), options.what, requestId);
+        response = await apiErrorResponse(new AppError("RATE_LIMITED", "tokenRateLimited", { values: { limit: limited.limit, seconds: limited.resetSeconds } }), options.what, requestId);
         response.headers.set("Retry-After", String(limited.resetSeconds));
       } else {
         assertScope(caller, options.scope);
@@ -52,7 +52,7 @@ export function apiRoute<P extends RouteParams = Record<string, never>, S extend
         response = await run(request, params, caller, requestId, options, handler);
       }
     } catch (error) {
-      response = apiErrorResponse(error, options.what, requestId);
+      response = await apiErrorResponse(error, options.what, requestId);
     }
     response.headers.set("x-request-id", requestId);
     if (rate) for (const [name, value] of Object.entries(rateLimitHeaders(rate))) response.headers.set(name, value);
@@ -114,7 +114,7 @@ async function run<P extends RouteParams, S extends z.ZodType | undefined>(
     return await completeIdempotencyKey(claim.id, await call());
   } catch (error) {
     // An expected refusal is the answer to this request: it is kept, like a success.
-    if (error instanceof AppError && error.status < 500) return completeIdempotencyKey(claim.id, apiErrorResponse(error, "", requestId));
+    if (error instanceof AppError && error.status < 500) return completeIdempotencyKey(claim.id, await apiErrorResponse(error, "", requestId));
     await releaseIdempotencyKey(claim.id);
     throw error;
   }

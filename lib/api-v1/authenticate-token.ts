@@ -35,7 +35,7 @@ export async function authenticateToken(request: Request, now = new Date()): Pro
       expiresAt: true,
       revokedAt: true,
       lastUsedAt: true,
-      user: { select: { id: true, email: true, name: true, membership: { select: { role: true, teamId: true, team: { select: { name: true } } } } } },
+      user: { select: { id: true, email: true, name: true, locale: true, timeZone: true, membership: { select: { role: true, teamId: true, team: { select: { name: true } } } } } },
     },
   });
   const membership = token?.user.membership;
@@ -51,7 +51,7 @@ export async function authenticateToken(request: Request, now = new Date()): Pro
   return {
     tokenId: token.id,
     scopes: token.scopes.filter((s): s is TokenScope => s === "read" || s === "submit" || s === "generate"),
-    user: { id: token.user.id, email: token.user.email, name: token.user.name, role: membership.role, teamId: membership.teamId, teamName: membership.team.name },
+    user: { id: token.user.id, email: token.user.email, name: token.user.name, locale: token.user.locale, timeZone: token.user.timeZone, role: membership.role, teamId: membership.teamId, teamName: membership.team.name },
   };
 }
 

@@ -20,8 +20,8 @@ export const getSessionUser = cache(async () => {
   // fraction of the query builder's.
   // The team's change counter comes along (polled reads answer 304 by it), in the same read.
   const [membership] = await prisma.$queryRaw<
-    { role: Role; teamId: string; teamName: string; userId: string; email: string; name: string | null; teamVersion: bigint | null }[]
-  >`SELECT m.role::text AS role, t.id AS "teamId", t.name AS "teamName", u.id AS "userId", u.email, u.name, c."version" AS "teamVersion"
+    { role: Role; teamId: string; teamName: string; userId: string; email: string; name: string | null; teamVersion: bigint | null; locale: string | null; timeZone: string | null }[]
+  >`SELECT m.role::text AS role, t.id AS "teamId", t.name AS "teamName", u.id AS "userId", u.email, u.name, u.locale, u."timeZone", c."version" AS "teamVersion"
       FROM "Membership" m JOIN "Team" t ON t.id = m."teamId" JOIN "User" u ON u.id = m."userId"
       LEFT JOIN "TeamCounter" c ON c."teamId" = m."teamId"
      WHERE m."userId" = ${userId}`;
@@ -33,6 +33,10 @@ export const getSessionUser = cache(async () => {
     role: membership.role,
     teamId: membership.teamId,
     teamName: membership.teamName,
+    /** The saved language ("en", "zh"), or null to follow the browser. */
+    locale: membership.locale,
+    /** The saved IANA time zone, or null until the browser has reported one. */
+    timeZone: membership.timeZone,
     /** The team's change counter when this request began (see lib/http/team-version.ts). */
     teamVersion: membership.teamVersion === null ? 0n : BigInt(membership.teamVersion),
   };
@@ -42,10 +46,10 @@ export type SessionUser = NonNullable<Awaited<ReturnType<typeof getSessionUser>>
 
 export async function requireUser(): Promise<SessionUser> {
   const user = await getSessionUser();
-  if (!user) throw new AppError("UNAUTHENTICATED", "Your session has ended. Please sign in again.");
+  if (!user) throw new AppError("UNAUTHENTICATED", "sessionEnded");
   return user;
 }
 
 export function assertCan(user: Pick<SessionUser, "role">, permission: Permission): void {
-  if (!can(user.role, permission)) throw new AppError("FORBIDDEN", "You do not have permission to do that.");
+  if (!can(user.role, permission)) throw new AppError("FORBIDDEN", "forbidden");
 }

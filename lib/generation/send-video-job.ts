@@ -1,7 +1,7 @@
 import { findOutboundError } from "@/lib/net/outbound-error";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
-import { GENERIC_ERROR_MESSAGE, isAppError } from "@/lib/errors";
+import { GENERIC_ERROR_KEY, isAppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AssetType, VideoJobState } from "@/lib/generated/prisma/enums";
 import { matchVideoFailure } from "@/lib/generation/explain-video-failure";
@@ -144,7 +144,7 @@ function userMessage(error: unknown): { code: string; message: string; raw: unkn
   }
   const requestId = newRequestId();
   logger.error({ err: error, requestId }, "video job send failed unexpectedly");
-  return { code: "INTERNAL", message: `${GENERIC_ERROR_MESSAGE} (ref ${requestId})`, raw: null };
+  return { code: "INTERNAL", message: GENERIC_ERROR_KEY, raw: null };
 }
 
 /**

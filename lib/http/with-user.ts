@@ -1,6 +1,7 @@
 import "server-only";
 import { requireUser, type SessionUser } from "@/lib/auth/session";
-import { GENERIC_ERROR_MESSAGE, isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
+import { describeAppError, describeUnexpected } from "@/lib/i18n/error-message";
 import { logger } from "@/lib/logger";
 import { newRequestId } from "@/lib/request-id";
 
@@ -16,7 +17,8 @@ export type UserRouteArgs<P extends RouteParams> = RouteArgs<P> & { user: Sessio
 /**
  * Every route handler is written through this (or `withUser`): it gives the handler a
  * request id and the route's params, and turns whatever it throws into the one error answer,
- * `{ error: { code, message } }`: an AppError's own words and status, else a generic message
+ * `{ error: { code, message, key, values } }`: an AppError's sentence in the user's language and
+ * its status, else a generic message
  * with the request id, which the log line carries too. `what` names the route in the logs
  * ("listing assets"). Every answer carries the request id in `x-request-id`.
  */
@@ -31,7 +33,7 @@ export function withRoute<P extends RouteParams = Record<string, never>>(
       const params = context?.params ? await context.params : ({} as P);
       response = await handler({ request, params, requestId });
     } catch (error) {
-      response = errorAnswer(error, what, requestId);
+      response = await errorAnswer(error, what, requestId);
     }
     response.headers.set("x-request-id", requestId);
     return response;
@@ -46,13 +48,14 @@ export function withUser<P extends RouteParams = Record<string, never>>(
   return withRoute<P>(what, async (args) => handler({ ...args, user: await requireUser() }));
 }
 
-function errorAnswer(error: unknown, what: string, requestId: string): Response {
+async function errorAnswer(error: unknown, what: string, requestId: string): Promise<Response> {
   if (isAppError(error)) {
     if (error.detail !== undefined || error.cause !== undefined) {
       logger.info({ code: error.code, detail: error.detail, err: error.cause, requestId }, `${what}: ${error.message}`);
     }
-    return Response.json({ error: { code: error.code, message: error.message } }, { status: error.status, headers: noStore });
+    const message = await describeAppError(error);
+    return Response.json({ error: { code: error.code, message, key: error.key, values: error.values } }, { status: error.status, headers: noStore });
   }
   logger.error({ err: error, requestId }, `${what} failed`);
-  return Response.json({ error: { code: "INTERNAL", message: `${GENERIC_ERROR_MESSAGE} (ref ${requestId})` } }, { status: 500, headers: noStore });
+  return Response.json({ error: { code: "INTERNAL", message: await describeUnexpected(requestId) } }, { status: 500, headers: noStore });
 }

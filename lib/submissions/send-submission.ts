@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
-import { AppError, GENERIC_ERROR_MESSAGE, isAppError } from "@/lib/errors";
+import { AppError, GENERIC_ERROR_KEY, isAppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SubmissionState } from "@/lib/generated/prisma/enums";
 import { logger } from "@/lib/logger";
@@ -166,7 +166,7 @@ export async function sendSubmission(
     request = await requestFor(row, options.storage ?? getStorage());
     client = options.client ?? (await upstreamClientForTeam(teamId)).client;
   } catch (error) {
-    const message = isAppError(error) ? error.message : GENERIC_ERROR_MESSAGE;
+    const message = isAppError(error) ? error.message : GENERIC_ERROR_KEY;
     logger.error({ err: error, submissionId }, "submission could not be prepared");
     const updated = await recordFailure(row, "SEND_FAILED", { errorCode: isAppError(error) ? error.code : "INTERNAL", error: message });
     return resultOf(updated ?? row, false);
@@ -212,7 +212,7 @@ export async function sendSubmission(
   } catch (error) {
     const uncertain = !idempotency && answerMayBeLost(error);
     const code = isAppError(error) ? error.code : "INTERNAL";
-    const message = uncertain ? UNCERTAIN_MESSAGE : isAppError(error) ? error.message : GENERIC_ERROR_MESSAGE;
+    const message = uncertain ? UNCERTAIN_MESSAGE : isAppError(error) ? error.message : GENERIC_ERROR_KEY;
     const detail = isAppError(error) ? error.detail : undefined;
     logger.warn({ submissionId: row.id, code, detail, err: isAppError(error) ? undefined : error, attempt }, "submission not sent");
     const retryable = !uncertain && RETRYABLE_SEND_CODES.includes(code) && attempt < sendRetry.maxAttempts;

@@ -1,0 +1,3 @@
+-- A person's language and time zone.
+ALTER TABLE "User" ADD COLUMN "locale" TEXT;
+ALTER TABLE "User" ADD COLUMN "timeZone" TEXT;
