@@ -10,6 +10,7 @@ import { uploadFile } from "@/components/upload/upload-file";
 import type { AssetType } from "@/lib/generated/prisma/enums";
 import { formatLabels } from "@/lib/media/describe-media";
 import { acceptMap, assetTypeNouns } from "@/lib/media/limits";
+import { toastAlreadyApproved } from "@/components/assets/already-approved-toast";
 import { replaceAssetAction } from "@/lib/assets/replace-asset.action";
 import { cn } from "@/lib/utils";
 import { actionErrorMessage } from "@/lib/action-message";
@@ -58,14 +59,21 @@ export function ReplaceFileDrop({
       setPhase({ kind: "idle" });
       return;
     }
-    setPhase({ kind: "sending", fileName: file.name });
-    const result = await replace.executeAsync({ assetId: asset.id, uploadId: outcome.upload.id });
+    await send(file.name, outcome.upload.id, false);
+  }
+
+  async function send(fileName: string, uploadId: string, sendApprovedAgain: boolean) {
+    setPhase({ kind: "sending", fileName });
+    const result = await replace.executeAsync({ assetId: asset.id, uploadId, sendApprovedAgain });
     setPhase({ kind: "idle" });
     if (result?.serverError || result?.validationErrors) {
       setProblems([actionErrorMessage(result, "The replacement could not be sent.")]);
       return;
     }
-    toast.success(`“${asset.name}” replaced by ${file.name}; it is being reviewed.`);
+    // The new file is already approved in the group: it is not sent unless asked again.
+    const approved = result?.data?.alreadyApproved;
+    if (approved) return toastAlreadyApproved([approved], () => void send(fileName, uploadId, true));
+    toast.success(`“${asset.name}” replaced by ${fileName}; it is being reviewed.`);
     onReplaced?.(result?.data?.newAssetId ?? null);
   }
 

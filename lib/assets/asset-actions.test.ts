@@ -165,6 +165,45 @@ describe("resubmitting failed assets", () => {
     expect((await prisma.asset.findUniqueOrThrow({ where: { id: bad!.id } })).state).toBe("REJECTED");
   });
 
+  it("does not send a file already approved in its group again: the answer names the approved asset, unless asked to send it anyway", async () => {
+    // By URL: an approved asset from the same URL in the group.
+    const [approvedByUrl] = await seed(creator.id, [{ name: "dupe-url", state: "APPROVED" }]);
+    const [failedByUrl, other] = await seed(creator.id, [
+      { name: "dupe-url", state: "REJECTED" },
+      { name: "not-a-dupe", state: "REJECTED" },
+    ]);
+    const result = await resubmitAssets({ teamId, actor: creator, items: [{ assetId: failedByUrl!.id }, { assetId: other!.id }] });
+    expect(result.alreadyApproved).toEqual([
+      { assetId: failedByUrl!.id, name: "dupe-url", approved: expect.objectContaining({ assetId: approvedByUrl!.id, name: "dupe-url", assetUrl: "asset://asset-dupe-url", uploadId: null, sourceUrl: approvedByUrl!.sourceUrl }) },
+    ]);
+    expect(Object.keys(result.replacements)).toEqual([other!.id]);
+    expect(await prisma.asset.findUniqueOrThrow({ where: { id: failedByUrl!.id } })).toMatchObject({ state: "REJECTED" });
+    expect(await prisma.asset.count({ where: { replacesId: failedByUrl!.id } })).toBe(0);
+
+    // By upload (the same bytes): a replacement file that is already approved in the group.
+    const upload = await prisma.upload.create({
+      data: { teamId, uploaderId: creator.id, storageKey: `t/${randomUUID()}.png`, sha256: randomUUID(), fileName: "approved.png", mimeType: "image/png", type: "IMAGE", sizeBytes: 50_000, width: 800, height: 800 },
+    });
+    const [approvedUpload] = await seed(creator.id, [{ name: "approved-file", state: "APPROVED" }]);
+    await prisma.asset.update({ where: { id: approvedUpload!.id }, data: { uploadId: upload.id, sourceUrl: null } });
+    const [toReplace] = await seed(creator.id, [{ name: "to-replace", state: "REJECTED" }]);
+    const replaced = await resubmitAssets({ teamId, actor: creator, items: [{ assetId: toReplace!.id, uploadId: upload.id }] });
+    expect(replaced).toEqual({
+      submissionIds: [],
+      replacements: {},
+      alreadyApproved: [{ assetId: toReplace!.id, name: "to-replace", approved: expect.objectContaining({ assetId: approvedUpload!.id, uploadId: upload.id, name: "approved-file" }) }],
+    });
+    expect(await prisma.asset.findUniqueOrThrow({ where: { id: toReplace!.id } })).toMatchObject({ state: "REJECTED" });
+
+    // Another group's approval does not count; and "Submit it again" sends it.
+    const elsewhere = await prisma.assetGroup.create({ data: { teamId, name: `Elsewhere ${randomUUID().slice(0, 4)}`, projectName: "spring" } });
+    const [elsewhereFailed] = await seed(creator.id, [{ name: "dupe-url", state: "REJECTED" }], teamId, elsewhere.id);
+    expect((await resubmitAssets({ teamId, actor: creator, items: [{ assetId: elsewhereFailed!.id }] })).alreadyApproved).toEqual([]);
+    const forced = await resubmitAssets({ teamId, actor: creator, items: [{ assetId: toReplace!.id, uploadId: upload.id }], sendApprovedAgain: true });
+    expect(forced.alreadyApproved).toEqual([]);
+    expect(Object.keys(forced.replacements)).toEqual([toReplace!.id]);
+  });
+
   it("splits more than 20 into several submissions with unique names", async () => {
     const failed = await seed(lead.id, Array.from({ length: 23 }, () => ({ name: "same-name", state: "REJECTED" as const })));
     const result = await resubmitAssets({ teamId, actor: lead, items: failed.map((a) => ({ assetId: a.id })) });

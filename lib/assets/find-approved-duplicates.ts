@@ -1,22 +1,40 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** What to look for: uploaded files by upload id, and URL assets by their URL. */
+export type DuplicateQuery = { uploadIds?: readonly string[]; urls?: readonly string[] };
 
 /**
- * Approved assets of a group made from the given uploads (uploads are deduplicated by their
- * bytes per team, so the same upload id means the same file). A file found here need not be
- * submitted again: its `asset://` URL can be used as it is.
+ * Approved assets of a group made from the given files. Uploads are deduplicated by their
+ * bytes (sha256) per team, so the same upload id means the same file. The app never downloads
+ * a URL asset (the provider does), so its bytes are not known here: a URL asset is the same
+ * file as an approved one sent from the very same URL. A file found here need not be
+ * submitted again: its `asset://` URL can be used as it is. One answer per file (the newest
+ * approval), marked with the upload id or the URL it matches.
  */
-export async function findApprovedDuplicates(teamId: string, groupId: string, uploadIds: readonly string[]) {
-  if (uploadIds.length === 0) return [];
-  const assets = await prisma.asset.findMany({
-    where: { teamId, groupId, state: "APPROVED", uploadId: { in: [...uploadIds] } },
+export async function findApprovedDuplicates(teamId: string, groupId: string, query: DuplicateQuery, db: Prisma.TransactionClient = prisma) {
+  const uploadIds = [...new Set(query.uploadIds ?? [])];
+  const urls = [...new Set((query.urls ?? []).map((u) => u.trim()).filter(Boolean))];
+  if (uploadIds.length === 0 && urls.length === 0) return [];
+  const assets = await db.asset.findMany({
+    where: {
+      teamId,
+      groupId,
+      state: "APPROVED",
+      OR: [...(uploadIds.length ? [{ uploadId: { in: uploadIds } }] : []), ...(urls.length ? [{ uploadId: null, sourceUrl: { in: urls } }] : [])],
+    },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    select: { id: true, name: true, uploadId: true, assetUrl: true, providerAssetId: true, reviewedAt: true },
+    select: { id: true, name: true, uploadId: true, sourceUrl: true, assetUrl: true, providerAssetId: true, reviewedAt: true },
   });
-  const firstPerUpload = new Map<string, (typeof assets)[number]>();
-  for (const asset of assets) if (asset.uploadId && !firstPerUpload.has(asset.uploadId)) firstPerUpload.set(asset.uploadId, asset);
-  return [...firstPerUpload.values()].map((a) => ({
-    uploadId: a.uploadId!,
+  const firstPerFile = new Map<string, (typeof assets)[number]>();
+  for (const asset of assets) {
+    const file = asset.uploadId ? `upload:${asset.uploadId}` : `url:${asset.sourceUrl}`;
+    if (!firstPerFile.has(file)) firstPerFile.set(file, asset);
+  }
+  return [...firstPerFile.values()].map((a) => ({
+    uploadId: a.uploadId,
+    sourceUrl: a.uploadId ? null : a.sourceUrl,
     assetId: a.id,
     name: a.name,
     assetUrl: a.assetUrl,

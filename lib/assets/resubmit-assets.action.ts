@@ -12,6 +12,7 @@ export const resubmitAssetsAction = authActionClient
     const result = await resubmitAndSend(
       ctx.user,
       parsedInput.assetIds.map((assetId) => ({ assetId })),
+      { sendApprovedAgain: parsedInput.sendApprovedAgain },
     );
-    return { count: parsedInput.assetIds.length, replacements: result.replacements };
+    return { count: Object.keys(result.replacements).length, replacements: result.replacements, alreadyApproved: result.alreadyApproved };
   });

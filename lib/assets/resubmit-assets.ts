@@ -1,3 +1,4 @@
+import { type ApprovedDuplicate, findApprovedDuplicates } from "@/lib/assets/find-approved-duplicates";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { can } from "@/lib/auth/roles";
 import { prisma } from "@/lib/db";
@@ -9,6 +10,7 @@ import { nameFromFileName, proposeUniqueNames } from "@/lib/submissions/unique-n
 import { MAX_ASSETS_PER_REQUEST } from "@/lib/submissions/split-into-requests";
 import { sendInBackground } from "@/lib/submissions/send-in-background";
 import { writeSubmission } from "@/lib/submissions/write-submission";
+import { checkSubmissionLimits } from "@/lib/usage/check-submission-limits";
 
 export type ResubmitItem = {
   /** A failed (REJECTED) asset of the team. */
@@ -17,10 +19,18 @@ export type ResubmitItem = {
   uploadId?: string;
 };
 
+/** A failed asset left as it is because the very same file is already approved in its group. */
+export type AlreadyApproved = { assetId: string; name: string; approved: ApprovedDuplicate };
+
 export type ResubmitResult = {
   submissionIds: string[];
   /** New asset id by the id of the asset it replaces. */
   replacements: Record<string, string>;
+  /**
+   * Items not sent: the same file (same upload, that is same bytes; or the same URL) is already
+   * approved in the group, and its asset can be used instead. Sent anyway with `sendApprovedAgain`.
+   */
+  alreadyApproved: AlreadyApproved[];
 };
 
 /**
@@ -31,8 +41,12 @@ export type ResubmitResult = {
  * Writes rows only; the caller sends the submissions (sendSubmission).
  */
 /** `resubmitAssets` for the signed-in user; the new submissions are then sent in the background. */
-export async function resubmitAndSend(user: { id: string; teamId: string; role: Role }, items: ResubmitItem[]): Promise<ResubmitResult> {
-  const result = await resubmitAssets({ teamId: user.teamId, actor: { id: user.id, role: user.role }, items });
+export async function resubmitAndSend(
+  user: { id: string; teamId: string; role: Role },
+  items: ResubmitItem[],
+  options: { sendApprovedAgain?: boolean } = {},
+): Promise<ResubmitResult> {
+  const result = await resubmitAssets({ teamId: user.teamId, actor: { id: user.id, role: user.role }, items, sendApprovedAgain: options.sendApprovedAgain });
   sendInBackground(result.submissionIds, user.teamId);
   return result;
 }
@@ -41,6 +55,8 @@ export async function resubmitAssets(input: {
   teamId: string;
   actor: { id: string; role: Role };
   items: ResubmitItem[];
+  /** Send an item even when the same file is already approved in its group. */
+  sendApprovedAgain?: boolean;
 }): Promise<ResubmitResult> {
   const { teamId, actor } = input;
   const ids = [...new Set(input.items.map((i) => i.assetId))];
@@ -78,7 +94,7 @@ export async function resubmitAssets(input: {
     const uploadById = new Map(uploads.map((u) => [u.id, u]));
 
     type Planned = { old: (typeof assets)[number]; type: AssetType; name: string; uploadId: string | null; sourceUrl: string | null };
-    const planned: Planned[] = input.items.map((item) => {
+    const wanted: Planned[] = input.items.map((item) => {
       const old = byId.get(item.assetId)!;
       if (!item.uploadId) return { old, type: old.type, name: old.name, uploadId: old.uploadId, sourceUrl: old.sourceUrl };
       const upload = uploadById.get(item.uploadId);
@@ -89,6 +105,34 @@ export async function resubmitAssets(input: {
       }
       return { old, type: upload.type, name: nameFromFileName(upload.fileName), uploadId: upload.id, sourceUrl: null };
     });
+
+    // The same file already approved in the group is not sent for review again: its asset can be used.
+    const alreadyApproved: AlreadyApproved[] = [];
+    const byGroup = new Map<string, Planned[]>();
+    for (const p of wanted) byGroup.set(p.old.groupId, [...(byGroup.get(p.old.groupId) ?? []), p]);
+    if (!input.sendApprovedAgain) {
+      for (const [groupId, items] of byGroup) {
+        const found = await findApprovedDuplicates(
+          teamId,
+          groupId,
+          { uploadIds: items.flatMap((p) => (p.uploadId ? [p.uploadId] : [])), urls: items.flatMap((p) => (!p.uploadId && p.sourceUrl ? [p.sourceUrl] : [])) },
+          tx,
+        );
+        for (const p of items) {
+          const approved = found.find((d) => (p.uploadId ? d.uploadId === p.uploadId : d.sourceUrl !== null && d.sourceUrl === p.sourceUrl?.trim()));
+          if (approved) alreadyApproved.push({ assetId: p.old.id, name: p.old.name, approved });
+        }
+      }
+    }
+    const skipped = new Set(alreadyApproved.map((a) => a.assetId));
+    const planned = wanted.filter((p) => !skipped.has(p.old.id));
+    if (planned.length === 0) return { submissionIds: [], replacements: {}, alreadyApproved };
+
+    // The assets sent again take places in their groups: within the account's limits, or nothing is sent.
+    for (const [groupId, items] of byGroup) {
+      const adding = items.filter((p) => !skipped.has(p.old.id)).length;
+      if (adding > 0) await checkSubmissionLimits(tx, teamId, { groupId, groupName: items[0]!.old.group.name, adding, resubmit: true });
+    }
 
     // One submission per group and type, at most 20 assets each, names unique within it.
     const batches = new Map<string, Planned[]>();
@@ -118,10 +162,12 @@ export async function resubmitAssets(input: {
         for (const asset of created) if (asset.replacesId) replacements[asset.replacesId] = asset.id;
       }
     }
-    const moved = await tx.asset.updateMany({ where: { teamId, id: { in: ids }, state: "REJECTED" }, data: { state: "REPLACED" } });
-    if (moved.count !== ids.length) throw new AppError("CONFLICT", "Someone acted on these assets at the same time. Reload the page and try again.");
+    const sentIds = planned.map((p) => p.old.id);
+    const moved = await tx.asset.updateMany({ where: { teamId, id: { in: sentIds }, state: "REJECTED" }, data: { state: "REPLACED" } });
+    if (moved.count !== sentIds.length) throw new AppError("CONFLICT", "Someone acted on these assets at the same time. Reload the page and try again.");
 
-    const replaced = input.items.filter((i) => i.uploadId);
+    const sent = input.items.filter((i) => !skipped.has(i.assetId));
+    const replaced = sent.filter((i) => i.uploadId);
     if (replaced.length > 0) {
       await auditResubmission(tx, teamId, actor.id, "review.replaced", replaced, {
         count: replaced.length,
@@ -129,7 +175,7 @@ export async function resubmitAssets(input: {
         group: byId.get(replaced[0]!.assetId)!.group.name,
       });
     }
-    const asIs = input.items.filter((i) => !i.uploadId);
+    const asIs = sent.filter((i) => !i.uploadId);
     if (asIs.length > 0) {
       await auditResubmission(tx, teamId, actor.id, "review.resubmitted", asIs, {
         count: asIs.length,
@@ -137,7 +183,7 @@ export async function resubmitAssets(input: {
         group: byId.get(asIs[0]!.assetId)!.group.name,
       });
     }
-    return { submissionIds, replacements };
+    return { submissionIds, replacements, alreadyApproved };
   });
 }
 

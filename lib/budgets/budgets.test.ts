@@ -11,6 +11,7 @@ import { setTestEnv } from "@/test/integration-kit";
 
 let prisma: typeof import("@/lib/db").prisma;
 let createVideoJob: typeof import("@/lib/generation/create-video-job").createVideoJob;
+let retryVideoJob: typeof import("@/lib/generation/retry-video-job").retryVideoJob;
 let saveTeamBudget: typeof import("@/lib/budgets/save-team-budget").saveTeamBudget;
 let saveMemberBudget: typeof import("@/lib/budgets/save-member-budget").saveMemberBudget;
 let getBudgetStatus: typeof import("@/lib/budgets/get-budget-status").getBudgetStatus;
@@ -39,6 +40,7 @@ beforeAll(async () => {
   setTestEnv();
   ({ prisma } = await import("@/lib/db"));
   ({ createVideoJob } = await import("@/lib/generation/create-video-job"));
+  ({ retryVideoJob } = await import("@/lib/generation/retry-video-job"));
   ({ saveTeamBudget } = await import("@/lib/budgets/save-team-budget"));
   ({ saveMemberBudget } = await import("@/lib/budgets/save-member-budget"));
   ({ getBudgetStatus } = await import("@/lib/budgets/get-budget-status"));
@@ -79,6 +81,15 @@ async function clearJobs() {
 }
 
 const admin = () => ({ id: ids.admin, teamId: ids.team });
+
+const retry = (userId: string, jobId: string) => retryVideoJob({ teamId: ids.team, userId, jobId }, { client, models: [MODEL] });
+
+/** A job of `userId` that ended in `state` (a provider failure, or a request the provider refused). */
+async function endedJob(userId: string, state: "FAILED" | "SEND_FAILED") {
+  const { jobId } = await start(userId);
+  await prisma.videoJob.update({ where: { id: jobId }, data: { state, errorCode: state === "FAILED" ? "InternalServiceError" : "UPSTREAM_REJECTED", finishedAt: new Date(), nextPollAt: null } });
+  return jobId;
+}
 
 describe("budgets", () => {
   it("20 parallel creations never spend past the team's limit", async () => {
@@ -143,5 +154,54 @@ describe("budgets", () => {
   it("sets budgets only for members of the admin's own team", async () => {
     await expect(saveMemberBudget(admin(), { userId: ids.outsider, monthlyLimit: 5 })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await prisma.memberBudget.count({ where: { userId: ids.outsider } })).toBe(0);
+  });
+
+  it("a member whose budget is 0 cannot retry a failed job or send an unsent one again; the job stays as it was", async () => {
+    await clearJobs();
+    const failed = await endedJob(ids.creator, "FAILED");
+    const unsent = await endedJob(ids.creator, "SEND_FAILED");
+    await saveMemberBudget(admin(), { userId: ids.creator, monthlyLimit: 0 });
+    await expect(retry(ids.creator, failed)).rejects.toThrow("You have $0.00 left of your $0.00 monthly budget.");
+    await expect(retry(ids.creator, unsent)).rejects.toThrow("You have $0.00 left of your $0.00 monthly budget.");
+    expect(await prisma.videoJob.count({ where: { teamId: ids.team } })).toBe(2);
+    expect(await prisma.videoJob.findUniqueOrThrow({ where: { id: unsent } })).toMatchObject({ state: "SEND_FAILED", errorCode: "UPSTREAM_REJECTED" });
+    expect((await getBudgetStatus(ids.team)).team.reserved).toBe(0);
+
+    await saveMemberBudget(admin(), { userId: ids.creator, monthlyLimit: 0.5 });
+    await expect(retry(ids.creator, unsent)).resolves.toMatchObject({ jobId: unsent });
+    expect(await prisma.videoJob.findUniqueOrThrow({ where: { id: unsent } })).toMatchObject({ state: "QUEUED" });
+    await expect(retry(ids.creator, failed)).rejects.toThrow("You have $0.00 left of your $0.50 monthly budget.");
+    await saveMemberBudget(admin(), { userId: ids.creator, monthlyLimit: null });
+  });
+
+  it("a retry counts against the jobs running at once", async () => {
+    await clearJobs();
+    const failed = await endedJob(ids.creator, "FAILED");
+    const unsent = await endedJob(ids.creator, "SEND_FAILED");
+    await saveTeamBudget(admin(), { monthlyLimit: null, maxRunningJobs: 1 });
+    await start(ids.admin);
+    await expect(retry(ids.creator, failed)).rejects.toThrow("The team already has 1 of at most 1 video jobs running at once.");
+    await expect(retry(ids.creator, unsent)).rejects.toThrow("The team already has 1 of at most 1 video jobs running at once.");
+  });
+
+  it("10 retries and creations at once never spend past the team's limit", async () => {
+    await clearJobs();
+    const failed = await Promise.all(Array.from({ length: 4 }, (_, i) => endedJob(i % 2 ? ids.admin : ids.creator, "FAILED")));
+    const unsent = await Promise.all(Array.from({ length: 3 }, (_, i) => endedJob(i % 2 ? ids.admin : ids.creator, "SEND_FAILED")));
+    // 0.5 a job; 1.7 admits three of the ten.
+    await saveTeamBudget(admin(), { monthlyLimit: 1.7, maxRunningJobs: null });
+    const results = await Promise.allSettled([
+      ...failed.map((id) => retry(ids.creator, id)),
+      ...unsent.map((id) => retry(ids.admin, id)),
+      ...Array.from({ length: 3 }, () => start(ids.creator)),
+    ]);
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(3);
+    expect(refused).toHaveLength(7);
+    for (const r of refused) expect(String(r.reason.message)).toMatch(/The team has \$0\.20 left of its \$1\.70 monthly budget/);
+    const holding = await prisma.videoJob.findMany({ where: { teamId: ids.team, state: { notIn: ["FAILED", "SEND_FAILED", "CANCELLED"] } }, select: { estimatedCost: true } });
+    expect(holding).toHaveLength(3);
+    expect(holding.reduce((n, j) => n + Number(j.estimatedCost), 0)).toBeCloseTo(1.5, 6);
+    expect((await getBudgetStatus(ids.team)).team).toEqual({ monthlyLimit: 1.7, spent: 0, reserved: 1.5, left: 0.2 });
   });
 });

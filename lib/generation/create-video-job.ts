@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { reserveVideoSpend } from "@/lib/budgets/reserve-video-spend";
+import { reserveVideoSpend, type SpendCheck } from "@/lib/budgets/reserve-video-spend";
 import { getGenerationSettings } from "@/lib/generation/get-generation-settings";
 import { estimateCost, formatMoney } from "@/lib/generation/price-table";
 import { prisma } from "@/lib/db";
@@ -52,20 +52,12 @@ export async function createVideoJob(input: CreateVideoJobInput, deps: CreateVid
     source: input.source,
     ...(input.retryOfId ? { retryOfId: input.retryOfId } : {}),
   };
-  const { priceTable } = await getGenerationSettings(teamId);
-  const estimate = estimateCost(priceTable, { model: request.model, resolution: request.resolution, duration: request.duration });
+  const spend = await spendCheckFor(teamId, userId, request, now);
   const job = await refuseDuplicateStart(
     input.idempotencyKey,
     prisma.$transaction(async (tx) => {
       // Budgets: the estimate is reserved under the team's budget row lock, or the start is refused.
-      const estimatedCost = await reserveVideoSpend(tx, {
-        teamId,
-        userId,
-        amount: estimate?.amount ?? null,
-        money: (amount) => formatMoney(amount, priceTable?.currency ?? "credits"),
-        priceFor: `${request.model} at ${request.resolution}`,
-        now,
-      });
+      const estimatedCost = await reserveVideoSpend(tx, spend);
       const created = await tx.videoJob.create({
         data: {
           teamId,
@@ -96,6 +88,28 @@ export async function createVideoJob(input: CreateVideoJobInput, deps: CreateVid
     }),
   );
   return sendVideoJob(job.id, teamId, { client: deps.client, actorId: userId, now: deps.now });
+}
+
+/**
+ * What reserveVideoSpend checks for a job of this model, resolution and length started by
+ * `userId`: its estimate from the team's price table now. Read before the transaction.
+ */
+export async function spendCheckFor(
+  teamId: string,
+  userId: string | null,
+  job: Pick<VideoRequest, "model" | "resolution" | "duration">,
+  now: Date,
+): Promise<SpendCheck> {
+  const { priceTable } = await getGenerationSettings(teamId);
+  const estimate = estimateCost(priceTable, { model: job.model, resolution: job.resolution, duration: job.duration });
+  return {
+    teamId,
+    userId,
+    amount: estimate?.amount ?? null,
+    money: (amount) => formatMoney(amount, priceTable?.currency ?? "credits"),
+    priceFor: `${job.model} at ${job.resolution}`,
+    now,
+  };
 }
 
 /** With a fixed idempotency key, a second start of the same thing is a conflict, not a second job. */

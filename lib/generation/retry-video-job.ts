@@ -1,7 +1,8 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { type CreateVideoJobDeps, createVideoJob } from "@/lib/generation/create-video-job";
+import { reserveVideoSpend } from "@/lib/budgets/reserve-video-spend";
+import { type CreateVideoJobDeps, createVideoJob, spendCheckFor } from "@/lib/generation/create-video-job";
 import { ownFailureCodes } from "@/lib/generation/explain-video-failure";
 import { loadApprovedReferences } from "@/lib/generation/load-approved-references";
 import { SEND_LEASE_MS, type SendOutcome, sendVideoJob } from "@/lib/generation/send-video-job";
@@ -45,20 +46,28 @@ export async function retryVideoJob(
   if (job.state === "SEND_FAILED") {
     await loadApprovedReferences(input.teamId, refs);
     const key = nextAttemptKey(job.idempotencyKey);
-    const reset = await prisma.videoJob.updateMany({
-      where: { id: job.id, teamId: input.teamId, state: "SEND_FAILED", idempotencyKey: job.idempotencyKey },
-      data: {
-        state: "QUEUED",
-        idempotencyKey: key,
-        attempts: 0,
-        uncertainSince: null,
-        error: null,
-        errorCode: null,
-        finishedAt: null,
-        nextPollAt: new Date(now.getTime() + SEND_LEASE_MS),
-      },
+    const params = readVideoJobParams(job.params);
+    // An unsent job gave its reservation back; the new attempt reserves again, as a new job
+    // does, under the spend of the person it counts for (its creator), or is refused.
+    const spend = await spendCheckFor(input.teamId, job.createdById, { model: job.model, resolution: params.resolution, duration: params.duration }, now);
+    await prisma.$transaction(async (tx) => {
+      const estimatedCost = await reserveVideoSpend(tx, spend);
+      const reset = await tx.videoJob.updateMany({
+        where: { id: job.id, teamId: input.teamId, state: "SEND_FAILED", idempotencyKey: job.idempotencyKey },
+        data: {
+          state: "QUEUED",
+          idempotencyKey: key,
+          attempts: 0,
+          uncertainSince: null,
+          error: null,
+          errorCode: null,
+          finishedAt: null,
+          estimatedCost,
+          nextPollAt: new Date(now.getTime() + SEND_LEASE_MS),
+        },
+      });
+      if (reset.count === 0) throw new AppError("CONFLICT", "This job is already being retried.");
     });
-    if (reset.count === 0) throw new AppError("CONFLICT", "This job is already being retried.");
     await recordAudit({ teamId: input.teamId, actorId: input.userId, action: "video_job.resent", targetType: "video_job", targetId: job.id, metadata: { idempotencyKey: key } });
     return sendVideoJob(job.id, input.teamId, sendDeps);
   }

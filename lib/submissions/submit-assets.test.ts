@@ -440,11 +440,23 @@ describe("findApprovedDuplicates", () => {
     const upload = await imageUpload("approved-once");
     const result = await submit({ target: { kind: "new", name: "Dupes" }, projectName: "default", items: [{ source: "upload", uploadId: upload.id, name: "approved-once" }] });
     const asset = await prisma.asset.findFirstOrThrow({ where: { submissionId: result.submissions[0]!.id } });
-    expect(await findApprovedDuplicates(teamId, result.groupId, [upload.id])).toEqual([]);
+    expect(await findApprovedDuplicates(teamId, result.groupId, { uploadIds: [upload.id] })).toEqual([]);
     await prisma.asset.update({ where: { id: asset.id }, data: { state: "APPROVED", assetUrl: "asset://asset-1", providerAssetId: "asset-1" } });
-    expect(await findApprovedDuplicates(teamId, result.groupId, [upload.id, "other"])).toEqual([
-      expect.objectContaining({ uploadId: upload.id, assetId: asset.id, assetUrl: "asset://asset-1", name: "approved-once" }),
+    expect(await findApprovedDuplicates(teamId, result.groupId, { uploadIds: [upload.id, "other"] })).toEqual([
+      expect.objectContaining({ uploadId: upload.id, sourceUrl: null, assetId: asset.id, assetUrl: "asset://asset-1", name: "approved-once" }),
     ]);
-    expect(await findApprovedDuplicates(otherTeamId, result.groupId, [upload.id])).toEqual([]);
+    expect(await findApprovedDuplicates(otherTeamId, result.groupId, { uploadIds: [upload.id] })).toEqual([]);
+  });
+
+  it("finds a URL asset already approved in the group from the same URL (the app never downloads URL assets, so the URL stands for the file)", async () => {
+    const url = `https://media.example.com/dupe-${randomUUID().slice(0, 6)}.png`;
+    const result = await submit({ target: { kind: "new", name: "Url dupes" }, projectName: "default", items: [{ source: "url", url, type: "IMAGE", name: "by-url" }] });
+    const asset = await prisma.asset.findFirstOrThrow({ where: { submissionId: result.submissions[0]!.id } });
+    expect(await findApprovedDuplicates(teamId, result.groupId, { urls: [url] })).toEqual([]);
+    await prisma.asset.update({ where: { id: asset.id }, data: { state: "APPROVED", assetUrl: "asset://asset-url-1", providerAssetId: "asset-url-1" } });
+    expect(await findApprovedDuplicates(teamId, result.groupId, { urls: [` ${url} `, `${url}?v=2`] })).toEqual([
+      expect.objectContaining({ uploadId: null, sourceUrl: url, assetId: asset.id, assetUrl: "asset://asset-url-1", name: "by-url" }),
+    ]);
+    expect(await findApprovedDuplicates(otherTeamId, result.groupId, { urls: [url] })).toEqual([]);
   });
 });

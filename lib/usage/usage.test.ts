@@ -11,6 +11,7 @@ import { setTestEnv } from "@/test/integration-kit";
 let prisma: typeof import("@/lib/db").prisma;
 let submitAssets: typeof import("@/lib/submissions/submit-assets").submitAssets;
 let getUsage: typeof import("@/lib/usage/get-usage").getUsage;
+let resubmitAssets: typeof import("@/lib/assets/resubmit-assets").resubmitAssets;
 let submitAssetsSchema: typeof import("@/lib/submissions/submit-assets.validation").submitAssetsSchema;
 const suffix = randomUUID().slice(0, 8);
 const ids = { team: "", user: "" };
@@ -20,6 +21,7 @@ beforeAll(async () => {
   ({ prisma } = await import("@/lib/db"));
   ({ submitAssets } = await import("@/lib/submissions/submit-assets"));
   ({ getUsage } = await import("@/lib/usage/get-usage"));
+  ({ resubmitAssets } = await import("@/lib/assets/resubmit-assets"));
   ({ submitAssetsSchema } = await import("@/lib/submissions/submit-assets.validation"));
   ids.team = (await prisma.team.create({ data: { name: `Usage ${suffix}` } })).id;
   ids.user = (await prisma.user.create({ data: { email: `u-${suffix}@example.com`, name: "U" } })).id;
@@ -70,5 +72,29 @@ describe("submission limits", () => {
     await prisma.asset.update({ where: { id: one.id }, data: { state: "REJECTED" } });
     expect((await getUsage(ids.team)).fullest[0]?.assets).toBe(2);
     await expect(submit("alpha", 1)).resolves.toBeDefined();
+  });
+
+  it("checks failed assets sent again, or their replacements, against their group's places; a full team of groups still takes them", async () => {
+    const alpha = await prisma.assetGroup.findFirstOrThrow({ where: { teamId: ids.team, name: "alpha" } });
+    const failed = await prisma.asset.findFirstOrThrow({ where: { groupId: alpha.id, state: "REJECTED" } });
+    const actor = { id: ids.user, role: "CREATOR" as const };
+    // alpha holds 3 of 3: neither the same file nor a new one fits.
+    await expect(resubmitAssets({ teamId: ids.team, actor, items: [{ assetId: failed.id }] })).rejects.toThrow(
+      "Nothing was sent again: “alpha” holds 3 of at most 3 assets, so no more fit and this resubmit has 1.",
+    );
+    const upload = await prisma.upload.create({
+      data: { teamId: ids.team, uploaderId: ids.user, storageKey: `u/${randomUUID()}.png`, sha256: randomUUID(), fileName: "fixed.png", mimeType: "image/png", type: "IMAGE", sizeBytes: 50_000, width: 800, height: 800 },
+    });
+    await expect(resubmitAssets({ teamId: ids.team, actor, items: [{ assetId: failed.id, uploadId: upload.id }] })).rejects.toMatchObject({ code: "QUOTA_EXCEEDED" });
+    expect(await prisma.asset.findUniqueOrThrow({ where: { id: failed.id } })).toMatchObject({ state: "REJECTED" });
+    expect(await prisma.asset.count({ where: { teamId: ids.team } })).toBe(5);
+
+    // beta has room: its failed asset goes back in, though the team already has all the groups it may.
+    const beta = await prisma.assetGroup.findFirstOrThrow({ where: { teamId: ids.team, name: "beta" } });
+    const betaFailed = await prisma.asset.findFirstOrThrow({ where: { groupId: beta.id } });
+    await prisma.asset.update({ where: { id: betaFailed.id }, data: { state: "REJECTED" } });
+    const result = await resubmitAssets({ teamId: ids.team, actor, items: [{ assetId: betaFailed.id, uploadId: upload.id }] });
+    expect(Object.keys(result.replacements)).toEqual([betaFailed.id]);
+    expect((await getUsage(ids.team)).groups).toEqual({ used: 2, limit: 2 });
   });
 });

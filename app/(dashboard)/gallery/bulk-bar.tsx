@@ -9,6 +9,7 @@ import { GenerateVideoButton } from "@/components/generation/generate-video-butt
 import { Button } from "@/components/ui/button";
 import { can } from "@/lib/auth/roles";
 import type { AssetCard } from "@/lib/assets/asset-view";
+import { toastAlreadyApproved } from "@/components/assets/already-approved-toast";
 import { resubmitAssetsAction } from "@/lib/assets/resubmit-assets.action";
 import { actionErrorMessage } from "@/lib/action-message";
 
@@ -21,7 +22,9 @@ export function BulkBar({ items, viewer, onClear, onDone }: { items: AssetCard[]
 
   const resubmit = useAction(resubmitAssetsAction, {
     onSuccess: ({ data }) => {
-      toast.success(`${data?.count ?? 0} failed asset${data?.count === 1 ? "" : "s"} sent for review again.`);
+      const left = data?.alreadyApproved ?? [];
+      toastAlreadyApproved(left, () => resubmit.execute({ assetIds: left.map((a) => a.assetId), sendApprovedAgain: true }));
+      if (data?.count) toast.success(`${data.count} failed asset${data.count === 1 ? "" : "s"} sent for review again.`);
       onDone();
     },
     onError: ({ error }) => toast.error(actionErrorMessage(error, "Could not resubmit.")),

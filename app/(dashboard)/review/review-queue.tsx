@@ -24,6 +24,7 @@ import type { FailedQueue, FailedQueueItem } from "@/lib/assets/list-rejected-as
 import { resubmitAssetsAction } from "@/lib/assets/resubmit-assets.action";
 import { cn } from "@/lib/utils";
 import { actionErrorMessage } from "@/lib/action-message";
+import { toastAlreadyApproved } from "@/components/assets/already-approved-toast";
 import { useRepairActions } from "@/components/assets/use-repair-actions";
 
 // The drawer is not needed for the first paint: its code loads when an asset is opened.
@@ -275,7 +276,9 @@ function FailedRow({
 function SelectionBar({ ids, onClear, onDone }: { ids: string[]; onClear: () => void; onDone: () => void }) {
   const resubmit = useAction(resubmitAssetsAction, {
     onSuccess: ({ data }) => {
-      toast.success(`${data?.count ?? 0} asset${data?.count === 1 ? "" : "s"} sent for review again.`);
+      const left = data?.alreadyApproved ?? [];
+      toastAlreadyApproved(left, () => resubmit.execute({ assetIds: left.map((a) => a.assetId), sendApprovedAgain: true }));
+      if (data?.count) toast.success(`${data.count} asset${data.count === 1 ? "" : "s"} sent for review again.`);
       onDone();
     },
     onError: ({ error }) => toast.error(actionErrorMessage(error, "Could not resubmit.")),

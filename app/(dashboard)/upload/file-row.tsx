@@ -212,7 +212,8 @@ function Status({ item }: { item: FileItem }) {
   }
 }
 
-function ApprovedNote({ approved, resubmit, onResubmit }: { approved: ApprovedDuplicate; resubmit: boolean; onResubmit: (v: boolean) => void }) {
+/** An approved asset of the group with the same file: use it, or submit this one again. */
+export function ApprovedNote({ approved, resubmit, onResubmit }: { approved: ApprovedDuplicate; resubmit: boolean; onResubmit: (v: boolean) => void }) {
   return (
     <div className="flex flex-col gap-1.5 rounded-md border border-success/30 bg-success/5 p-2 text-xs" data-testid="approved-duplicate">
       <p>

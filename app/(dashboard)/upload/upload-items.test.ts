@@ -37,6 +37,10 @@ describe("uploadItemsReducer", () => {
     s = uploadItemsReducer(s, { type: "renamed", key: "u", name: "clip" });
     s = uploadItemsReducer(s, { type: "urlTypeSet", key: "u", urlType: "AUDIO" });
     expect(s.urls[0]).toMatchObject({ name: "clip", type: "AUDIO" });
+    // "Submit it again" for an approved duplicate, for a file and for a URL alike.
+    s = uploadItemsReducer(s, { type: "resubmitSet", key: "u", resubmitApproved: true });
+    s = uploadItemsReducer(s, { type: "resubmitSet", key: "b", resubmitApproved: true });
+    expect([s.urls[0]!.resubmitApproved, s.files.map((f) => f.resubmitApproved)]).toEqual([true, [false, true]]);
     s = uploadItemsReducer(s, { type: "removed", key: "a" });
     s = uploadItemsReducer(s, { type: "cleared", keys: ["u"] });
     expect(s.files.map((f) => f.key)).toEqual(["b"]);

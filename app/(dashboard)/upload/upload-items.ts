@@ -32,7 +32,15 @@ export type FileItem = {
   resubmitApproved: boolean;
 };
 
-export type UrlItem = { key: string; kind: "url"; url: string; type: AssetType; name: string };
+export type UrlItem = {
+  key: string;
+  kind: "url";
+  url: string;
+  type: AssetType;
+  name: string;
+  /** Submit it even though an asset from the same URL is already approved in the target group. */
+  resubmitApproved?: boolean;
+};
 
 export type Draft = { v: 1; files: Pick<FileItem, "key" | "name" | "upload" | "resubmitApproved">[]; urls: UrlItem[] };
 
@@ -104,6 +112,7 @@ export type UploadItemsAction =
   | { type: "renamed"; key: string; name: string }
   | { type: "urlsAdded"; items: UrlItem[] }
   | { type: "urlTypeSet"; key: string; urlType: AssetType }
+  | { type: "resubmitSet"; key: string; resubmitApproved: boolean }
   | { type: "cleared"; keys: readonly string[] }
   | { type: "restored"; files: FileItem[]; urls: UrlItem[] }
   /** Nothing changed, but the upload queue should look again (a slot came free). */
@@ -142,6 +151,11 @@ export function uploadItemsReducer(state: UploadItems, action: UploadItemsAction
       return { ...state, urls: [...state.urls, ...action.items] };
     case "urlTypeSet":
       return { ...state, urls: state.urls.map((u) => (u.key === action.key ? { ...u, type: action.urlType } : u)) };
+    case "resubmitSet":
+      return {
+        files: state.files.map((f) => (f.key === action.key ? { ...f, resubmitApproved: action.resubmitApproved } : f)),
+        urls: state.urls.map((u) => (u.key === action.key ? { ...u, resubmitApproved: action.resubmitApproved } : u)),
+      };
     case "cleared": {
       const gone = new Set(action.keys);
       return { files: state.files.filter((f) => !gone.has(f.key)), urls: state.urls.filter((u) => !gone.has(u.key)) };

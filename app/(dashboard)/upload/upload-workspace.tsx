@@ -43,8 +43,10 @@ async function fetchGroups(): Promise<GroupOption[]> {
   return ((await res.json()) as { groups: GroupOption[] }).groups;
 }
 
-async function fetchDuplicates(groupId: string, uploadIds: string[]): Promise<ApprovedDuplicate[]> {
-  const res = await fetch(`/api/groups/${encodeURIComponent(groupId)}/duplicates?uploadIds=${uploadIds.map(encodeURIComponent).join(",")}`, { cache: "no-store" });
+async function fetchDuplicates(groupId: string, uploadIds: string[], urls: string[]): Promise<ApprovedDuplicate[]> {
+  const query = new URLSearchParams({ uploadIds: uploadIds.join(",") });
+  for (const url of urls) query.append("url", url);
+  const res = await fetch(`/api/groups/${encodeURIComponent(groupId)}/duplicates?${query}`, { cache: "no-store" });
   if (!res.ok) return [];
   return ((await res.json()) as { duplicates: ApprovedDuplicate[] }).duplicates;
 }
@@ -86,28 +88,40 @@ export function UploadWorkspace({ userId, defaultProjectName, initialGroups, ini
     () => [...new Set(files.flatMap((f) => (f.status === "done" && f.upload ? [f.upload.id] : [])))].sort(),
     [files],
   );
+  const listedUrls = useMemo(() => [...new Set(urls.map((u) => u.url.trim()))].sort(), [urls]);
   const duplicatesQuery = useQuery({
-    queryKey: ["duplicates", groupId, doneUploadIds.join(",")],
-    queryFn: () => fetchDuplicates(groupId!, doneUploadIds),
-    enabled: !!groupId && doneUploadIds.length > 0,
+    queryKey: ["duplicates", groupId, doneUploadIds.join(","), listedUrls.join("\n")],
+    queryFn: () => fetchDuplicates(groupId!, doneUploadIds, listedUrls),
+    enabled: !!groupId && doneUploadIds.length + listedUrls.length > 0,
     staleTime: 30_000,
   });
-  const approvedByUpload = useMemo(() => new Map((groupId ? (duplicatesQuery.data ?? []) : []).map((d) => [d.uploadId, d])), [duplicatesQuery.data, groupId]);
+  const { approvedByUpload, approvedByUrl } = useMemo(() => {
+    const found = groupId ? (duplicatesQuery.data ?? []) : [];
+    return {
+      approvedByUpload: new Map(found.flatMap((d) => (d.uploadId ? [[d.uploadId, d] as const] : []))),
+      approvedByUrl: new Map(found.flatMap((d) => (d.sourceUrl ? [[d.sourceUrl, d] as const] : []))),
+    };
+  }, [duplicatesQuery.data, groupId]);
 
   const readyFiles = files.filter(
     (f) => f.status === "done" && f.upload && !sameAs.has(f.key) && (!approvedByUpload.has(f.upload.id) || f.resubmitApproved),
   );
-  const reusedCount = files.filter((f) => f.status === "done" && f.upload && approvedByUpload.has(f.upload.id) && !f.resubmitApproved).length;
+  // A URL already approved in the group is left out unless it is to be submitted again.
+  const [readyUrls, reusedUrls] = useMemo(() => {
+    const reused = urls.filter((u) => approvedByUrl.has(u.url.trim()) && !u.resubmitApproved);
+    return [urls.filter((u) => !reused.includes(u)), reused];
+  }, [urls, approvedByUrl]);
+  const reusedCount = files.filter((f) => f.status === "done" && f.upload && approvedByUpload.has(f.upload.id) && !f.resubmitApproved).length + reusedUrls.length;
 
   // Names must be unique among everything that will be sent.
-  const nameErrors = useMemo(() => checkNames(files, urls, sameAs), [files, urls, sameAs]);
+  const nameErrors = useMemo(() => checkNames(files, readyUrls, sameAs), [files, readyUrls, sameAs]);
 
   const progress = uploadProgress(files);
   const pending = progress.pending;
 
   const plannedItems: { type: AssetType; name: string }[] = [
     ...readyFiles.map((f) => ({ type: f.upload!.type, name: f.name.trim() })),
-    ...urls.map((u) => ({ type: u.type, name: u.name.trim() })),
+    ...readyUrls.map((u) => ({ type: u.type, name: u.name.trim() })),
   ];
   const plan = splitIntoRequests(plannedItems);
   const targetCheck = targetInput(target, groups);
@@ -127,12 +141,12 @@ export function UploadWorkspace({ userId, defaultProjectName, initialGroups, ini
   async function onSubmit() {
     if (blockedBecause || !targetCheck.ok) return;
     setSubmitError(null);
-    const submitted = [...readyFiles.map((f) => f.key), ...urls.map((u) => u.key)];
+    const submitted = [...readyFiles.map((f) => f.key), ...readyUrls.map((u) => u.key)];
     const input: SubmitAssetsInput = {
       ...targetCheck.value,
       items: [
         ...readyFiles.map((f) => ({ source: "upload" as const, uploadId: f.upload!.id, name: f.name })),
-        ...urls.map((u) => ({ source: "url" as const, url: u.url, type: u.type, name: u.name })),
+        ...readyUrls.map((u) => ({ source: "url" as const, url: u.url, type: u.type, name: u.name })),
       ],
     };
     const result = await submit.executeAsync(input);
@@ -141,7 +155,7 @@ export function UploadWorkspace({ userId, defaultProjectName, initialGroups, ini
       setLastResult(data);
       // Reused approved assets and refused files are done with too; failed uploads stay.
       const reused = files.filter((f) => f.status === "done" && (sameAs.has(f.key) || (f.upload && approvedByUpload.has(f.upload.id) && !f.resubmitApproved))).map((f) => f.key);
-      items.clear([...submitted, ...reused]);
+      items.clear([...submitted, ...reused, ...reusedUrls.map((u) => u.key)]);
       changeTarget({ kind: "existing", groupId: data.groupId });
       void queryClient.invalidateQueries({ queryKey: groupsQueryKey });
       void queryClient.invalidateQueries({ queryKey: submissionsQueryKey });
@@ -205,6 +219,8 @@ export function UploadWorkspace({ userId, defaultProjectName, initialGroups, ini
                 onRename={items.rename}
                 onType={items.setUrlType}
                 onRemove={items.remove}
+                approvedByUrl={approvedByUrl}
+                onResubmit={items.setResubmit}
               />
             </CardContent>
           </Card>

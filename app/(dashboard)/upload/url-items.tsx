@@ -5,8 +5,11 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import type { ApprovedDuplicate } from "@/lib/assets/find-approved-duplicates";
 import type { AssetType } from "@/lib/generated/prisma/enums";
+import { cn } from "@/lib/utils";
 import { typeWords } from "@/lib/format";
+import { ApprovedNote } from "./file-row";
 import type { UrlItem } from "./upload-items";
 
 export function UrlItems({
@@ -17,6 +20,8 @@ export function UrlItems({
   onRename,
   onType,
   onRemove,
+  approvedByUrl,
+  onResubmit,
 }: {
   urls: readonly UrlItem[];
   nameErrors: ReadonlyMap<string, string>;
@@ -25,6 +30,9 @@ export function UrlItems({
   onRename: (key: string, name: string) => void;
   onType: (key: string, type: AssetType) => void;
   onRemove: (key: string) => void;
+  /** URL assets already approved in the target group, by URL. */
+  approvedByUrl: ReadonlyMap<string, ApprovedDuplicate>;
+  onResubmit: (key: string, resubmit: boolean) => void;
 }) {
   const [text, setText] = useState("");
   const [invalid, setInvalid] = useState<{ line: string; reason: string }[]>([]);
@@ -71,8 +79,13 @@ export function UrlItems({
         <ul className="flex flex-col gap-2">
           {urls.map((u) => {
             const error = nameErrors.get(u.key);
+            const approved = approvedByUrl.get(u.url.trim()) ?? null;
             return (
-              <li key={u.key} className="flex flex-col gap-2 rounded-lg border border-border bg-card p-3 sm:flex-row sm:items-start" data-testid="url-row">
+              <li
+                key={u.key}
+                className={cn("flex flex-col gap-2 rounded-lg border border-border bg-card p-3 sm:flex-row sm:items-start", approved && !u.resubmitApproved && "opacity-70")}
+                data-testid="url-row"
+              >
                 <div className="flex min-w-0 flex-1 flex-col gap-1">
                   <label className="sr-only" htmlFor={`url-name-${u.key}`}>
                     Asset name for {u.url}
@@ -82,6 +95,7 @@ export function UrlItems({
                   <p className="truncate font-mono text-xs text-muted-foreground" title={u.url}>
                     {u.url}
                   </p>
+                  {approved ? <ApprovedNote approved={approved} resubmit={!!u.resubmitApproved} onResubmit={(v) => onResubmit(u.key, v)} /> : null}
                 </div>
                 <div className="flex items-center gap-1.5">
                   <label className="sr-only" htmlFor={`url-type-${u.key}`}>

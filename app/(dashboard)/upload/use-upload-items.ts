@@ -116,7 +116,7 @@ export function useUploadItems(draftKey: string, options: { providerIsPrivate: b
   const retry = useCallback((key: string) => dispatch({ type: "retried", key }), []);
   const retryAllFailed = useCallback(() => dispatch({ type: "allFailedRetried" }), []);
   const rename = useCallback((key: string, name: string) => dispatch({ type: "renamed", key, name }), []);
-  const setResubmit = useCallback((key: string, resubmitApproved: boolean) => patch(key, { resubmitApproved }), [patch]);
+  const setResubmit = useCallback((key: string, resubmitApproved: boolean) => dispatch({ type: "resubmitSet", key, resubmitApproved }), []);
   const setUrlType = useCallback((key: string, urlType: AssetType) => dispatch({ type: "urlTypeSet", key, urlType }), []);
 
   /**

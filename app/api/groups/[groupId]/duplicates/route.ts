@@ -7,12 +7,14 @@ export const dynamic = "force-dynamic";
 const MAX_IDS = 500;
 
 /**
- * `GET /api/groups/<groupId>/duplicates?uploadIds=a,b,c` → `{ duplicates: [{ uploadId, assetId,
- * name, assetUrl, … }] }`: which of these uploads are already approved in the group.
+ * `GET /api/groups/<groupId>/duplicates?uploadIds=a,b,c&url=https://…&url=…` → `{ duplicates:
+ * [{ uploadId, sourceUrl, assetId, name, assetUrl, … }] }`: which of these uploads and URL
+ * assets are already approved in the group (each answer names the upload or the URL it matches).
  */
 export const GET = withUser<{ groupId: string }>("finding duplicates", async ({ request, params, user }) => {
-  const raw = new URL(request.url).searchParams.get("uploadIds") ?? "";
-  const uploadIds = [...new Set(raw.split(",").map((s) => s.trim()).filter(Boolean))];
-  if (uploadIds.length > MAX_IDS) throw new AppError("INVALID_INPUT", `Ask about at most ${MAX_IDS} uploads at once.`);
-  return Response.json({ duplicates: await findApprovedDuplicates(user.teamId, params.groupId, uploadIds) }, { headers: noStore });
+  const search = new URL(request.url).searchParams;
+  const uploadIds = [...new Set((search.get("uploadIds") ?? "").split(",").map((s) => s.trim()).filter(Boolean))];
+  const urls = [...new Set(search.getAll("url").map((s) => s.trim()).filter(Boolean))];
+  if (uploadIds.length + urls.length > MAX_IDS) throw new AppError("INVALID_INPUT", `Ask about at most ${MAX_IDS} files at once.`);
+  return Response.json({ duplicates: await findApprovedDuplicates(user.teamId, params.groupId, { uploadIds, urls }) }, { headers: noStore });
 });
