@@ -78,6 +78,6 @@ export function isAppError(error: unknown): error is AppError {
 export const GENERIC_ERROR_KEY = errorKey(messageKey("errors.generic"));
 
 /** An `errors` catalogue key without its namespace, as an AppError carries it. */
-function errorKey(key: `errors.${string}`): string {
+export function errorKey(key: `errors.${string}`): string {
   return key.slice("errors.".length);
 }

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { createApiToken } from "@/lib/api-tokens/create-api-token";
 import { type CreateApiTokenInput, createApiTokenFormSchema } from "@/lib/api-tokens/create-api-token.validation";
 import { isAppError } from "@/lib/errors";
+import { describeAppError } from "@/lib/i18n/error-message";
 import { authActionClient } from "@/lib/safe-action";
 
 /** What the token form shows after a try: the new token (once), or why none was made. */
@@ -24,7 +25,7 @@ export const createApiTokenAction = authActionClient
       return { created };
     } catch (error) {
       // An expected refusal is returned, not thrown, so the form keeps what was typed.
-      if (isAppError(error)) return { error: error.message, values: parsedInput };
+      if (isAppError(error)) return { error: await describeAppError(error), values: parsedInput };
       throw error;
     }
   });

@@ -15,7 +15,7 @@ export async function createApiToken(actor: { id: string; teamId: string }, inpu
   const active = await prisma.apiToken.count({
     where: { userId: actor.id, teamId: actor.teamId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
   });
-  if (active >= MAX_ACTIVE_TOKENS) throw new AppError("CONFLICT", `You have ${MAX_ACTIVE_TOKENS} tokens already; revoke one first.`);
+  if (active >= MAX_ACTIVE_TOKENS) throw new AppError("CONFLICT", "tooManyTokens", { values: { limit: MAX_ACTIVE_TOKENS } });
   const { token, hash, prefix } = newTokenSecret();
   const scopes = [...new Set(input.scopes)];
   const created = await prisma.$transaction(async (tx) => {

@@ -10,8 +10,8 @@ import type { Role } from "@/lib/generated/prisma/enums";
  */
 export async function revokeApiToken(actor: { id: string; teamId: string; role: Role }, tokenId: string, now = new Date()): Promise<void> {
   const token = await prisma.apiToken.findFirst({ where: { id: tokenId, teamId: actor.teamId }, select: { id: true, userId: true, name: true, revokedAt: true } });
-  if (!token) throw new AppError("NOT_FOUND", "This token does not exist, or it belongs to another team.");
-  if (token.userId !== actor.id && !can(actor.role, "manageTeam")) throw new AppError("FORBIDDEN", "You do not have permission to do that.");
+  if (!token) throw new AppError("NOT_FOUND", "tokenNotFound");
+  if (token.userId !== actor.id && !can(actor.role, "manageTeam")) throw new AppError("FORBIDDEN", "forbidden");
   if (token.revokedAt) return;
   await prisma.$transaction(async (tx) => {
     const { count } = await tx.apiToken.updateMany({ where: { id: token.id, teamId: actor.teamId, revokedAt: null }, data: { revokedAt: now, revokedById: actor.id } });

@@ -29,7 +29,7 @@ export function toApiAsset(card: Pick<AssetCard, "id" | "name" | "type" | "state
 function cursorOf(value: string | undefined) {
   if (!value) return null;
   const cursor = decodeCursor(value);
-  if (!cursor) throw new AppError("INVALID_INPUT", "The cursor is not valid: pass `nextCursor` from the previous page as it is.");
+  if (!cursor) throw new AppError("INVALID_INPUT", "cursorInvalid");
   return cursor;
 }
 

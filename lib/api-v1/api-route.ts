@@ -97,12 +97,12 @@ async function run<P extends RouteParams, S extends z.ZodType | undefined>(
     try {
       json = text.trim() ? JSON.parse(text) : {};
     } catch {
-      throw new AppError("INVALID_INPUT", "The request body is not valid JSON.");
+      throw new AppError("INVALID_INPUT", "bodyNotJson");
     }
     const parsed = options.body.safeParse(json);
     if (!parsed.success) {
       const problems = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-      throw new AppError("INVALID_INPUT", `The request is not valid: ${problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join("; ")}`, { detail: { problems } });
+      throw new AppError("INVALID_INPUT", "requestInvalid", { values: { problems: problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join("; ") }, detail: { problems } });
     }
     body = parsed.data as Body;
   }

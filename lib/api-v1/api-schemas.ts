@@ -149,5 +149,6 @@ export function parseApiQuery<S extends z.ZodType>(request: Request, schema: S):
   const parsed = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (parsed.success) return parsed.data;
   const first = parsed.error.issues[0];
-  throw new AppError("INVALID_INPUT", `The query is not valid${first ? `: ${first.path.join(".")}: ${first.message}` : "."}`);
+  if (!first) throw new AppError("INVALID_INPUT", "queryInvalid");
+  throw new AppError("INVALID_INPUT", "queryInvalidAt", { values: { path: first.path.join("."), problem: first.message } });
 }

@@ -44,7 +44,7 @@ function toApiSubmission(row: Row): ApiSubmission {
 /** One page of the team's submissions (provider requests), newest first, by keyset on (createdAt, id). */
 export async function listApiSubmissions(teamId: string, query: z.output<typeof listSubmissionsQuerySchema>) {
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
-  if (query.cursor && !cursor) throw new AppError("INVALID_INPUT", "The cursor is not valid: pass `nextCursor` from the previous page as it is.");
+  if (query.cursor && !cursor) throw new AppError("INVALID_INPUT", "cursorInvalid");
   const where: Prisma.SubmissionWhereInput = { teamId, ...(query.state ? { state: query.state } : {}), ...(query.group ? { groupId: query.group } : {}) };
   const rows = await prisma.submission.findMany({
     where: cursor ? { AND: [where, { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] }] } : where,
@@ -59,7 +59,7 @@ export async function listApiSubmissions(teamId: string, query: z.output<typeof 
 
 export async function getApiSubmission(teamId: string, submissionId: string) {
   const row = await prisma.submission.findFirst({ where: { id: submissionId, teamId }, select: submissionSelect });
-  if (!row) throw new AppError("NOT_FOUND", "This submission does not exist, or it belongs to another team.");
+  if (!row) throw new AppError("NOT_FOUND", "submissionNotFoundInTeam");
   return toApiSubmission(row);
 }
 

@@ -3,7 +3,8 @@ import { Readable } from "node:stream";
 import type { z } from "zod";
 import type { listVideoJobsApiQuerySchema } from "@/lib/api-v1/api-schemas";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, errorKey } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { getVideoJob } from "@/lib/generation/get-video-job";
 import { listVideoJobs } from "@/lib/generation/list-video-jobs";
 import type { VideoJobView } from "@/lib/generation/video-job-view";
@@ -19,7 +20,7 @@ function publicView(job: VideoJobView): Omit<VideoJobView, "raw"> {
 
 export async function listApiVideoJobs(teamId: string, viewerId: string, query: z.output<typeof listVideoJobsApiQuerySchema>) {
   if (query.cursor && !(await prisma.videoJob.findFirst({ where: { id: query.cursor, teamId }, select: { id: true } }))) {
-    throw new AppError("INVALID_INPUT", "The cursor is not valid: pass `nextCursor` from the previous page as it is.");
+    throw new AppError("INVALID_INPUT", "cursorInvalid");
   }
   const page = await listVideoJobs(
     teamId,
@@ -37,12 +38,12 @@ export async function getApiVideoJob(teamId: string, jobId: string) {
 /** Our stored copy of a finished job's video (or last frame), streamed from storage as an attachment. */
 export async function videoJobFileResponse(teamId: string, jobId: string, which: "video" | "last-frame"): Promise<Response> {
   const job = await prisma.videoJob.findFirst({ where: { id: jobId, teamId }, select: { id: true, videoKey: true, lastFrameKey: true } });
-  if (!job) throw new AppError("NOT_FOUND", "This video job does not exist, or it belongs to another team.");
+  if (!job) throw new AppError("NOT_FOUND", "videoJobNotFound");
   const lastFrame = which === "last-frame";
   const key = lastFrame ? job.lastFrameKey : job.videoKey;
-  if (!key) throw new AppError("NOT_FOUND", lastFrame ? "This job has no last frame." : "This job has no video yet.");
+  if (!key) throw new AppError("NOT_FOUND", lastFrame ? errorKey(messageKey("errors.jobHasNoLastFrame")) : errorKey(messageKey("errors.jobHasNoVideo")));
   const file = await getStorage().openRead(key);
-  if (!file) throw new AppError("NOT_FOUND", "The stored file is missing.");
+  if (!file) throw new AppError("NOT_FOUND", "storedFileMissing");
   const format = formatForFileName(key);
   const name = `${lastFrame ? "last-frame" : "avatar-video"}-${job.id}.${key.slice(key.lastIndexOf(".") + 1).toLowerCase()}`;
   return new Response(Readable.toWeb(file.stream) as unknown as ReadableStream<Uint8Array>, {

@@ -1,7 +1,8 @@
 import { hashToken, looksLikeToken } from "@/lib/api-tokens/token-secret";
 import type { TokenScope } from "@/lib/api-tokens/token-scopes";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, errorKey } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import type { SessionUser } from "@/lib/auth/session";
 
 /** `lastUsedAt` is written at most this often per token. */
@@ -14,7 +15,7 @@ export type TokenCaller = {
   user: Omit<SessionUser, "teamVersion">;
 };
 
-const REFUSED = "The API token is missing, unknown, revoked or expired. Send `Authorization: Bearer ast_…` with a valid token.";
+const REFUSED = errorKey(messageKey("errors.tokenRefused"));
 
 /**
  * The caller behind `Authorization: Bearer ast_…`: the token must exist, be neither revoked
@@ -56,5 +57,5 @@ export async function authenticateToken(request: Request, now = new Date()): Pro
 }
 
 export function assertScope(caller: TokenCaller, scope: TokenScope): void {
-  if (!caller.scopes.includes(scope)) throw new AppError("FORBIDDEN", `This token does not have the “${scope}” scope.`);
+  if (!caller.scopes.includes(scope)) throw new AppError("FORBIDDEN", "tokenMissingScope", { values: { scope } });
 }

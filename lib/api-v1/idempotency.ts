@@ -15,7 +15,7 @@ export function idempotencyKeyOf(request: Request): string | null {
   if (key === null) return null;
   const trimmed = key.trim();
   if (!trimmed || trimmed.length > 255 || !/^[\x21-\x7e]+$/.test(trimmed)) {
-    throw new AppError("INVALID_INPUT", "Idempotency-Key must be 1–255 visible ASCII characters.");
+    throw new AppError("INVALID_INPUT", "idempotencyKeyInvalid");
   }
   return trimmed;
 }
@@ -53,17 +53,17 @@ export async function claimIdempotencyKey(
   const inProgress = existing.status === null;
   const incoming = incomingHash && !inProgress ? await incomingHash() : hash;
   if (!inProgress && existing.requestHash !== incoming) {
-    throw new AppError("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used for a different request. Use a new key for a new request.");
+    throw new AppError("IDEMPOTENCY_KEY_REUSED", "idempotencyKeyReused");
   }
   if (inProgress && !existing.requestHash.startsWith("pending:") && existing.requestHash !== hash) {
-    throw new AppError("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used for a different request. Use a new key for a new request.");
+    throw new AppError("IDEMPOTENCY_KEY_REUSED", "idempotencyKeyReused");
   }
   if (inProgress) {
     if (now.getTime() - existing.createdAt.getTime() > STALE_IN_PROGRESS_MS) {
       const taken = await prisma.apiIdempotencyKey.updateMany({ where: { id: existing.id, status: null, createdAt: existing.createdAt }, data: { createdAt: now } });
       if (taken.count === 1) return { kind: "new", id: existing.id };
     }
-    throw new AppError("CONFLICT", "A request with this Idempotency-Key is still being answered. Try again in a moment.");
+    throw new AppError("CONFLICT", "idempotencyKeyInFlight");
   }
   const headers = new Headers((existing.responseHeaders ?? {}) as Record<string, string>);
   headers.set("Idempotent-Replayed", "true");

@@ -13,14 +13,14 @@ export async function dismissAssets(input: { teamId: string; actorId: string; as
       where: { teamId: input.teamId, id: { in: ids } },
       select: { id: true, name: true, state: true, group: { select: { name: true } } },
     });
-    if (assets.length !== ids.length) throw new AppError("NOT_FOUND", "One of these assets was not found. Reload the page.");
+    if (assets.length !== ids.length) throw new AppError("NOT_FOUND", "assetMissingReload");
     const notFailed = assets.find((a) => a.state !== "REJECTED");
-    if (notFailed) throw new AppError("CONFLICT", `“${notFailed.name}” is no longer waiting to be fixed. Reload the page.`);
+    if (notFailed) throw new AppError("CONFLICT", "assetNoLongerFailed", { values: { name: notFailed.name } });
     const { count } = await tx.asset.updateMany({
       where: { teamId: input.teamId, id: { in: ids }, state: "REJECTED" },
       data: { state: "DISMISSED", dismissNote: input.note },
     });
-    if (count !== ids.length) throw new AppError("CONFLICT", "Someone acted on these assets at the same time. Reload the page and try again.");
+    if (count !== ids.length) throw new AppError("CONFLICT", "assetsChangedConcurrently");
     await recordAudit(
       {
         teamId: input.teamId,

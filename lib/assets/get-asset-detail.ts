@@ -42,7 +42,7 @@ export async function getAssetDetail(
       group: { select: { ...assetCardSelect.group.select, providerGroupId: true } },
     },
   });
-  if (!row) throw new AppError("NOT_FOUND", "This asset was not found. It may belong to another team.");
+  if (!row) throw new AppError("NOT_FOUND", "assetNotFound");
 
   // Walk the chain both ways, one step at a time (chains are short).
   const earlier: { id: string; name: string; state: string; createdAt: Date; failureReason: string | null }[] = [];

@@ -60,7 +60,7 @@ export async function resubmitAssets(input: {
 }): Promise<ResubmitResult> {
   const { teamId, actor } = input;
   const ids = [...new Set(input.items.map((i) => i.assetId))];
-  if (ids.length !== input.items.length) throw new AppError("INVALID_INPUT", "An asset is listed twice.");
+  if (ids.length !== input.items.length) throw new AppError("INVALID_INPUT", "assetListedTwice");
 
   return prisma.$transaction(async (tx) => {
     const assets = await tx.asset.findMany({
@@ -80,12 +80,12 @@ export async function resubmitAssets(input: {
     const byId = new Map(assets.map((a) => [a.id, a]));
     for (const id of ids) {
       const asset = byId.get(id);
-      if (!asset) throw new AppError("NOT_FOUND", "One of these assets was not found. The page may be out of date; reload it.");
+      if (!asset) throw new AppError("NOT_FOUND", "assetMissingPageStale");
       if (asset.state !== "REJECTED") {
-        throw new AppError("CONFLICT", `“${asset.name}” is no longer waiting to be fixed (someone may have acted on it already). Reload the page.`);
+        throw new AppError("CONFLICT", "assetNoLongerFailedActed", { values: { name: asset.name } });
       }
       if (!can(actor.role, "reviewFailed") && asset.createdById !== actor.id) {
-        throw new AppError("FORBIDDEN", `“${asset.name}” was submitted by someone else; ask a team lead to resubmit it.`);
+        throw new AppError("FORBIDDEN", "assetNotYoursResubmit", { values: { name: asset.name } });
       }
     }
 
@@ -98,10 +98,10 @@ export async function resubmitAssets(input: {
       const old = byId.get(item.assetId)!;
       if (!item.uploadId) return { old, type: old.type, name: old.name, uploadId: old.uploadId, sourceUrl: old.sourceUrl };
       const upload = uploadById.get(item.uploadId);
-      if (!upload) throw new AppError("NOT_FOUND", "The new file was not found among your team's uploads. Upload it again.");
+      if (!upload) throw new AppError("NOT_FOUND", "newFileNotFound");
       const violations = checkUploadLimits(upload);
       if (violations.length > 0) {
-        throw new AppError("INVALID_INPUT", `“${upload.fileName}” cannot be sent: ${violations.map((v) => v.message).join(" ")}`);
+        throw new AppError("INVALID_INPUT", "fileCannotBeSent", { values: { name: upload.fileName, problems: violations.map((v) => v.message).join(" ") } });
       }
       return { old, type: upload.type, name: nameFromFileName(upload.fileName), uploadId: upload.id, sourceUrl: null };
     });
@@ -164,7 +164,7 @@ export async function resubmitAssets(input: {
     }
     const sentIds = planned.map((p) => p.old.id);
     const moved = await tx.asset.updateMany({ where: { teamId, id: { in: sentIds }, state: "REJECTED" }, data: { state: "REPLACED" } });
-    if (moved.count !== sentIds.length) throw new AppError("CONFLICT", "Someone acted on these assets at the same time. Reload the page and try again.");
+    if (moved.count !== sentIds.length) throw new AppError("CONFLICT", "assetsChangedConcurrently");
 
     const sent = input.items.filter((i) => !skipped.has(i.assetId));
     const replaced = sent.filter((i) => i.uploadId);

@@ -45,7 +45,8 @@ export async function reserveVideoSpend(tx: Tx, check: SpendCheck): Promise<numb
   const maxRunning = team?.maxRunningJobs ?? env.VIDEO_JOBS_RUNNING_LIMIT;
   const running = used?.running ?? 0;
   if (running >= maxRunning) {
-    throw new AppError("QUOTA_EXCEEDED", `The team already has ${running} of at most ${maxRunning} video jobs running at once. Start this one when one of them has finished.`, {
+    throw new AppError("QUOTA_EXCEEDED", "tooManyRunningJobs", {
+      values: { running, limit: maxRunning },
       detail: { running, maxRunning },
     });
   }
@@ -56,15 +57,14 @@ export async function reserveVideoSpend(tx: Tx, check: SpendCheck): Promise<numb
   for (const { who, limit, spent } of limits) {
     if (limit === null) continue;
     if (amount === null) {
-      throw new AppError("QUOTA_EXCEEDED", `${who === "You" ? "Your" : "The team's"} spending is limited, and the price table on Settings has no price for ${check.priceFor}, so this video's cost cannot be checked. An admin can add the price.`);
+      throw new AppError("QUOTA_EXCEEDED", "budgetNoPrice", { values: { who: who === "You" ? "member" : "team", price: check.priceFor } });
     }
     const left = Math.max(0, limit - spent);
     if (spent + amount > limit + 1e-9) {
-      throw new AppError(
-        "QUOTA_EXCEEDED",
-        `This video would cost about ${money(amount)} (estimate). ${who} ${who === "You" ? "have" : "has"} ${money(left)} left of ${who === "You" ? "your" : "its"} ${money(limit)} monthly budget.`,
-        { detail: { who, limit, spent, amount } },
-      );
+      throw new AppError("QUOTA_EXCEEDED", "budgetExceeded", {
+        values: { who: who === "You" ? "member" : "team", cost: money(amount), left: money(left), limit: money(limit) },
+        detail: { who, limit, spent, amount },
+      });
     }
   }
   return amount;

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 export async function saveMemberBudget(actor: { id: string; teamId: string }, input: SaveMemberBudgetInput): Promise<void> {
   await prisma.$transaction(async (tx) => {
     const membership = await tx.membership.findFirst({ where: { teamId: actor.teamId, userId: input.userId }, select: { user: { select: { email: true } } } });
-    if (!membership) throw new AppError("NOT_FOUND", "That member is not in your team.");
+    if (!membership) throw new AppError("NOT_FOUND", "memberNotInTeam");
     const key = { teamId_userId: { teamId: actor.teamId, userId: input.userId } };
     if (input.monthlyLimit === null) await tx.memberBudget.deleteMany({ where: { teamId: actor.teamId, userId: input.userId } });
     else await tx.memberBudget.upsert({ where: key, create: { teamId: actor.teamId, userId: input.userId, monthlyLimit: input.monthlyLimit }, update: { monthlyLimit: input.monthlyLimit } });

@@ -33,12 +33,12 @@ export type CreateVideoJobDeps = { client: UpstreamClient; models: readonly stri
 export async function createVideoJob(input: CreateVideoJobInput, deps: CreateVideoJobDeps): Promise<SendOutcome> {
   const { teamId, userId, request } = input;
   if (!deps.models.includes(request.model)) {
-    throw new AppError("INVALID_INPUT", `The model “${request.model}” is not offered. Choose one from the list.`);
+    throw new AppError("INVALID_INPUT", "modelNotOffered", { values: { model: request.model } });
   }
   const references = await loadApprovedReferences(teamId, request.references);
   const violations = checkVideoRules({ prompt: request.prompt, references });
   if (violations.length > 0) {
-    throw new AppError("INVALID_INPUT", violations.map((v) => v.message).join(" "), { detail: { rules: violations.map((v) => v.rule) } });
+    throw new AppError("INVALID_INPUT", "videoRulesBroken", { values: { problems: violations.map((v) => v.message).join(" ") }, detail: { rules: violations.map((v) => v.rule) } });
   }
 
   const now = deps.now?.() ?? new Date();
@@ -117,7 +117,7 @@ async function refuseDuplicateStart<T>(idempotencyKey: string | undefined, write
   try {
     return await write;
   } catch (error) {
-    if (idempotencyKey && isUniqueViolation(error)) throw new AppError("CONFLICT", "This has already been started. Open the Jobs page to follow it.");
+    if (idempotencyKey && isUniqueViolation(error)) throw new AppError("CONFLICT", "alreadyStarted");
     throw error;
   }
 }

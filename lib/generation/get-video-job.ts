@@ -11,7 +11,7 @@ export async function getVideoJob(
   options: { storage: Pick<FileStorage, "publicUrl">; includeRaw: boolean },
 ): Promise<VideoJobView> {
   const job = await prisma.videoJob.findFirst({ where: { id: jobId, teamId }, include: videoJobInclude });
-  if (!job) throw new AppError("NOT_FOUND", "This video job does not exist, or it belongs to another team.");
+  if (!job) throw new AppError("NOT_FOUND", "videoJobNotFound");
   const creator = job.createdById
     ? await prisma.user.findUnique({ where: { id: job.createdById }, select: { name: true, email: true } })
     : null;

@@ -1,14 +1,16 @@
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, errorKey } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import type { AssetState } from "@/lib/generated/prisma/enums";
 import type { ReferenceRole } from "@/lib/generation/video-rules";
 
+/** The `errors` sentence naming why an asset in this state cannot go into a video. */
 const notUsable: Record<Exclude<AssetState, "APPROVED">, string> = {
-  PENDING: "is still waiting for review",
-  IN_REVIEW: "is still in review",
-  REJECTED: "did not pass review",
-  REPLACED: "was replaced by a newer version",
-  DISMISSED: "was dismissed",
+  PENDING: errorKey(messageKey("errors.referencePending")),
+  IN_REVIEW: errorKey(messageKey("errors.referenceInReview")),
+  REJECTED: errorKey(messageKey("errors.referenceRejected")),
+  REPLACED: errorKey(messageKey("errors.referenceReplaced")),
+  DISMISSED: errorKey(messageKey("errors.referenceDismissed")),
 };
 
 /**
@@ -25,17 +27,19 @@ export async function loadApprovedReferences(teamId: string, refs: readonly { as
   return refs.map((ref, position) => {
     const asset = byId.get(ref.assetId);
     if (!asset) {
-      throw new AppError("NOT_FOUND", "One of the chosen assets is not in your team's library. Remove it and try again.", {
+      throw new AppError("NOT_FOUND", "chosenAssetNotInLibrary", {
         detail: { assetId: ref.assetId },
       });
     }
     if (asset.state !== "APPROVED") {
-      throw new AppError("INVALID_INPUT", `“${asset.name}” ${notUsable[asset.state]}. Only approved assets can go into a video.`, {
+      throw new AppError("INVALID_INPUT", notUsable[asset.state], {
+        values: { name: asset.name },
         detail: { assetId: asset.id, state: asset.state },
       });
     }
     if (!asset.assetUrl) {
-      throw new AppError("INVALID_INPUT", `“${asset.name}” has no asset:// link from the provider yet, so it can't go into a video.`, {
+      throw new AppError("INVALID_INPUT", "referenceNoLink", {
+        values: { name: asset.name },
         detail: { assetId: asset.id },
       });
     }

@@ -37,7 +37,7 @@ export async function retryVideoJob(
     where: { id: input.jobId, teamId: input.teamId },
     include: { references: { orderBy: { position: "asc" }, include: { asset: { select: { type: true } } } } },
   });
-  if (!job) throw new AppError("NOT_FOUND", "This job does not exist, or it belongs to another team.");
+  if (!job) throw new AppError("NOT_FOUND", "jobNotFound");
   const refs = job.references.map((r) => ({ assetId: r.assetId, role: r.role as ReferenceRole, type: r.asset.type }));
   const now = deps.now?.() ?? new Date();
   const idempotency = deps.idempotency ?? deps.client.idempotency ?? true;
@@ -66,7 +66,7 @@ export async function retryVideoJob(
           nextPollAt: new Date(now.getTime() + SEND_LEASE_MS),
         },
       });
-      if (reset.count === 0) throw new AppError("CONFLICT", "This job is already being retried.");
+      if (reset.count === 0) throw new AppError("CONFLICT", "jobAlreadyRetrying");
     });
     await recordAudit({ teamId: input.teamId, actorId: input.userId, action: "video_job.resent", targetType: "video_job", targetId: job.id, metadata: { idempotencyKey: key } });
     return sendVideoJob(job.id, input.teamId, sendDeps);
@@ -74,13 +74,10 @@ export async function retryVideoJob(
 
   if (job.state === "UNCERTAIN") {
     if (!idempotency && !input.resendUncertain) {
-      throw new AppError(
-        "CONFLICT",
-        "The provider may already have started this video. Sending it again may make (and bill) a second one: confirm to resend anyway.",
-      );
+      throw new AppError("CONFLICT", "videoMayHaveStarted");
     }
     if (idempotency && job.nextPollAt !== null) {
-      throw new AppError("CONFLICT", "We are already asking the provider about this job again. It updates by itself.");
+      throw new AppError("CONFLICT", "jobAlreadyAsking");
     }
     // A new window starts for asking under the same key; the claim in sendVideoJob lets one press through.
     await prisma.videoJob.updateMany({
@@ -95,7 +92,7 @@ export async function retryVideoJob(
       where: { id: job.id, teamId: input.teamId, state: "FAILED", errorCode: job.errorCode, finishedAt: job.finishedAt },
       data: { state: "RUNNING", attempts: 0, error: null, errorCode: null, finishedAt: null, nextPollAt: now },
     });
-    if (resumed.count === 0) throw new AppError("CONFLICT", "This job is already being retried.");
+    if (resumed.count === 0) throw new AppError("CONFLICT", "jobAlreadyRetrying");
     await recordAudit({
       teamId: input.teamId,
       actorId: input.userId,
@@ -108,7 +105,7 @@ export async function retryVideoJob(
   }
 
   if (job.state !== "FAILED" && job.state !== "CANCELLED") {
-    throw new AppError("CONFLICT", "Only a failed or cancelled job can be retried.");
+    throw new AppError("CONFLICT", "onlyFailedJobRetry");
   }
   const params = readVideoJobParams(job.params);
   const outcome = await createVideoJob(

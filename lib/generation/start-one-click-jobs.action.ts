@@ -18,7 +18,8 @@ export const startOneClickJobsAction = authActionClient.metadata({ actionName: "
   );
   revalidatePath("/jobs");
   const [only] = results;
-  // One avatar refused before a job was made: say why, as for any other refused request.
+  // One avatar refused before a job was made: say why, as for any other refused request (the
+  // sentence is already in the user's language, and passes through as it is).
   if (results.length === 1 && only && !only.ok) throw new AppError("INVALID_INPUT", only.error);
   return { results };
 });

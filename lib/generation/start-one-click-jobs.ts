@@ -4,6 +4,7 @@ import { type CreateVideoJobDeps, createVideoJob } from "@/lib/generation/create
 import type { SendOutcome } from "@/lib/generation/send-video-job";
 import { type VideoDefaults, paramsFromDefaults, pickModel } from "@/lib/generation/video-defaults";
 import { defaultRoleFor } from "@/lib/generation/video-rules";
+import { describeAppError } from "@/lib/i18n/error-message";
 
 export type OneClickResult = { assetId: string; name: string | null } & ({ ok: true; outcome: SendOutcome } | { ok: false; error: string });
 
@@ -26,7 +27,7 @@ export async function startOneClickJobs(
   for (const assetId of input.assetIds) {
     const asset = byId.get(assetId);
     try {
-      if (!asset) throw new AppError("NOT_FOUND", "This asset is not in your team's library.");
+      if (!asset) throw new AppError("NOT_FOUND", "assetNotInLibrary");
       const outcome = await createVideoJob(
         {
           teamId: input.teamId,
@@ -44,7 +45,8 @@ export async function startOneClickJobs(
       results.push({ assetId, name: asset.name, ok: true, outcome });
     } catch (error) {
       if (!isAppError(error)) throw error;
-      results.push({ assetId, name: asset?.name ?? null, ok: false, error: error.message });
+      // Said in the language of the request that asked (English outside one).
+      results.push({ assetId, name: asset?.name ?? null, ok: false, error: await describeAppError(error) });
     }
   }
   return results;

@@ -76,7 +76,7 @@ export async function ingestUpload(
   } catch (error) {
     if (error instanceof FileTooLargeError) return refused([tooLarge(`more than ${formatMegabytes(MAX_UPLOAD_BYTES)}`)]);
     if (error instanceof SourceReadError) {
-      throw new AppError("INVALID_INPUT", "The upload was interrupted before the whole file arrived. Please try again.", {
+      throw new AppError("INVALID_INPUT", "uploadInterrupted", {
         cause: error,
       });
     }
@@ -151,7 +151,7 @@ export async function ingestUpload(
 /** The name as shown in the app; a name with folders, control or direction characters, or too long, is refused. */
 function cleanFileName(raw: string): string {
   const problem = fileNameProblem(raw);
-  if (problem) throw new AppError("INVALID_INPUT", problem);
+  if (problem) throw new AppError("INVALID_INPUT", "fileNameRefused", { values: { reason: problem } });
   return raw.normalize("NFC").trim();
 }
 

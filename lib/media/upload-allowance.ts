@@ -42,17 +42,13 @@ export async function assertUploadAllowed(
   if (recent.length >= allowance.uploadsPerUserPerHour) {
     const freeAt = recent[0]!.createdAt.getTime() + HOUR_MS;
     const minutes = Math.max(1, Math.ceil((freeAt - Date.now()) / 60_000));
-    throw new AppError(
-      "RATE_LIMITED",
-      `You have uploaded ${recent.length} files in the last hour, the most one account may upload per hour (${allowance.uploadsPerUserPerHour}). Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-    );
+    throw new AppError("RATE_LIMITED", "uploadsPerHour", { values: { count: recent.length, limit: allowance.uploadsPerUserPerHour, minutes } });
   }
   const usedBytes = used._sum.sizeBytes ?? 0;
   if (usedBytes + input.incomingBytes > allowance.teamQuotaBytes) {
-    throw new AppError(
-      "QUOTA_EXCEEDED",
-      `Your team's files take ${formatStorage(usedBytes)} of its ${formatStorage(allowance.teamQuotaBytes)} of storage, so this ${formatStorage(input.incomingBytes)} file does not fit. Ask your administrator to raise the team's storage quota.`,
-    );
+    throw new AppError("QUOTA_EXCEEDED", "storageFull", {
+      values: { used: formatStorage(usedBytes), quota: formatStorage(allowance.teamQuotaBytes), size: formatStorage(input.incomingBytes) },
+    });
   }
 }
 

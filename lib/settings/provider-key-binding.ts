@@ -34,7 +34,3 @@ export function keyForBaseUrl(
   if (sameProviderUrl(environment.baseUrl, baseUrl)) return { apiKey: environment.apiKey, source: "environment" };
   return { apiKey: null, source: null };
 }
-
-export function keyNeededMessage(baseUrl: string): string {
-  return `Enter the API key for ${baseUrl}: a saved key is only ever sent to the base URL it was entered for.`;
-}

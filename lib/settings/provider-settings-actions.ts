@@ -6,12 +6,13 @@ import { encryptSecret } from "@/lib/crypto/secret-box";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { describeAppError, errorSentence, requestLocale } from "@/lib/i18n/error-message";
 import { checkOutboundUrl } from "@/lib/net/guarded-fetch";
 import { findOutboundError, isOutboundError } from "@/lib/net/outbound-error";
 import { outboundPolicy } from "@/lib/net/outbound-policy";
 import { permittedActionClient } from "@/lib/safe-action";
 import { getProviderSettings } from "@/lib/settings/get-provider-settings";
-import { keyForBaseUrl, keyNeededMessage, sameProviderUrl } from "@/lib/settings/provider-key-binding";
+import { keyForBaseUrl, sameProviderUrl } from "@/lib/settings/provider-key-binding";
 import { saveProviderSettingsSchema, testConnectionSchema } from "@/lib/settings/provider-settings.validation";
 import { clientFromSettings } from "@/lib/settings/upstream-client-for-team";
 
@@ -24,7 +25,7 @@ async function assertReachableBaseUrl(baseUrl: string): Promise<void> {
     await checkOutboundUrl(baseUrl, await outboundPolicy());
   } catch (error) {
     if (isOutboundError(error) && error.code !== "DNS_FAILED") {
-      throw new AppError("INVALID_INPUT", `This base URL cannot be used: ${error.message}`, { cause: error });
+      throw new AppError("INVALID_INPUT", "baseUrlRefused", { values: { reason: error.message }, cause: error });
     }
     // A name that does not resolve today may tomorrow; the connection test tells.
     if (!isOutboundError(error)) throw error;
@@ -51,7 +52,7 @@ export const saveProviderSettingsAction = settingsAction.metadata({ actionName: 
     };
   } else if (parsedInput.clearApiKey) {
     key = { upstreamApiKeyEnc: null, upstreamApiKeyLast4: null, upstreamApiKeyBaseUrl: null };
-    if (!sameProviderUrl(effectiveBaseUrl, env.UPSTREAM_BASE_URL)) throw new AppError("INVALID_INPUT", keyNeededMessage(effectiveBaseUrl));
+    if (!sameProviderUrl(effectiveBaseUrl, env.UPSTREAM_BASE_URL)) throw new AppError("INVALID_INPUT", "keyNeeded", { values: { baseUrl: effectiveBaseUrl } });
   } else {
     key = {};
     const kept = keyForBaseUrl(
@@ -60,12 +61,9 @@ export const saveProviderSettingsAction = settingsAction.metadata({ actionName: 
       { baseUrl: env.UPSTREAM_BASE_URL, apiKey: "environment" },
     );
     if (before.hasSavedKey && kept.source !== "team") {
-      throw new AppError(
-        "INVALID_INPUT",
-        `The base URL changed, so enter its API key again: the saved key was entered for ${before.savedKeyBaseUrl} and is only ever sent there. To use the server's own provider and key instead, empty the base URL and tick “Remove the saved key”.`,
-      );
+      throw new AppError("INVALID_INPUT", "baseUrlChangedKeyAgain", { values: { baseUrl: before.savedKeyBaseUrl ?? "" } });
     }
-    if (!kept.apiKey) throw new AppError("INVALID_INPUT", keyNeededMessage(effectiveBaseUrl));
+    if (!kept.apiKey) throw new AppError("INVALID_INPUT", "keyNeeded", { values: { baseUrl: effectiveBaseUrl } });
   }
 
   const data = { upstreamBaseUrl: parsedInput.baseUrl, models: parsedInput.models, projectName: parsedInput.projectName, ...key };
@@ -104,11 +102,11 @@ export const testConnectionAction = settingsAction.metadata({ actionName: "testC
       { apiKey: saved.savedApiKey, boundTo: saved.savedKeyBaseUrl },
       { baseUrl: env.UPSTREAM_BASE_URL, apiKey: env.UPSTREAM_API_KEY },
     ).apiKey;
-  if (!apiKey) return { ok: false as const, latencyMs: 0, message: keyNeededMessage(baseUrl), code: "KEY_REQUIRED" };
+  if (!apiKey) return { ok: false as const, latencyMs: 0, message: await errorSentence("keyNeeded", { baseUrl }, await requestLocale()), code: "KEY_REQUIRED" };
   try {
     await assertReachableBaseUrl(baseUrl);
   } catch (error) {
-    if (error instanceof AppError) return { ok: false as const, latencyMs: 0, message: error.message, code: "ADDRESS_REFUSED" };
+    if (error instanceof AppError) return { ok: false as const, latencyMs: 0, message: await describeAppError(error), code: "ADDRESS_REFUSED" };
     throw error;
   }
   const client = clientFromSettings({ baseUrl, apiKey });
@@ -117,5 +115,6 @@ export const testConnectionAction = settingsAction.metadata({ actionName: "testC
   const latencyMs = Math.round(performance.now() - started);
   if (result.ok) return { ok: true as const, latencyMs };
   const guard = findOutboundError(result.error.cause);
-  return { ok: false as const, latencyMs, message: guard ? `This base URL cannot be used: ${guard.message}` : result.error.message, code: result.error.code };
+  const message = guard ? await errorSentence("baseUrlRefused", { reason: guard.message }, await requestLocale()) : await describeAppError(result.error);
+  return { ok: false as const, latencyMs, message, code: result.error.code };
 });

@@ -2,7 +2,6 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { outboundFetch } from "@/lib/net/outbound-policy";
 import { getProviderSettings, type ProviderSettings } from "@/lib/settings/get-provider-settings";
-import { keyNeededMessage } from "@/lib/settings/provider-key-binding";
 import { createUpstreamClient, type UpstreamClient } from "@/lib/upstream/client";
 
 /** Provider answers are small JSON documents; anything this big is not one. */
@@ -39,7 +38,7 @@ export function clientFromSettings(settings: { baseUrl: string; apiKey: string }
 export async function upstreamClientForTeam(teamId: string): Promise<{ client: UpstreamClient; settings: ProviderSettings }> {
   const settings = await getProviderSettings(teamId);
   if (!settings.apiKey) {
-    throw new AppError("CONFLICT", `The provider is not set up: ${keyNeededMessage(settings.baseUrl)} (Settings page).`);
+    throw new AppError("CONFLICT", "providerNotSetUp", { values: { baseUrl: settings.baseUrl } });
   }
   return { client: clientFromSettings({ baseUrl: settings.baseUrl, apiKey: settings.apiKey }), settings };
 }

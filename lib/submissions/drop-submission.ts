@@ -1,7 +1,8 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { can } from "@/lib/auth/roles";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, errorKey } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 const DROPPED_NOTE = "Dropped without a review: the submission was not confirmed as received by the provider.";
@@ -18,18 +19,18 @@ export async function dropSubmission(input: { submissionId: string }, user: { id
       where: { id: input.submissionId, teamId: user.teamId },
       select: { id: true, state: true, createdById: true, group: { select: { name: true } }, _count: { select: { assets: true } } },
     });
-    if (!row) throw new AppError("NOT_FOUND", "This submission was not found.");
+    if (!row) throw new AppError("NOT_FOUND", "submissionNotFound");
     if (!can(user.role, "reviewFailed") && row.createdById !== user.id) {
-      throw new AppError("FORBIDDEN", "This submission was made by someone else; ask a team lead to drop it.");
+      throw new AppError("FORBIDDEN", "submissionNotYoursDrop");
     }
     if (row.state !== "UNCERTAIN" && row.state !== "SEND_FAILED") {
-      throw new AppError("CONFLICT", row.state === "QUEUED" ? "This submission is being sent right now." : "This submission reached the provider; it cannot be dropped.");
+      throw new AppError("CONFLICT", row.state === "QUEUED" ? errorKey(messageKey("errors.submissionSending")) : errorKey(messageKey("errors.submissionReachedProvider")));
     }
     const { count } = await tx.submission.updateMany({
       where: { id: row.id, teamId: user.teamId, state: row.state },
       data: { state: "FAILED", nextPollAt: null, finishedAt: new Date(), errorCode: "DROPPED", error: DROPPED_NOTE },
     });
-    if (count === 0) throw new AppError("CONFLICT", "This submission changed meanwhile. Reload the page.");
+    if (count === 0) throw new AppError("CONFLICT", "submissionChanged");
     await tx.asset.updateMany({
       where: { submissionId: row.id, teamId: user.teamId, state: { in: ["PENDING", "IN_REVIEW"] } },
       data: { state: "DISMISSED", dismissNote: DROPPED_NOTE },

@@ -1,4 +1,7 @@
 import { prisma } from "@/lib/db";
+import { errorKey } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { messageKey } from "@/lib/i18n/message-key";
 import { logger } from "@/lib/logger";
 import { upstreamClientForTeam } from "@/lib/settings/upstream-client-for-team";
 import type { UpstreamClient } from "@/lib/upstream/client";
@@ -49,7 +52,7 @@ export async function pollSubmission(
 
   const submission = await prisma.submission.findFirst({
     where: { id: input.submissionId, teamId: input.teamId },
-    select: { providerTaskId: true, pollCount: true, sentAt: true, createdAt: true },
+    select: { providerTaskId: true, pollCount: true, sentAt: true, createdAt: true, createdById: true },
   });
   if (!submission) return { status: "skipped" };
   const log = logger.child({ submissionId: input.submissionId, taskId: submission.providerTaskId });
@@ -62,7 +65,8 @@ export async function pollSubmission(
         state: "UNCERTAIN",
         nextPollAt: null,
         errorCode: "NO_TASK_ID",
-        error: "The provider's answer to this submission was not recorded, so its review cannot be followed.",
+        error: errorKey(messageKey("errors.submissionNoTaskId")),
+        errorValues: Prisma.DbNull,
       },
     });
     log.warn("sent submission without a task id marked uncertain");
@@ -73,6 +77,8 @@ export async function pollSubmission(
     const client = await (deps.clientFor ?? defaultClientFor)(input.teamId);
     const { data: task, raw } = await client.getTask(submission.providerTaskId, {
       kind: "review",
+      // The provider words its reasons in the language of whoever submitted.
+      language: reviewLanguage(await submitterLocale(submission.createdById)),
       signal: AbortSignal.timeout(POLL_TIMEOUT_MS),
     });
     const at = now();
@@ -97,14 +103,14 @@ export async function pollSubmission(
     const scheduled = pollDelayMs(submission.pollCount + 1, { retryAfterMs, random: deps.random });
     const retryInMs = transient ? scheduled : Math.max(scheduled, pollSchedule.errorDelayMs);
     const code = isUpstreamError(error) ? error.code : "POLL_FAILED";
-    const message = isUpstreamError(error) ? error.message : "Checking the review failed; it will be tried again.";
+    const message = isUpstreamError(error) ? error.key : errorKey(messageKey("errors.reviewCheckFailed"));
     log.warn(
       { code, retryInMs, detail: isUpstreamError(error) ? error.detail : undefined, err: isUpstreamError(error) ? undefined : error },
       "review poll failed",
     );
     await prisma.submission.updateMany({
       where: { id: input.submissionId, teamId: input.teamId, state: "SENT" },
-      data: { nextPollAt: new Date(at.getTime() + retryInMs), pollCount: { increment: 1 }, errorCode: code, error: message },
+      data: { nextPollAt: new Date(at.getTime() + retryInMs), pollCount: { increment: 1 }, errorCode: code, error: message, errorValues: Prisma.DbNull },
     });
     return { status: "error", code, retryInMs };
   }
@@ -128,4 +134,15 @@ async function expire(input: { submissionId: string; teamId: string }, at: Date,
     nextPollAt: at,
   });
   return { status: "polled", review };
+}
+
+/** The language the provider is asked to answer in: the submitter's saved language, English by default. */
+export function reviewLanguage(locale: string | null | undefined): "en" | "zh" {
+  return locale === "zh" ? "zh" : "en";
+}
+
+async function submitterLocale(userId: string | null): Promise<string | null> {
+  if (!userId) return null;
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { locale: true } });
+  return user?.locale ?? null;
 }

@@ -3,7 +3,8 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { can } from "@/lib/auth/roles";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, errorKey } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { authActionClient } from "@/lib/safe-action";
 import { sendSubmission } from "@/lib/submissions/send-submission";
 import { retrySubmissionSchema } from "@/lib/submissions/retry-submission.validation";
@@ -19,15 +20,15 @@ export const retrySubmissionAction = authActionClient.metadata({ actionName: "re
     where: { id: parsedInput.submissionId, teamId },
     select: { id: true, state: true, groupId: true, createdById: true },
   });
-  if (!row) throw new AppError("NOT_FOUND", "This request was not found.");
+  if (!row) throw new AppError("NOT_FOUND", "requestNotFound");
   if (!can(role, "reviewFailed") && row.createdById !== userId) {
-    throw new AppError("FORBIDDEN", "This submission was made by someone else; ask a team lead to send it again.");
+    throw new AppError("FORBIDDEN", "submissionNotYoursResend");
   }
   if (row.state === "UNCERTAIN" && !parsedInput.resendUncertain) {
-    throw new AppError("CONFLICT", "This request may already have reached the provider. Confirm that it should be sent again.");
+    throw new AppError("CONFLICT", "requestMayHaveReached");
   }
   if (row.state !== "SEND_FAILED" && row.state !== "UNCERTAIN") {
-    throw new AppError("CONFLICT", row.state === "QUEUED" ? "This request is being sent right now." : "This request has already been sent.");
+    throw new AppError("CONFLICT", row.state === "QUEUED" ? errorKey(messageKey("errors.requestSending")) : errorKey(messageKey("errors.requestAlreadySent")));
   }
   const result = await sendSubmission(row.id, teamId, { resendUncertain: parsedInput.resendUncertain });
   await recordAudit({

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
-import { AppError, GENERIC_ERROR_KEY, isAppError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { AppError, errorKey, GENERIC_ERROR_KEY, isAppError, type MessageValues } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { SubmissionState } from "@/lib/generated/prisma/enums";
 import { logger } from "@/lib/logger";
 import { pollSchedule, sendRetry, sendRetryDelayMs } from "@/lib/submissions/poll-delay";
@@ -28,8 +29,8 @@ export const RETRYABLE_SEND_CODES: readonly string[] = [
   "UPSTREAM_MALFORMED",
 ];
 
-export const UNCERTAIN_MESSAGE =
-  "The provider may or may not have received this request: its answer was lost, and it does not take idempotency keys, so sending again could review these assets twice.";
+/** The `errors` key stored when the provider's answer to a send was lost. */
+export const UNCERTAIN_MESSAGE = errorKey(messageKey("errors.submissionUncertain"));
 
 export type SendSubmissionOptions = {
   /** Default: the team's provider client. */
@@ -104,7 +105,7 @@ async function requestFor(
       row.assets.map(async (asset) => {
         const key = asset.upload?.storageKey;
         const url = key ? await (storage.providerUrl?.(key) ?? storage.publicUrl(key)) : asset.sourceUrl;
-        if (!url) throw new AppError("INVALID_INPUT", `The asset “${asset.name}” has no file or URL.`);
+        if (!url) throw new AppError("INVALID_INPUT", "assetHasNoSource", { values: { name: asset.name } });
         return { url, name: asset.name };
       }),
     ),
@@ -143,7 +144,7 @@ export async function sendSubmission(
   const idempotency = options.idempotency ?? env.UPSTREAM_IDEMPOTENCY;
   const inFlightMs = options.inFlightMs ?? env.UPSTREAM_TIMEOUT_MS * (env.UPSTREAM_MAX_RETRIES + 1) + 60_000;
   const row = await loadSubmission(submissionId, teamId);
-  if (!row) throw new AppError("NOT_FOUND", "This request was not found. It may belong to another team.");
+  if (!row) throw new AppError("NOT_FOUND", "requestNotFoundInTeam");
   if (!sendable.includes(row.state)) return resultOf(row, false);
   if (row.state === "UNCERTAIN" && !options.resendUncertain) return resultOf(row, false);
 
@@ -166,9 +167,8 @@ export async function sendSubmission(
     request = await requestFor(row, options.storage ?? getStorage());
     client = options.client ?? (await upstreamClientForTeam(teamId)).client;
   } catch (error) {
-    const message = isAppError(error) ? error.message : GENERIC_ERROR_KEY;
     logger.error({ err: error, submissionId }, "submission could not be prepared");
-    const updated = await recordFailure(row, "SEND_FAILED", { errorCode: isAppError(error) ? error.code : "INTERNAL", error: message });
+    const updated = await recordFailure(row, "SEND_FAILED", { errorCode: isAppError(error) ? error.code : "INTERNAL", ...storedError(error, row.id) });
     return resultOf(updated ?? row, false);
   }
 
@@ -212,14 +212,14 @@ export async function sendSubmission(
   } catch (error) {
     const uncertain = !idempotency && answerMayBeLost(error);
     const code = isAppError(error) ? error.code : "INTERNAL";
-    const message = uncertain ? UNCERTAIN_MESSAGE : isAppError(error) ? error.message : GENERIC_ERROR_KEY;
+
     const detail = isAppError(error) ? error.detail : undefined;
     logger.warn({ submissionId: row.id, code, detail, err: isAppError(error) ? undefined : error, attempt }, "submission not sent");
     const retryable = !uncertain && RETRYABLE_SEND_CODES.includes(code) && attempt < sendRetry.maxAttempts;
     const retryAfterMs = isUpstreamError(error) ? error.retryAfterMs : undefined;
     const updated = await recordFailure(row, uncertain ? "UNCERTAIN" : "SEND_FAILED", {
       errorCode: code,
-      error: message,
+      ...(uncertain ? { error: UNCERTAIN_MESSAGE } : storedError(error, row.id)),
       rawResponse: { request, error: { code, attempt, detail: detail ?? null } } as Prisma.InputJsonObject,
       nextPollAt: retryable ? new Date(Date.now() + sendRetryDelayMs(attempt, retryAfterMs)) : null,
       onlyFrom: "QUEUED",
@@ -229,12 +229,19 @@ export async function sendSubmission(
   }
 }
 
+/** What is stored for the user to read about a failed send: the error's key and values, or the generic sentence naming the row. */
+function storedError(error: unknown, submissionId: string): { error: string; errorValues: MessageValues } {
+  return isAppError(error) ? { error: error.key, errorValues: error.values } : { error: GENERIC_ERROR_KEY, errorValues: { ref: submissionId } };
+}
+
 async function recordFailure(
   row: LoadedSubmission,
   state: "SEND_FAILED" | "UNCERTAIN",
   data: {
     errorCode: string;
+    /** An `errors` key, and its values. */
     error: string;
+    errorValues?: MessageValues;
     rawResponse?: Prisma.InputJsonValue;
     nextPollAt?: Date | null;
     onlyFrom?: SubmissionState;
@@ -248,6 +255,7 @@ async function recordFailure(
       state,
       errorCode: data.errorCode,
       error: data.error,
+      errorValues: data.errorValues ?? Prisma.DbNull,
       nextPollAt: data.nextPollAt ?? null,
       ...(data.rawResponse !== undefined ? { rawResponse: data.rawResponse } : {}),
     },

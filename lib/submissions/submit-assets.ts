@@ -136,11 +136,7 @@ async function checkedUploads(input: SubmitAssetsParsed, teamId: string): Promis
   if (problems.length > 0) {
     const shown = problems.slice(0, 5);
     const more = problems.length - shown.length;
-    throw new AppError(
-      "INVALID_INPUT",
-      `Nothing was submitted. ${shown.join(" ")}${more > 0 ? ` (and ${more} more)` : ""}`,
-      { detail: { problems } },
-    );
+    throw new AppError("INVALID_INPUT", "nothingSubmittedProblems", { values: { problems: shown.join(" "), more }, detail: { problems } });
   }
   return byId;
 }
@@ -162,7 +158,8 @@ async function checkUrlItems(input: SubmitAssetsParsed, teamId: string): Promise
   const lines = items.flatMap((i) => (problems.has(i.url) ? [`“${i.name}”: ${problems.get(i.url)}`] : []));
   const shown = lines.slice(0, 5);
   const more = lines.length - shown.length;
-  throw new AppError("INVALID_INPUT", `Nothing was submitted. ${shown.join(" ")}${more > 0 ? ` (and ${more} more)` : ""}`, {
+  throw new AppError("INVALID_INPUT", "nothingSubmittedProblems", {
+    values: { problems: shown.join(" "), more },
     detail: { problems: lines },
   });
 }
@@ -170,7 +167,7 @@ async function checkUrlItems(input: SubmitAssetsParsed, teamId: string): Promise
 async function resolveGroup(tx: Tx, target: SubmitTarget, projectName: string, teamId: string, userId: string): Promise<AssetGroup> {
   if (target.kind === "existing") {
     const group = await tx.assetGroup.findFirst({ where: { id: target.groupId, teamId } });
-    if (!group) throw new AppError("NOT_FOUND", "That group was not found in your team. Choose another one.");
+    if (!group) throw new AppError("NOT_FOUND", "groupNotFound");
     return group;
   }
   if (target.kind === "provider") {
@@ -184,7 +181,7 @@ async function resolveGroup(tx: Tx, target: SubmitTarget, projectName: string, t
     });
     if (named) {
       if (named.providerGroupId && named.providerGroupId !== target.providerGroupId) {
-        throw new AppError("CONFLICT", `A group named “${named.name}” already stands for another provider group.`);
+        throw new AppError("CONFLICT", "groupNameTaken", { values: { name: named.name } });
       }
       return tx.assetGroup.update({ where: { id: named.id }, data: { providerGroupId: target.providerGroupId } });
     }

@@ -9,7 +9,7 @@ import type { TeamActor } from "@/lib/team/member-guards";
 /** A new user in the actor's team, with a first password; refused when the email is taken. */
 export async function addMember(actor: TeamActor, input: z.infer<typeof addMemberSchema>) {
   const existing = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (existing) throw new AppError("CONFLICT", "A user with this email already exists.");
+  if (existing) throw new AppError("CONFLICT", "emailTaken");
   const passwordHash = await hashPassword(input.password);
   return prisma.$transaction(async (tx) => {
     const user = await tx.user.create({

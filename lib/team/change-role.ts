@@ -8,7 +8,7 @@ import { assertNotLastAdmin, retryLater, serializable, type TeamActor } from "@/
 export async function changeRole(actor: TeamActor, membershipId: string, role: Role) {
   return prisma.$transaction(async (tx) => {
     const membership = await tx.membership.findFirst({ where: { id: membershipId, teamId: actor.teamId } });
-    if (!membership) throw new AppError("NOT_FOUND", "That member is not in your team.");
+    if (!membership) throw new AppError("NOT_FOUND", "memberNotInTeam");
     if (membership.role === role) return membership;
     if (membership.role === "ADMIN") await assertNotLastAdmin(tx, actor.teamId, membershipId);
     const updated = await tx.membership.update({ where: { id: membershipId }, data: { role } });

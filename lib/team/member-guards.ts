@@ -9,7 +9,7 @@ export type TeamActor = { id: string; teamId: string };
 export async function assertNotLastAdmin(tx: Pick<typeof prisma, "membership">, teamId: string, membershipId: string) {
   const admins = await tx.membership.findMany({ where: { teamId, role: "ADMIN" }, select: { id: true } });
   if (admins.length === 1 && admins[0]?.id === membershipId) {
-    throw new AppError("CONFLICT", "A team needs at least one admin. Make someone else an admin first.");
+    throw new AppError("CONFLICT", "lastAdmin");
   }
 }
 
@@ -18,7 +18,7 @@ export async function assertNotLastAdmin(tx: Pick<typeof prisma, "membership">, 
 export const serializable = { isolationLevel: "Serializable" } as const;
 
 export function retryLater(error: unknown): never {
-  if (isSerializationFailure(error)) throw new AppError("CONFLICT", "Someone changed the team at the same moment. Please try again.");
+  if (isSerializationFailure(error)) throw new AppError("CONFLICT", "teamChangedConcurrently");
   throw error;
 }
 

@@ -7,7 +7,7 @@ import { assertNotLastAdmin, retryLater, serializable, type TeamActor } from "@/
 export async function removeMember(actor: TeamActor, membershipId: string) {
   await prisma.$transaction(async (tx) => {
     const membership = await tx.membership.findFirst({ where: { id: membershipId, teamId: actor.teamId }, include: { user: true } });
-    if (!membership) throw new AppError("NOT_FOUND", "That member is not in your team.");
+    if (!membership) throw new AppError("NOT_FOUND", "memberNotInTeam");
     if (membership.role === "ADMIN") await assertNotLastAdmin(tx, actor.teamId, membershipId);
     // The user goes with the membership: a user belongs to one team.
     await tx.user.delete({ where: { id: membership.userId } });

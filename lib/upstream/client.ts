@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { AppError, errorKey } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { logger } from "@/lib/logger";
 import {
   type CreateVideoInput,
@@ -119,8 +120,9 @@ const defaultSleep: SleepFn = (ms, signal) =>
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 
-function invalidInput(error: z.ZodError, what: string): AppError {
-  return new AppError("INVALID_INPUT", `The ${what} is not valid.`, {
+/** `key`: the `errors` sentence naming what was not valid. */
+function invalidInput(error: z.ZodError, key: string): AppError {
+  return new AppError("INVALID_INPUT", key, {
     detail: { issues: error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) },
   });
 }
@@ -138,7 +140,7 @@ function normaliseBaseUrl(baseUrl: string): string {
  */
 export function createUpstreamClient(config: UpstreamClientConfig): UpstreamClient {
   const parsedConfig = upstreamClientConfigSchema.safeParse(config);
-  if (!parsedConfig.success) throw invalidInput(parsedConfig.error, "provider configuration");
+  if (!parsedConfig.success) throw invalidInput(parsedConfig.error, errorKey(messageKey("errors.providerConfigInvalid")));
   const cfg = parsedConfig.data;
   const base = normaliseBaseUrl(cfg.baseUrl);
   const doFetch: FetchLike =
@@ -295,7 +297,7 @@ export function createUpstreamClient(config: UpstreamClientConfig): UpstreamClie
 
     async submitAssets(input, options = {}) {
       const parsed = submitAssetsInputSchema.safeParse(input);
-      if (!parsed.success) throw invalidInput(parsed.error, "asset submission");
+      if (!parsed.success) throw invalidInput(parsed.error, errorKey(messageKey("errors.assetSubmissionInvalid")));
       const req: Request = {
         method: "POST",
         path: "/v1/seedance2/private-avatar",
@@ -315,7 +317,7 @@ export function createUpstreamClient(config: UpstreamClientConfig): UpstreamClie
 
     async getTask(taskId, options = {}) {
       const id = taskId.trim();
-      if (!id) throw new AppError("INVALID_INPUT", "The task id is missing.");
+      if (!id) throw new AppError("INVALID_INPUT", "taskIdMissing");
       const req: Request = {
         method: "GET",
         path: `/v1/tasks/${encodeURIComponent(id)}`,
@@ -343,7 +345,7 @@ export function createUpstreamClient(config: UpstreamClientConfig): UpstreamClie
 
     async createVideo(input, options = {}) {
       const parsed = createVideoInputSchema.safeParse(input);
-      if (!parsed.success) throw invalidInput(parsed.error, "video request");
+      if (!parsed.success) throw invalidInput(parsed.error, errorKey(messageKey("errors.videoRequestInvalid")));
       const req: Request = {
         method: "POST",
         path: "/v1/videos/generations",

@@ -1,22 +1,25 @@
-import { AppError, type ErrorCode } from "@/lib/errors";
+import { AppError, type ErrorCode, errorKey } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { errorBodySchema, isSuccessCode } from "@/lib/upstream/schemas";
 
 export type UpstreamErrorCode = Extract<ErrorCode, `UPSTREAM_${string}`>;
 
-/** What the user may read. Never the provider's own words: those go into `detail`. */
+/**
+ * What the user may read, as `errors` keys. Never the provider's own words: those go into
+ * `detail`.
+ */
 export const upstreamMessages: Readonly<Record<UpstreamErrorCode, string>> = {
-  UPSTREAM_UNAUTHORIZED: "The video provider did not accept the API key. Check the key in Settings.",
-  UPSTREAM_INSUFFICIENT_BALANCE:
-    "The video provider account has run out of balance. Top it up, then try again.",
-  UPSTREAM_RATE_LIMITED: "The video provider is busy right now. Please try again in a moment.",
-  UPSTREAM_REJECTED: "The video provider refused this request. Check what was sent and try again.",
-  UPSTREAM_ERROR: "The video provider ran into a problem. Please try again later.",
-  UPSTREAM_UNREACHABLE: "The video provider could not be reached. Please try again later.",
-  UPSTREAM_MALFORMED: "The video provider sent an answer we could not read. Please try again later.",
+  UPSTREAM_UNAUTHORIZED: errorKey(messageKey("errors.upstreamUnauthorized")),
+  UPSTREAM_INSUFFICIENT_BALANCE: errorKey(messageKey("errors.upstreamInsufficientBalance")),
+  UPSTREAM_RATE_LIMITED: errorKey(messageKey("errors.upstreamRateLimited")),
+  UPSTREAM_REJECTED: errorKey(messageKey("errors.upstreamRejected")),
+  UPSTREAM_ERROR: errorKey(messageKey("errors.upstreamError")),
+  UPSTREAM_UNREACHABLE: errorKey(messageKey("errors.upstreamUnreachable")),
+  UPSTREAM_MALFORMED: errorKey(messageKey("errors.upstreamMalformed")),
 };
 
-const TASK_NOT_FOUND_MESSAGE = "The video provider does not know this task. It may have expired.";
-const TIMEOUT_MESSAGE = "The video provider did not answer in time. Please try again later.";
+const TASK_NOT_FOUND_MESSAGE = errorKey(messageKey("errors.upstreamTaskNotFound"));
+const TIMEOUT_MESSAGE = errorKey(messageKey("errors.upstreamTimeout"));
 
 /** Raw text kept in `detail` is cut to this many characters. */
 const MAX_DETAIL_TEXT = 4000;

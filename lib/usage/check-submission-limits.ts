@@ -1,4 +1,5 @@
-import { AppError } from "@/lib/errors";
+import { AppError, errorKey } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { accountLimits, groupHeldStates } from "@/lib/usage/account-limits";
 
@@ -27,19 +28,16 @@ export async function checkSubmissionLimits(
     tx.asset.count({ where: { teamId, groupId: input.groupId, state: { in: [...groupHeldStates] } } }),
   ]);
   if (!input.resubmit && groups > limits.groups) {
-    throw new AppError("QUOTA_EXCEEDED", `Nothing was submitted: the team already has ${groups - 1} of at most ${limits.groups} groups. Add these assets to an existing group.`, {
+    throw new AppError("QUOTA_EXCEEDED", "tooManyGroups", {
+      values: { have: groups - 1, limit: limits.groups },
       detail: { groups: groups - 1, limit: limits.groups },
     });
   }
   if (held + input.adding > limits.assetsPerGroup) {
     const left = Math.max(0, limits.assetsPerGroup - held);
-    const fit = `“${input.groupName}” holds ${held} of at most ${limits.assetsPerGroup} assets, so ${left === 0 ? "no more fit" : `only ${left} more fit`}`;
-    throw new AppError(
-      "QUOTA_EXCEEDED",
-      input.resubmit
-        ? `Nothing was sent again: ${fit} and this resubmit has ${input.adding}.`
-        : `Nothing was submitted: ${fit} and this submit has ${input.adding}. Choose another group or a new one.`,
-      { detail: { held, adding: input.adding, limit: limits.assetsPerGroup } },
-    );
+    throw new AppError("QUOTA_EXCEEDED", input.resubmit ? errorKey(messageKey("errors.groupFullResubmit")) : errorKey(messageKey("errors.groupFull")), {
+      values: { name: input.groupName, held, limit: limits.assetsPerGroup, left, adding: input.adding },
+      detail: { held, adding: input.adding, limit: limits.assetsPerGroup },
+    });
   }
 }

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { isAppError } from "@/lib/errors";
+import { describeAppError } from "@/lib/i18n/error-message";
 import { addWebhookEndpoint } from "@/lib/webhooks/add-webhook-endpoint";
 import { addWebhookEndpointFormSchema } from "@/lib/webhooks/add-webhook-endpoint.validation";
 import { permittedActionClient } from "@/lib/safe-action";
@@ -27,7 +28,7 @@ export const addWebhookEndpointAction = permittedActionClient("manageSettings")
       return { created };
     } catch (error) {
       // A refused URL (the outbound guard) is returned with what was typed, so nothing is lost.
-      if (isAppError(error)) return { error: error.message, values: parsedInput };
+      if (isAppError(error)) return { error: await describeAppError(error), values: parsedInput };
       throw error;
     }
   });

@@ -20,11 +20,11 @@ export async function addWebhookEndpoint(actor: { id: string; teamId: string }, 
   try {
     await checkOutboundUrl(input.url, await outboundPolicy());
   } catch (error) {
-    if (error instanceof OutboundError) throw new AppError("INVALID_INPUT", error.message);
+    if (error instanceof OutboundError) throw new AppError("INVALID_INPUT", "urlRefused", { values: { reason: error.message } });
     throw error;
   }
   if ((await prisma.webhookEndpoint.count({ where: { teamId: actor.teamId } })) >= MAX_ENDPOINTS_PER_TEAM) {
-    throw new AppError("CONFLICT", `A team may have ${MAX_ENDPOINTS_PER_TEAM} webhook endpoints; remove one first.`);
+    throw new AppError("CONFLICT", "tooManyEndpoints", { values: { limit: MAX_ENDPOINTS_PER_TEAM } });
   }
   const secret = newWebhookSecret();
   const endpoint = await prisma.$transaction(async (tx) => {

@@ -7,8 +7,8 @@ import { RETRY_WINDOW_MS } from "@/lib/webhooks/emit-webhook-event";
 export async function redeliverWebhook(actor: { id: string; teamId: string }, deliveryId: string, now = new Date()): Promise<void> {
   await prisma.$transaction(async (tx) => {
     const delivery = await tx.webhookDelivery.findFirst({ where: { id: deliveryId, teamId: actor.teamId }, select: { id: true, eventType: true, endpoint: { select: { enabled: true } } } });
-    if (!delivery) throw new AppError("NOT_FOUND", "This delivery does not exist, or it belongs to another team.");
-    if (!delivery.endpoint.enabled) throw new AppError("CONFLICT", "This endpoint is turned off. Turn it on first.");
+    if (!delivery) throw new AppError("NOT_FOUND", "deliveryNotFound");
+    if (!delivery.endpoint.enabled) throw new AppError("CONFLICT", "endpointDisabled");
     await tx.webhookDelivery.update({
       where: { id: delivery.id },
       data: { state: "PENDING", nextAttemptAt: now, retryUntil: new Date(now.getTime() + RETRY_WINDOW_MS) },

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 export async function removeWebhookEndpoint(actor: { id: string; teamId: string }, endpointId: string): Promise<void> {
   await prisma.$transaction(async (tx) => {
     const endpoint = await tx.webhookEndpoint.findFirst({ where: { id: endpointId, teamId: actor.teamId }, select: { id: true, url: true } });
-    if (!endpoint) throw new AppError("NOT_FOUND", "This webhook endpoint does not exist, or it belongs to another team.");
+    if (!endpoint) throw new AppError("NOT_FOUND", "webhookEndpointNotFound");
     await tx.webhookEndpoint.delete({ where: { id: endpoint.id } });
     await recordAudit({ teamId: actor.teamId, actorId: actor.id, action: "webhook.endpoint_removed", targetType: "webhook_endpoint", targetId: endpoint.id, metadata: { url: endpoint.url } }, tx);
   });

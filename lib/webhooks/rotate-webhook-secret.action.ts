@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { isAppError } from "@/lib/errors";
+import { describeAppError } from "@/lib/i18n/error-message";
 import { permittedActionClient } from "@/lib/safe-action";
 import { rotateWebhookSecret } from "@/lib/webhooks/rotate-webhook-secret";
 import { webhookEndpointIdFormSchema } from "@/lib/webhooks/webhook-endpoint-id.validation";
@@ -22,7 +23,7 @@ export const rotateWebhookSecretAction = permittedActionClient("manageSettings")
       revalidatePath("/settings/webhooks");
       return { rotated };
     } catch (error) {
-      if (isAppError(error)) return { error: error.message };
+      if (isAppError(error)) return { error: await describeAppError(error) };
       throw error;
     }
   });

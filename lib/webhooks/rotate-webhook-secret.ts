@@ -20,7 +20,7 @@ export async function rotateWebhookSecret(actor: { id: string; teamId: string },
     // Locked, so two rotations at once cannot both keep the same "previous" secret.
     const [endpoint] = await tx.$queryRaw<{ id: string; url: string; secretEnc: string }[]>`
       SELECT "id", "url", "secretEnc" FROM "WebhookEndpoint" WHERE "id" = ${endpointId} AND "teamId" = ${actor.teamId} FOR UPDATE`;
-    if (!endpoint) throw new AppError("NOT_FOUND", "This webhook endpoint does not exist, or it belongs to another team.");
+    if (!endpoint) throw new AppError("NOT_FOUND", "webhookEndpointNotFound");
     await tx.webhookEndpoint.update({
       where: { id: endpoint.id },
       data: { secretEnc: sealed, previousSecretEnc: endpoint.secretEnc, previousSecretExpiresAt: previousValidUntil, secretRotatedAt: now },

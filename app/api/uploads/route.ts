@@ -19,8 +19,8 @@ export const maxDuration = 600;
 export const POST = withUser("upload", async ({ request, user }) => {
   assertSameOrigin(request);
   const fileName = new URL(request.url).searchParams.get("name");
-  if (!fileName?.trim()) throw new AppError("INVALID_INPUT", "The upload is missing the file's name (?name=).");
-  if (!request.body) throw new AppError("INVALID_INPUT", "The upload has no file in it.");
+  if (!fileName?.trim()) throw new AppError("INVALID_INPUT", "uploadMissingName");
+  if (!request.body) throw new AppError("INVALID_INPUT", "uploadHasNoFile");
 
   const storage = getStorage();
   const result = await ingestUpload(
@@ -71,5 +71,5 @@ function assertSameOrigin(request: Request): void {
     request.headers.get("host"),
     new URL(request.url).host,
   ];
-  if (!hosts.includes(originHost)) throw new AppError("FORBIDDEN", "Uploads are only accepted from this site's own pages.");
+  if (!hosts.includes(originHost)) throw new AppError("FORBIDDEN", "uploadsOnlyFromSite");
 }

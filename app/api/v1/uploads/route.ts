@@ -15,7 +15,7 @@ export const maxDuration = 600;
  */
 export const POST = apiRoute({ what: "api upload", scope: "submit", streamBody: true }, async ({ request, caller, requestId }) => {
   const { name } = parseApiQuery(request, uploadQuerySchema);
-  if (!request.body) throw new AppError("INVALID_INPUT", "The upload has no file in it.");
+  if (!request.body) throw new AppError("INVALID_INPUT", "uploadHasNoFile");
   const storage = getStorage();
   const length = request.headers.get("content-length");
   const result = await ingestUpload(

@@ -15,6 +15,6 @@ export const GET = withUser<{ groupId: string }>("finding duplicates", async ({ 
   const search = new URL(request.url).searchParams;
   const uploadIds = [...new Set((search.get("uploadIds") ?? "").split(",").map((s) => s.trim()).filter(Boolean))];
   const urls = [...new Set(search.getAll("url").map((s) => s.trim()).filter(Boolean))];
-  if (uploadIds.length + urls.length > MAX_IDS) throw new AppError("INVALID_INPUT", `Ask about at most ${MAX_IDS} files at once.`);
+  if (uploadIds.length + urls.length > MAX_IDS) throw new AppError("INVALID_INPUT", "tooManyFilesAsked", { values: { limit: MAX_IDS } });
   return Response.json({ duplicates: await findApprovedDuplicates(user.teamId, params.groupId, { uploadIds, urls }) }, { headers: noStore });
 });

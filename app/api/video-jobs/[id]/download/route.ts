@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, errorKey } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { withUser } from "@/lib/http/with-user";
 import { mediaFormats } from "@/lib/media/limits";
 import { formatForFileName } from "@/lib/media/media-format";
@@ -17,11 +18,11 @@ export const dynamic = "force-dynamic";
 export const GET = withUser<{ id: string }>("downloading a video", async ({ request, params: { id }, user }) => {
   const lastFrame = new URL(request.url).searchParams.get("file") === "last-frame";
   const job = await prisma.videoJob.findFirst({ where: { id, teamId: user.teamId }, select: { id: true, videoKey: true, lastFrameKey: true } });
-  if (!job) throw new AppError("NOT_FOUND", "This video job does not exist, or it belongs to another team.");
+  if (!job) throw new AppError("NOT_FOUND", "videoJobNotFound");
   const key = lastFrame ? job.lastFrameKey : job.videoKey;
-  if (!key) throw new AppError("NOT_FOUND", lastFrame ? "This job has no last frame." : "This job has no video yet.");
+  if (!key) throw new AppError("NOT_FOUND", lastFrame ? errorKey(messageKey("errors.jobHasNoLastFrame")) : errorKey(messageKey("errors.jobHasNoVideo")));
   const file = await getStorage().openRead(key);
-  if (!file) throw new AppError("NOT_FOUND", "The stored file is missing.");
+  if (!file) throw new AppError("NOT_FOUND", "storedFileMissing");
   const ext = key.slice(key.lastIndexOf(".") + 1).toLowerCase();
   const format = formatForFileName(key);
   const name = `${lastFrame ? "last-frame" : "avatar-video"}-${job.id}.${ext}`;
