@@ -21,6 +21,7 @@ import type { AssetDetail } from "@/lib/assets/get-asset-detail";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { dropSubmissionAction } from "@/lib/submissions/drop-submission.action";
 import { explainFailure } from "@/lib/assets/explain-failure";
+import { useSentence } from "@/lib/i18n/use-sentence";
 import { actionErrorMessage } from "@/lib/action-message";
 import { useRepairActions } from "@/components/assets/use-repair-actions";
 
@@ -128,6 +129,7 @@ function DrawerBody({
   const { asset, submission, history, raw } = detail;
   const isLead = can(viewer.role, "reviewFailed");
   const mayFix = isLead || asset.createdById === viewer.id;
+  const say = useSentence();
   const failure = asset.failureReason || asset.failureCode ? explainFailure({ code: asset.failureCode, reason: asset.failureReason, type: asset.type }) : null;
   const queryClient = useQueryClient();
   const changed = () => {
@@ -160,9 +162,9 @@ function DrawerBody({
 
       {failure ? (
         <section className="space-y-2 rounded-lg border border-destructive/30 bg-destructive/5 p-3" data-testid="drawer-failure">
-          <h3 className="text-sm font-semibold text-destructive">{failure.title}</h3>
-          <p className="text-sm">{failure.explanation}</p>
-          <p className="text-sm text-muted-foreground">{failure.advice}</p>
+          <h3 className="text-sm font-semibold text-destructive">{say(failure.title)}</h3>
+          <p className="text-sm">{say(failure.explanation)}</p>
+          <p className="text-sm text-muted-foreground">{say(failure.advice)}</p>
           {asset.failureReason && failure.category !== "other" ? (
             <p className="break-words text-xs text-muted-foreground">Provider&apos;s words: {asset.failureReason}</p>
           ) : null}

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { LazyJobsChart, LazyReviewChart } from "@/components/insight/overview-charts-lazy";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { explainFailure } from "@/lib/assets/explain-failure";
+import { requestLocale } from "@/lib/i18n/error-message";
+import { sentencesIn } from "@/lib/i18n/sentence-in";
 import { galleryFiltersToSearchParams } from "@/lib/assets/gallery-filters";
 import { formatDuration, formatPercent } from "@/lib/format";
 import { formatMoney } from "@/lib/generation/price-table";
@@ -28,6 +30,7 @@ export async function OverviewFigures({ teamId, days, timeZone }: { teamId: stri
     );
   }
   const { totals, reviewTime, currency } = overview;
+  const say = await sentencesIn(await requestLocale());
   const money = (n: number) => (currency ? formatMoney(n, currency) : "—");
   const empty = totals.submitted + totals.approved + totals.failed + totals.jobs === 0;
   return (
@@ -75,7 +78,7 @@ export async function OverviewFigures({ teamId, days, timeZone }: { teamId: stri
                     <li key={r.code}>
                       <Link href={href} className="group block rounded-md p-1 hover:bg-muted" data-reason={r.code}>
                         <span className="flex items-baseline justify-between gap-2 text-sm">
-                          <span className="min-w-0 truncate font-medium group-hover:underline">{explainFailure({ code: r.code, reason: r.example }).title}</span>
+                          <span className="min-w-0 truncate font-medium group-hover:underline">{say(explainFailure({ code: r.code, reason: r.example }).title)}</span>
                           <span className="shrink-0 tabular-nums">{r.count}</span>
                         </span>
                         <span className="block truncate text-xs text-muted-foreground">{r.code}</span>

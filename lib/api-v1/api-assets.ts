@@ -2,6 +2,8 @@ import "server-only";
 import type { z } from "zod";
 import type { AssetCard } from "@/lib/assets/asset-view";
 import { explainFailure } from "@/lib/assets/explain-failure";
+import { requestLocale } from "@/lib/i18n/error-message";
+import { sentencesIn } from "@/lib/i18n/sentence-in";
 import { decodeCursor } from "@/lib/assets/gallery-filters";
 import { getAssetDetail } from "@/lib/assets/get-asset-detail";
 import { listAssets } from "@/lib/assets/list-assets";
@@ -51,10 +53,11 @@ export async function getApiAsset(teamId: string, assetId: string) {
 /** The failed queue: the team's REJECTED assets, newest first, each with its reason in plain words. */
 export async function listApiFailedAssets(teamId: string, query: z.output<typeof failedQueueQuerySchema>) {
   const page = await listAssets(teamId, { tab: "failed" }, { cursor: cursorOf(query.cursor), limit: query.limit, viewerId: null });
+  const say = await sentencesIn(await requestLocale());
   return {
     items: page.items.map((card) => {
       const { category, title, advice } = explainFailure({ code: card.failureCode, reason: card.failureReason, type: card.type });
-      return { ...toApiAsset(card), explanation: { category, title, advice } };
+      return { ...toApiAsset(card), explanation: { category, title: say(title), advice: say(advice) } };
     }),
     nextCursor: page.nextCursor,
   };

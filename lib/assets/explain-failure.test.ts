@@ -1,7 +1,28 @@
-import { describe, expect, it } from "vitest";
-import { explainFailure } from "@/lib/assets/explain-failure";
+import { beforeAll, describe, expect, it } from "vitest";
+import { explainFailure as explain } from "@/lib/assets/explain-failure";
+import type { Sentence } from "@/lib/i18n/sentence";
+import { sentencesIn } from "@/lib/i18n/sentence-in";
+
+let english: (s: Sentence) => string;
+beforeAll(async () => {
+  english = await sentencesIn("en");
+});
+
+/** The explanation in English words. */
+function explainFailure(input: Parameters<typeof explain>[0]) {
+  const e = explain(input);
+  return { ...e, title: english(e.title), explanation: english(e.explanation), advice: english(e.advice) };
+}
 
 describe("explainFailure", () => {
+  it("words the same explanation in Chinese", async () => {
+    const chinese = await sentencesIn("zh");
+    const e = explain({ code: "InputImageSensitiveContentDetected.PrivacyInformation", type: "IMAGE" });
+    expect(chinese(e.title)).toBe("疑似真人");
+    expect(chinese(e.explanation)).toContain("图片");
+    expect(chinese(explain({ code: "Weird.Thing", reason: "某个原因" }).explanation)).toContain("某个原因");
+  });
+
   it("recognises real-person likeness for every type", () => {
     const image = explainFailure({
       code: "InputImageSensitiveContentDetected.PrivacyInformation",

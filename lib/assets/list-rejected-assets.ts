@@ -4,6 +4,9 @@ import { getStorage } from "@/lib/storage/get-storage";
 import type { FileStorage } from "@/lib/storage/file-storage";
 import { assetCardSelect, toAssetCard } from "@/lib/assets/asset-view";
 import { explainFailure, failureCategories, type FailureCategory } from "@/lib/assets/explain-failure";
+import { requestLocale } from "@/lib/i18n/error-message";
+import type { Locale } from "@/lib/i18n/locales";
+import { sentencesIn } from "@/lib/i18n/sentence-in";
 import { loadUserNames } from "@/lib/users/user-names";
 
 const MAX_FAILED = 500;
@@ -13,8 +16,10 @@ const RECENT_REPLACEMENTS = 24;
  * The review queue: the team's failed (REJECTED) assets, newest first, grouped by the reason
  * in plain words, and the latest resubmissions with where their review stands. Postgres only.
  */
-export async function listRejectedAssets(teamId: string, options: { storage?: Pick<FileStorage, "publicUrl"> } = {}) {
+export async function listRejectedAssets(teamId: string, options: { storage?: Pick<FileStorage, "publicUrl">; locale?: Locale } = {}) {
   const storage = options.storage ?? getStorage();
+  // The reasons in the words of the request's language (or `locale`).
+  const say = await sentencesIn(options.locale ?? (await requestLocale()));
   const [failed, total, recent] = await Promise.all([
     prisma.asset.findMany({
       where: { teamId, state: "REJECTED" },
@@ -34,7 +39,11 @@ export async function listRejectedAssets(teamId: string, options: { storage?: Pi
 
   const groups = new Map<FailureCategory, { category: FailureCategory; title: string; advice: string; items: ReturnType<typeof toItem>[] }>();
   function toItem(row: (typeof failed)[number]) {
-    return { ...toAssetCard(row, storage, names), explanation: explainFailure({ code: row.failureCode, reason: row.failureReason, type: row.type }) };
+    const explained = explainFailure({ code: row.failureCode, reason: row.failureReason, type: row.type });
+    return {
+      ...toAssetCard(row, storage, names),
+      explanation: { ...explained, title: say(explained.title), explanation: say(explained.explanation), advice: say(explained.advice) },
+    };
   }
   for (const row of failed) {
     const item = toItem(row);

@@ -8,6 +8,8 @@ import { formatDateTime } from "@/lib/format";
 import { GenerateVideoButton } from "@/components/generation/generate-video-button";
 import type { AssetCard } from "@/lib/assets/asset-view";
 import { explainFailure } from "@/lib/assets/explain-failure";
+import type { Sentence } from "@/lib/i18n/sentence";
+import { useSentence } from "@/lib/i18n/use-sentence";
 import { cn } from "@/lib/utils";
 import type { GalleryDensity } from "./use-gallery-url";
 
@@ -40,9 +42,9 @@ function cardAttributes(item: AssetCard) {
   return { "data-testid": "asset-card", "data-asset-name": item.name, "data-status": item.status.key } as const;
 }
 
-function failureTitle(item: AssetCard): string | null {
+function failureTitle(item: AssetCard, say: (s: Sentence) => string): string | null {
   if (item.state !== "REJECTED") return null;
-  return explainFailure({ code: item.failureCode, reason: item.failureReason, type: item.type }).title;
+  return say(explainFailure({ code: item.failureCode, reason: item.failureReason, type: item.type }).title);
 }
 
 /** The smallest width of a card for each density: the grid fits as many as the row holds. */
@@ -52,6 +54,7 @@ const cardMinWidth: Record<GalleryDensity, string> = { small: "8rem", medium: "1
 const revealOnHover = "[@media(hover:hover)_and_(pointer:fine)]:opacity-0 group-hover:opacity-100 group-focus-within:opacity-100";
 
 export const AssetGrid = memo(function AssetGrid({ items, selected, onToggle, onOpen, density = "medium" }: Props & { density?: GalleryDensity }) {
+  const say = useSentence();
   return (
     <ul
       className="grid gap-3 [grid-template-columns:repeat(auto-fill,minmax(min(100%,var(--card-min)),1fr))]"
@@ -61,7 +64,7 @@ export const AssetGrid = memo(function AssetGrid({ items, selected, onToggle, on
     >
       {items.map((item) => {
         const checked = selected.has(item.id);
-        const failure = failureTitle(item);
+        const failure = failureTitle(item, say);
         const look = checked ? "border-primary ring-2 ring-primary/40" : "border-border";
         const canGenerate = item.state === "APPROVED" && item.type !== "AUDIO";
         return (
@@ -110,11 +113,12 @@ export const AssetGrid = memo(function AssetGrid({ items, selected, onToggle, on
 });
 
 export const AssetList = memo(function AssetList({ items, selected, onToggle, onOpen }: Props) {
+  const say = useSentence();
   return (
     <ul className="divide-y divide-border overflow-hidden rounded-lg border border-border bg-card" data-testid="asset-list">
       {items.map((item) => {
         const checked = selected.has(item.id);
-        const failure = failureTitle(item);
+        const failure = failureTitle(item, say);
         return (
           <li key={item.id} className={cn("flex items-center gap-3 px-3 py-2", checked && "bg-accent")} {...cardAttributes(item)}>
             <SelectBox item={item} checked={checked} onToggle={onToggle} />
