@@ -5,6 +5,10 @@ import { decodeCursor, encodeCursor } from "@/lib/assets/gallery-filters";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { requestLocale } from "@/lib/i18n/error-message";
+import type { Sentence } from "@/lib/i18n/sentence";
+import { sentencesIn } from "@/lib/i18n/sentence-in";
+import { storedSentence } from "@/lib/i18n/stored-sentence";
 
 const submissionSelect = {
   id: true,
@@ -15,6 +19,7 @@ const submissionSelect = {
   progress: true,
   errorCode: true,
   error: true,
+  errorValues: true,
   createdAt: true,
   sentAt: true,
   finishedAt: true,
@@ -24,7 +29,8 @@ const submissionSelect = {
 
 type Row = Prisma.SubmissionGetPayload<{ select: typeof submissionSelect }>;
 
-function toApiSubmission(row: Row): ApiSubmission {
+function toApiSubmission(row: Row, say: (s: Sentence) => string): ApiSubmission {
+  const failure = storedSentence(row);
   return {
     id: row.id,
     state: row.state,
@@ -33,7 +39,7 @@ function toApiSubmission(row: Row): ApiSubmission {
     group: row.group,
     providerTaskId: row.providerTaskId,
     progress: row.progress,
-    error: row.error ? { code: row.errorCode, message: row.error } : null,
+    error: failure ? { code: row.errorCode, message: say(failure) } : null,
     createdAt: row.createdAt.toISOString(),
     sentAt: row.sentAt?.toISOString() ?? null,
     finishedAt: row.finishedAt?.toISOString() ?? null,
@@ -54,18 +60,20 @@ export async function listApiSubmissions(teamId: string, query: z.output<typeof 
   });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  return { items: page.map(toApiSubmission), nextCursor: rows.length > query.limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null };
+  const say = await sentencesIn(await requestLocale(), "errors");
+  return { items: page.map((row) => toApiSubmission(row, say)), nextCursor: rows.length > query.limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null };
 }
 
 export async function getApiSubmission(teamId: string, submissionId: string) {
   const row = await prisma.submission.findFirst({ where: { id: submissionId, teamId }, select: submissionSelect });
   if (!row) throw new AppError("NOT_FOUND", "submissionNotFoundInTeam");
-  return toApiSubmission(row);
+  return toApiSubmission(row, await sentencesIn(await requestLocale(), "errors"));
 }
 
 /** The submissions a submit wrote, in the order it answered them. */
 export async function getApiSubmissions(teamId: string, ids: readonly string[]) {
   const rows = await prisma.submission.findMany({ where: { teamId, id: { in: [...ids] } }, select: submissionSelect });
-  const byId = new Map(rows.map((r) => [r.id, toApiSubmission(r)]));
+  const say = await sentencesIn(await requestLocale(), "errors");
+  const byId = new Map(rows.map((r) => [r.id, toApiSubmission(r, say)]));
   return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
 }

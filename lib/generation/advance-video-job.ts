@@ -1,11 +1,13 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
-import type { Prisma, VideoJob } from "@/lib/generated/prisma/client";
+import { Prisma, type VideoJob } from "@/lib/generated/prisma/client";
 import { CopyFailedError, type FetchLike, MAX_FRAME_BYTES, MAX_VIDEO_BYTES, copyProviderFile } from "@/lib/generation/copy-provider-file";
 import { explainVideoFailure, ownFailureCodes } from "@/lib/generation/explain-video-failure";
 import { sendVideoJob } from "@/lib/generation/send-video-job";
 import { readVideoJobParams } from "@/lib/generation/video-job-params";
 import { storeRetryDelayMs, videoErrorDelayMs, videoPollDelayMs, videoPollSchedule } from "@/lib/generation/video-poll-delay";
+import { messageKey } from "@/lib/i18n/message-key";
+import { describeStored } from "@/lib/i18n/sentence-in";
 import { logger } from "@/lib/logger";
 import type { FileStorage } from "@/lib/storage/file-storage";
 import type { UpstreamClient } from "@/lib/upstream/client";
@@ -75,7 +77,8 @@ export async function advanceVideoJob(jobId: string, deps: AdvanceDeps): Promise
     const finished = await prisma.$transaction(async (tx) => {
       const { count } = await tx.videoJob.updateMany({
         where: held(["SENT", "RUNNING"]),
-        data: { ...data, state, nextPollAt: null, finishedAt: now() },
+        // The sentences these steps store take no values: clear those of an earlier one.
+        data: { ...data, ...(data.error !== undefined ? { errorValues: Prisma.DbNull } : {}), state, nextPollAt: null, finishedAt: now() },
       });
       if (count === 0) return false;
       await recordAudit(
@@ -83,7 +86,8 @@ export async function advanceVideoJob(jobId: string, deps: AdvanceDeps): Promise
         tx,
       );
       if (state !== "CANCELLED") {
-        const error = typeof data.error === "string" ? { code: typeof data.errorCode === "string" ? data.errorCode : null, message: data.error } : null;
+        // Webhook payloads are read by programs and their people alike: in English.
+        const error = typeof data.error === "string" ? { code: typeof data.errorCode === "string" ? data.errorCode : null, message: await describeStored({ key: data.error }, "en") } : null;
         await emitWebhookEvent(tx, { teamId: job.teamId, type: state === "SUCCEEDED" ? "video.succeeded" : "video.failed", data: { jobId: job.id, state, model: job.model, error } });
       }
       return true;
@@ -95,7 +99,7 @@ export async function advanceVideoJob(jobId: string, deps: AdvanceDeps): Promise
   };
 
   if (!job.providerTaskId) {
-    return finish("FAILED", { errorCode: ownFailureCodes.taskLost, error: "This job has no provider task to follow. Retry it." });
+    return finish("FAILED", { errorCode: ownFailureCodes.taskLost, error: messageKey("videoFailures.noTask") });
   }
 
   let task: ParsedTask;
@@ -108,7 +112,7 @@ export async function advanceVideoJob(jobId: string, deps: AdvanceDeps): Promise
     if (isTaskNotFound(error) && now().getTime() - job.createdAt.getTime() > NOT_FOUND_GRACE_MS) {
       return finish("FAILED", {
         errorCode: ownFailureCodes.taskLost,
-        error: "The provider no longer knows this job (it keeps jobs for 7 days). Retry it to make the video again.",
+        error: messageKey("videoFailures.taskGone"),
         rawResponse: json(error.detail.body),
       });
     }
@@ -117,7 +121,7 @@ export async function advanceVideoJob(jobId: string, deps: AdvanceDeps): Promise
     if (errors >= videoPollSchedule.maxConsecutiveErrors) {
       return finish("FAILED", {
         errorCode: ownFailureCodes.pollFailed,
-        error: "We lost contact with the provider while following this job. Retry it.",
+        error: messageKey("videoFailures.lostContact"),
         rawResponse: json(error.detail.body),
       });
     }
@@ -150,7 +154,7 @@ export async function advanceVideoJob(jobId: string, deps: AdvanceDeps): Promise
       cancelled ? "CANCELLED" : "FAILED",
       {
         errorCode: task.error?.code ?? (cancelled ? ownFailureCodes.cancelled : null),
-        error: cancelled ? "The job was cancelled at the provider." : explainVideoFailure(task.error),
+        error: cancelled ? messageKey("videoFailures.cancelled") : explainVideoFailure(task.error),
         rawResponse: json(raw),
         pollCount: { increment: 1 },
       },
@@ -163,7 +167,7 @@ export async function advanceVideoJob(jobId: string, deps: AdvanceDeps): Promise
   if (!videoUrl) {
     return finish("FAILED", {
       errorCode: ownFailureCodes.noVideo,
-      error: "The provider finished the job but sent no video. Retry it.",
+      error: messageKey("videoFailures.noVideo"),
       rawResponse: json(raw),
       pollCount: { increment: 1 },
     });
@@ -244,9 +248,7 @@ export async function advanceVideoJob(jobId: string, deps: AdvanceDeps): Promise
     if (lastTry) {
       return finish("FAILED", {
         errorCode: ownFailureCodes.storeFailed,
-        error: error.options.linkGone
-          ? "The video was made, but the provider's link stopped working before we could copy it. Retry the job to make it again."
-          : "The video was made, but copying it to our storage kept failing. Its provider link below may still work until it expires; or retry the job.",
+        error: error.options.linkGone ? messageKey("videoFailures.linkGone") : messageKey("videoFailures.copyFailed"),
         attempts: tries,
       });
     }

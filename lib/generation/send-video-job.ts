@@ -2,9 +2,13 @@ import { findOutboundError } from "@/lib/net/outbound-error";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
 import { GENERIC_ERROR_KEY, isAppError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { AssetType, VideoJobState } from "@/lib/generated/prisma/enums";
 import { matchVideoFailure } from "@/lib/generation/explain-video-failure";
+import { storedSentence } from "@/lib/i18n/stored-sentence";
+import { messageKey } from "@/lib/i18n/message-key";
+import type { Sentence } from "@/lib/i18n/sentence";
+import { describeStored } from "@/lib/i18n/sentence-in";
 import { readVideoJobParams } from "@/lib/generation/video-job-params";
 import { uncertainWaitCodes } from "@/lib/generation/video-job-states";
 import { logger } from "@/lib/logger";
@@ -58,14 +62,21 @@ export function buildVideoInput(job: JobForSending): CreateVideoInput {
 
 export type SendOutcome = { jobId: string; state: VideoJobState; error: string | null };
 
-export const UNCERTAIN_RESENDING_MESSAGE =
-  "The provider's answer is not known yet: the request went out but its answer was lost. We keep asking again under the same request key, so the provider hands back the video it may already have started instead of making a second one.";
-export const UNCERTAIN_WAITING_MESSAGE =
-  "The provider may already have started this video: the request went out but its answer was lost, and this provider does not take request keys, so sending again could make (and bill) a second video. Check with the provider, then resend it or leave it.";
-const uncertainExpiredMessage = (hours: number) =>
-  `The provider may already have started this video: it has not answered our requests for ${hours} h. Resend it to ask again under the same request key.`;
-const UNREACHED_MESSAGE = "The provider could not be reached yet. We keep trying to send this job.";
-const unreachedForMessage = (hours: number) => `The provider could not be reached for ${hours} h, so this job was never sent. Retry it.`;
+export const UNCERTAIN_RESENDING_MESSAGE: Sentence = { key: messageKey("videoFailures.uncertainResending") };
+export const UNCERTAIN_WAITING_MESSAGE: Sentence = { key: messageKey("videoFailures.uncertainWaiting") };
+const uncertainExpiredMessage = (hours: number): Sentence => ({ key: messageKey("videoFailures.uncertainExpired"), values: { hours } });
+const UNREACHED_MESSAGE: Sentence = { key: messageKey("videoFailures.unreached") };
+const unreachedForMessage = (hours: number): Sentence => ({ key: messageKey("videoFailures.unreachedFor"), values: { hours } });
+
+/** The columns a failure's sentence is stored in: its key, and its values. */
+function stored(message: Sentence): { error: string; errorValues: Prisma.InputJsonValue | typeof Prisma.DbNull } {
+  return { error: message.key, errorValues: message.values ?? Prisma.DbNull };
+}
+
+/** A stored failure in the words of the request's language (English outside a request). */
+async function said(message: Sentence | null): Promise<string | null> {
+  return message ? describeStored(message) : null;
+}
 
 /** Waits between resends of a job whose send was unanswered: 5 s doubling to 10 min, ±20 %; a Retry-After wins (up to an hour). */
 export const uncertainSchedule = { baseMs: 5_000, maxMs: 10 * 60_000, maxRetryAfterMs: 60 * 60_000 } as const;
@@ -126,25 +137,26 @@ export type SendVideoJobDeps = {
 };
 
 async function currentOutcome(jobId: string, teamId: string): Promise<SendOutcome> {
-  const row = await prisma.videoJob.findFirst({ where: { id: jobId, teamId }, select: { state: true, error: true } });
-  return { jobId, state: row?.state ?? "FAILED", error: row?.error ?? null };
+  const row = await prisma.videoJob.findFirst({ where: { id: jobId, teamId }, select: { state: true, error: true, errorValues: true } });
+  return { jobId, state: row?.state ?? "FAILED", error: await said(storedSentence(row)) };
 }
 
-function userMessage(error: unknown): { code: string; message: string; raw: unknown } {
+function userMessage(error: unknown): { code: string; message: Sentence; raw: unknown } {
   if (isAppError(error)) {
-    let message = error.message;
+    let message: Sentence = { key: error.key, values: error.values };
     let raw: unknown = null;
     if (isUpstreamError(error)) {
       raw = error.detail.body ?? null;
       if (error.code === "UPSTREAM_REJECTED") {
-        message = matchVideoFailure({ code: error.detail.providerCode, message: error.detail.reason }) ?? error.message;
+        const matched = matchVideoFailure({ code: error.detail.providerCode, message: error.detail.reason });
+        if (matched) message = { key: matched };
       }
     }
     return { code: error.code, message, raw };
   }
   const requestId = newRequestId();
   logger.error({ err: error, requestId }, "video job send failed unexpectedly");
-  return { code: "INTERNAL", message: GENERIC_ERROR_KEY, raw: null };
+  return { code: "INTERNAL", message: { key: GENERIC_ERROR_KEY, values: { ref: requestId } }, raw: null };
 }
 
 /**
@@ -175,9 +187,9 @@ export async function sendVideoJob(jobId: string, teamId: string, deps: SendVide
     where: { id: jobId, teamId },
     include: { references: { include: { asset: { select: { type: true, assetUrl: true } } } } },
   });
-  if (!job) return { jobId, state: "FAILED", error: "This job no longer exists." };
-  if (job.state !== "QUEUED" && job.state !== "UNCERTAIN") return { jobId, state: job.state, error: job.error };
-  if (job.state === "UNCERTAIN" && !idempotency && !deps.resendUncertain) return { jobId, state: job.state, error: job.error };
+  if (!job) return { jobId, state: "FAILED", error: await said({ key: "jobNotFound" }) };
+  if (job.state !== "QUEUED" && job.state !== "UNCERTAIN") return { jobId, state: job.state, error: await said(storedSentence(job)) };
+  if (job.state === "UNCERTAIN" && !idempotency && !deps.resendUncertain) return { jobId, state: job.state, error: await said(storedSentence(job)) };
 
   const started = now();
   const inFlightUntil = new Date(started.getTime() + SEND_LEASE_MS);
@@ -186,7 +198,7 @@ export async function sendVideoJob(jobId: string, teamId: string, deps: SendVide
     // it): the process died mid-send, and the request may have reached the provider.
     const { count } = await prisma.videoJob.updateMany({
       where: { id: job.id, teamId, state: "QUEUED", attempts: job.attempts },
-      data: { state: "UNCERTAIN", errorCode: uncertainWaitCodes.noRequestKeys, error: UNCERTAIN_WAITING_MESSAGE, nextPollAt: null, uncertainSince: job.uncertainSince ?? job.updatedAt },
+      data: { state: "UNCERTAIN", errorCode: uncertainWaitCodes.noRequestKeys, ...stored(UNCERTAIN_WAITING_MESSAGE), nextPollAt: null, uncertainSince: job.uncertainSince ?? job.updatedAt },
     });
     if (count > 0) {
       await recordAudit({ teamId, actorId: null, action: "video_job.uncertain", targetType: "video_job", targetId: job.id, metadata: { interrupted: true } });
@@ -203,14 +215,14 @@ export async function sendVideoJob(jobId: string, teamId: string, deps: SendVide
     const recorded = await prisma.$transaction(async (tx) => {
       const { count } = await tx.videoJob.updateMany({
         where: { id: job.id, teamId, state: job.state, attempts: job.attempts },
-        data: { state: "SEND_FAILED", errorCode: code, error: message, nextPollAt: null, finishedAt: now() },
+        data: { state: "SEND_FAILED", errorCode: code, ...stored(message), nextPollAt: null, finishedAt: now() },
       });
       if (count === 0) return false;
       await recordAudit({ teamId, actorId: deps.actorId, action: "video_job.send_failed", targetType: "video_job", targetId: job.id, metadata: { code } }, tx);
       await emitSendFailed(tx, job, code, message);
       return true;
     });
-    return recorded ? { jobId: job.id, state: "SEND_FAILED", error: message } : currentOutcome(job.id, teamId);
+    return recorded ? { jobId: job.id, state: "SEND_FAILED", error: await said(message) } : currentOutcome(job.id, teamId);
   }
 
   // Claim the attempt: only one caller gets past this per attempt number.
@@ -257,6 +269,7 @@ export async function sendVideoJob(jobId: string, teamId: string, deps: SendVide
           rawResponse: raw as Prisma.InputJsonValue,
           attempts: 0,
           error: null,
+          errorValues: Prisma.DbNull,
           errorCode: null,
           uncertainSince: null,
           nextPollAt: new Date(now().getTime() + FIRST_POLL_DELAY_MS),
@@ -297,7 +310,7 @@ export async function sendVideoJob(jobId: string, teamId: string, deps: SendVide
       const recorded = await prisma.$transaction(async (tx) => {
         const { count } = await tx.videoJob.updateMany({
           where: ours,
-          data: { state: "SEND_FAILED", errorCode: code, error: finalMessage, rawResponse, nextPollAt: null, finishedAt: now() },
+          data: { state: "SEND_FAILED", errorCode: code, ...stored(finalMessage), rawResponse, nextPollAt: null, finishedAt: now() },
         });
         if (count === 0) return false;
         await recordAudit({ teamId, actorId: deps.actorId, action: "video_job.send_failed", targetType: "video_job", targetId: job.id, metadata: { code } }, tx);
@@ -305,16 +318,16 @@ export async function sendVideoJob(jobId: string, teamId: string, deps: SendVide
         return true;
       });
       if (!recorded) return currentOutcome(job.id, teamId);
-      return { jobId: job.id, state: "SEND_FAILED", error: finalMessage };
+      return { jobId: job.id, state: "SEND_FAILED", error: await said(finalMessage) };
     }
 
     if (kind === "unsent") {
       // Nothing was made: the job stays QUEUED and is sent again on the backoff (Retry-After honoured).
       const { count } = await prisma.videoJob.updateMany({
         where: ours,
-        data: { errorCode: code, error: UNREACHED_MESSAGE, uncertainSince: since, nextPollAt: retryAt },
+        data: { errorCode: code, ...stored(UNREACHED_MESSAGE), uncertainSince: since, nextPollAt: retryAt },
       });
-      return count === 0 ? currentOutcome(job.id, teamId) : { jobId: job.id, state: job.state, error: UNREACHED_MESSAGE };
+      return count === 0 ? currentOutcome(job.id, teamId) : { jobId: job.id, state: job.state, error: await said(UNREACHED_MESSAGE) };
     }
 
     // Uncertain: the provider may have made it. Ask again under the same key, or wait for a person.
@@ -326,7 +339,7 @@ export async function sendVideoJob(jobId: string, teamId: string, deps: SendVide
         data: {
           state: "UNCERTAIN",
           errorCode: !idempotency ? uncertainWaitCodes.noRequestKeys : windowOver ? uncertainWaitCodes.windowOver : code,
-          error: uncertainMessage,
+          ...stored(uncertainMessage),
           rawResponse,
           uncertainSince: since,
           nextPollAt: waiting ? null : retryAt,
@@ -342,11 +355,13 @@ export async function sendVideoJob(jobId: string, teamId: string, deps: SendVide
       return true;
     });
     if (!recorded) return currentOutcome(job.id, teamId);
-    return { jobId: job.id, state: "UNCERTAIN", error: uncertainMessage };
+    return { jobId: job.id, state: "UNCERTAIN", error: await said(uncertainMessage) };
   }
 }
 
 /** A job that ends unsent is a failed video for the team's webhooks, like one the provider failed (the same payload). */
-function emitSendFailed(tx: Prisma.TransactionClient, job: { id: string; teamId: string; model: string }, code: string | null, message: string): Promise<void> {
-  return emitWebhookEvent(tx, { teamId: job.teamId, type: "video.failed", data: { jobId: job.id, state: "SEND_FAILED", model: job.model, error: { code, message } } });
+async function emitSendFailed(tx: Prisma.TransactionClient, job: { id: string; teamId: string; model: string }, code: string | null, message: Sentence): Promise<void> {
+  // Webhook payloads are read by programs and their people alike: in English.
+  const english = await describeStored(message, "en");
+  return emitWebhookEvent(tx, { teamId: job.teamId, type: "video.failed", data: { jobId: job.id, state: "SEND_FAILED", model: job.model, error: { code, message: english } } });
 }

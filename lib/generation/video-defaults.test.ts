@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { explainVideoFailure } from "@/lib/generation/explain-video-failure";
+import { describeStored } from "@/lib/i18n/sentence-in";
 import { fallbackPrompt, pickModel, readVideoDefaults } from "@/lib/generation/video-defaults";
 import { providerDefaultParams } from "@/lib/generation/video-rules";
 
@@ -30,7 +31,7 @@ describe("failure reasons", () => {
     [{ message: "task expired" }, "expire"],
     [{ code: "Whatever", message: "unheard of" }, "gave no reason we recognise"],
     [null, "gave no reason we recognise"],
-  ])("%j → plain words", (error, words) => {
-    expect(explainVideoFailure(error)).toContain(words);
+  ])("%j → plain words", async (error, words) => {
+    expect(await describeStored({ key: explainVideoFailure(error) }, "en")).toContain(words);
   });
 });

@@ -4,6 +4,8 @@ import { AssetType, VideoJobState } from "@/lib/generated/prisma/enums";
 import { readVideoJobParams, videoJobParamsSchema } from "@/lib/generation/video-job-params";
 import { uncertainWaitCodes } from "@/lib/generation/video-job-states";
 import { referenceRoles } from "@/lib/generation/video-rules";
+import type { Sentence } from "@/lib/i18n/sentence";
+import { storedSentence } from "@/lib/i18n/stored-sentence";
 import type { FileStorage } from "@/lib/storage/file-storage";
 
 /** An asset as a picture or file the browser can show: thumbnail and full-size URLs. */
@@ -63,9 +65,16 @@ export const videoJobInclude = {
 
 export function toVideoJobView(
   job: VideoJobWithReferences,
-  options: { storage: Pick<FileStorage, "publicUrl">; creator: { name: string | null; email: string } | null; includeRaw: boolean },
+  options: {
+    storage: Pick<FileStorage, "publicUrl">;
+    creator: { name: string | null; email: string } | null;
+    includeRaw: boolean;
+    /** Puts the stored failure into the reader's words (`describeStored`'s translator). */
+    say: (s: Sentence) => string;
+  },
 ): VideoJobView {
   const { storage } = options;
+  const failure = storedSentence(job);
   const view: VideoJobView = {
     id: job.id,
     state: job.state,
@@ -89,7 +98,7 @@ export function toVideoJobView(
       ? { url: storage.publicUrl(job.lastFrameKey), downloadUrl: `/api/video-jobs/${job.id}/download?file=last-frame` }
       : null,
     providerVideo: job.providerVideoUrl ? { url: job.providerVideoUrl, expiresAt: job.providerVideoExpiresAt?.toISOString() ?? null } : null,
-    error: job.error ? { code: job.errorCode, message: job.error } : null,
+    error: failure ? { code: job.errorCode, message: options.say(failure) } : null,
     uncertain:
       job.state === "UNCERTAIN"
         ? { waitsForPerson: job.nextPollAt === null, nextTryAt: job.nextPollAt?.toISOString() ?? null, resendMayDuplicate: job.errorCode === uncertainWaitCodes.noRequestKeys }

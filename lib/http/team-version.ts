@@ -1,7 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import type { SessionUser } from "@/lib/auth/session";
 import { readTeamVersion } from "@/lib/assets/team-counter";
+import type { SessionUser } from "@/lib/auth/session";
+import { requestLocale } from "@/lib/i18n/error-message";
 
 /**
  * Polled reads answered by version: the team's change counter (`TeamCounter.version`, moved
@@ -12,8 +13,8 @@ import { readTeamVersion } from "@/lib/assets/team-counter";
 export const revalidate = { "cache-control": "private, no-cache" } as const;
 
 /** A weak ETag for `what` (the route and its normalised query) as `user` sees it at `version`. */
-export function teamEtag(version: bigint, user: Pick<SessionUser, "id" | "teamId" | "role">, what: string): string {
-  const digest = createHash("sha256").update(`${user.teamId}\n${user.id}\n${user.role}\n${what}`).digest("base64url").slice(0, 16);
+export function teamEtag(version: bigint, user: Pick<SessionUser, "id" | "teamId" | "role">, what: string, wording = ""): string {
+  const digest = createHash("sha256").update(`${user.teamId}\n${user.id}\n${user.role}\n${what}\n${wording}`).digest("base64url").slice(0, 16);
   return `W/"${version.toString(36)}-${digest}"`;
 }
 
@@ -39,7 +40,9 @@ export async function answerByVersion(
 ): Promise<Response> {
   // Read with the session's membership, at the start of this request, when it came that way.
   const version = user.teamVersion ?? (await readTeamVersion(user.teamId));
-  const etag = teamEtag(version, user, what);
+  // The answer is worded in the request's language and dated in the user's zone: a change of either is a new answer.
+  const timeZone = "timeZone" in user && typeof user.timeZone === "string" ? user.timeZone : "";
+  const etag = teamEtag(version, user, what, `${await requestLocale()}\n${timeZone}`);
   const headers = { ...revalidate, etag };
   if (matchesEtag(request, etag)) return new Response(null, { status: 304, headers });
   return Response.json(await load(version), { headers });

@@ -2,6 +2,7 @@ import { createTranslator } from "next-intl";
 import type { MessageValues } from "@/lib/errors";
 import { loadMessages } from "@/lib/i18n/load-messages";
 import type { Locale } from "@/lib/i18n/locales";
+import { requestLocale } from "@/lib/i18n/error-message";
 import type { Sentence } from "@/lib/i18n/sentence";
 
 type Translate = ((key: string, values?: MessageValues) => string) & { has: (key: string) => boolean };
@@ -23,4 +24,12 @@ export async function sentencesIn(locale: Locale, namespace?: string): Promise<(
 /** One sentence in `locale`'s words. */
 export async function sentenceIn(locale: Locale, s: Sentence): Promise<string> {
   return (await sentencesIn(locale))(s);
+}
+
+/**
+ * A stored failure (a bare `errors` key, a whole key such as "videoFailures.expired", or an
+ * older row's sentence) in the words of `locale`, by default the request's language.
+ */
+export async function describeStored(s: Sentence, locale?: Locale): Promise<string> {
+  return (await sentencesIn(locale ?? (await requestLocale()), "errors"))(s);
 }

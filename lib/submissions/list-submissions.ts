@@ -1,5 +1,11 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { requestLocale } from "@/lib/i18n/error-message";
+import type { Locale } from "@/lib/i18n/locales";
+import type { Sentence } from "@/lib/i18n/sentence";
+import { sentencesIn } from "@/lib/i18n/sentence-in";
+import { storedSentence } from "@/lib/i18n/stored-sentence";
 import type { AssetState, SubmissionState } from "@/lib/generated/prisma/enums";
 import { assetTypeOrder } from "@/lib/submissions/split-into-requests";
 import { RETRYABLE_SEND_CODES } from "@/lib/submissions/send-submission";
@@ -16,7 +22,7 @@ const DEFAULT_ROWS = 100;
  * one submit share group, author and `createdAt`), newest first. Dates are ISO strings, so
  * this is also the shape `GET /api/submissions` answers with.
  */
-export async function listSubmissions(teamId: string, options: { rows?: number } = {}) {
+export async function listSubmissions(teamId: string, options: { rows?: number; locale?: Locale } = {}) {
   const take = Math.min(Math.max(options.rows ?? DEFAULT_ROWS, 1), 500);
   const rows = await prisma.submission.findMany({
     where: { teamId },
@@ -31,6 +37,7 @@ export async function listSubmissions(teamId: string, options: { rows?: number }
       progress: true,
       errorCode: true,
       error: true,
+      errorValues: true,
       attempts: true,
       nextPollAt: true,
       createdById: true,
@@ -43,6 +50,7 @@ export async function listSubmissions(teamId: string, options: { rows?: number }
   });
 
   const authorName = await loadUserNames(rows.map((r) => r.createdById));
+  const say = await sentencesIn(options.locale ?? (await requestLocale()), "errors");
 
   type Batch = {
     key: string;
@@ -69,7 +77,7 @@ export async function listSubmissions(teamId: string, options: { rows?: number }
       byKey.set(key, batch);
       batches.push(batch);
     }
-    batch.requests.push(toRequest(row));
+    batch.requests.push(toRequest(row, say));
   }
   // The oldest submit may have been cut by the row limit: leave it out rather than show part of it.
   if (rows.length === take && batches.length > 1) batches.pop();
@@ -92,12 +100,14 @@ function toRequest(row: {
   progress: number;
   errorCode: string | null;
   error: string | null;
+  errorValues: Prisma.JsonValue | null;
   attempts: number;
   nextPollAt: Date | null;
   sentAt: Date | null;
   finishedAt: Date | null;
   assets: { id: string; name: string; state: AssetState }[];
-}) {
+}, say: (s: Sentence) => string) {
+  const failure = storedSentence(row);
   const counts: Record<AssetState, number> = { PENDING: 0, IN_REVIEW: 0, APPROVED: 0, REJECTED: 0, REPLACED: 0, DISMISSED: 0 };
   for (const asset of row.assets) counts[asset.state] += 1;
   const retryable =
@@ -110,7 +120,8 @@ function toRequest(row: {
     providerTaskId: row.providerTaskId,
     progress: row.progress,
     errorCode: row.errorCode,
-    error: row.error,
+    /** What went wrong, in the reader's words. */
+    error: failure ? say(failure) : null,
     attempts: row.attempts,
     /** When the worker will send a SEND_FAILED request again by itself; null when it needs a person. */
     autoRetryAt: retryable && row.nextPollAt ? row.nextPollAt.toISOString() : null,
