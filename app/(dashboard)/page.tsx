@@ -9,6 +9,8 @@ import { can } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/require-page-user";
 import { countAssetsByTab } from "@/lib/assets/count-assets-by-tab";
 import { describeAuditEvent } from "@/lib/audit/describe-audit-event";
+import { requestLocale } from "@/lib/i18n/error-message";
+import { sentencesIn } from "@/lib/i18n/sentence-in";
 import { cn } from "@/lib/utils";
 import { displayName } from "@/lib/users/display-name";
 import { overviewRanges, parseOverviewRange } from "@/lib/insight/overview-range";
@@ -28,6 +30,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const params = await searchParams;
   const days = parseOverviewRange(params.days);
   const timeZone = await readTimeZone(params.tz);
+  const say = await sentencesIn(await requestLocale());
   const [events, counts] = await Promise.all([
     listRecentAuditEvents(user.teamId, 15),
     countAssetsByTab(user.teamId, {}, user.id),
@@ -93,7 +96,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                 const actor = e.actorName;
                 const sentence = (
                   <>
-                    {actor ? <span className="font-medium">{actor}</span> : <span className="font-medium text-muted-foreground">Avatar Studio</span>} {d.text}
+                    {actor ? <span className="font-medium">{actor}</span> : <span className="font-medium text-muted-foreground">Avatar Studio</span>} {say(d.text)}
                   </>
                 );
                 return (

@@ -1,6 +1,20 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { auditActions } from "@/lib/audit/audit-actions";
-import { describeAuditEvent } from "@/lib/audit/describe-audit-event";
+import { describeAuditEvent as describe_ } from "@/lib/audit/describe-audit-event";
+import type { Sentence } from "@/lib/i18n/sentence";
+import { sentencesIn } from "@/lib/i18n/sentence-in";
+
+let english: (s: Sentence) => string;
+let chinese: (s: Sentence) => string;
+beforeAll(async () => {
+  [english, chinese] = await Promise.all([sentencesIn("en"), sentencesIn("zh")]);
+});
+
+/** The description with its sentence in English words. */
+function describeAuditEvent(event: Parameters<typeof describe_>[0]) {
+  const d = describe_(event);
+  return { ...d, text: english(d.text) };
+}
 
 describe("describeAuditEvent", () => {
   it("tells how a review finished", () => {
@@ -49,6 +63,15 @@ describe("describeAuditEvent", () => {
     expect(describeAuditEvent({ action: "webhook.endpoint_enabled", metadata: {} }).text).toBe("turned the webhook endpoint on again");
     expect(describeAuditEvent({ action: "webhook.secret_rotated", metadata: { url: "https://hooks.example.com/a" } }).text).toBe("rotated the signing secret of the webhook endpoint https://hooks.example.com/a");
     expect(describeAuditEvent({ action: "webhook.endpoint_disabled", metadata: { url: "https://hooks.example.com/a" } })).toMatchObject({ tone: "destructive" });
+  });
+
+  it("says the same in Chinese", () => {
+    expect(chinese(describe_({ action: "review.finished", metadata: { approved: 18, failed: 2, group: "Launch" } }).text)).toBe("审核完成（“Launch”）：18 个通过，2 个未通过");
+    expect(chinese(describe_({ action: "member.role_changed", metadata: { from: "CREATOR", to: "LEAD" } }).text)).toBe("将一名成员的角色从创作者改为团队负责人");
+    for (const action of auditActions) {
+      const text = describe_({ action, metadata: {} }).text;
+      expect(chinese(text), action).not.toBe(english(text));
+    }
   });
 
   it("describes every action the app writes in its own words", () => {

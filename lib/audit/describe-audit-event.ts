@@ -1,15 +1,19 @@
 import { z } from "zod";
-import { roleLabels } from "@/lib/auth/roles";
-import type { Role } from "@/lib/generated/prisma/enums";
 import { type AuditAction, isAuditAction } from "@/lib/audit/audit-actions";
+import type { MessageValues } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
+import { type Sentence, sentence } from "@/lib/i18n/sentence";
 
 /**
  * An audit event as a sentence for the Overview ("replaced “real-person-2” with “hero-7” in
  * Launch"), with where to look. Metadata is read leniently: old events keep working.
  */
 export type AuditDescription = {
-  /** Follows the actor's name: "Lee Lead replaced …", "System: review finished …". */
-  text: string;
+  /**
+   * An `auditEvents` sentence that follows the actor's name: "Lee Lead replaced …", "System:
+   * review finished …"; put into words where it is shown (`useSentence`, `sentencesIn`).
+   */
+  text: Sentence;
   tone: "default" | "success" | "warning" | "destructive";
   href?: string;
 };
@@ -38,30 +42,36 @@ const meta = z
   })
   .catch({});
 
+const yesNo = (value: unknown) => (value ? "yes" : "no");
+const inGroup = (g: string | null | undefined) => ({ hasGroup: yesNo(g), group: g ?? "" });
 const quote = (s: string) => `“${s}”`;
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-const inGroup = (g: string | null | undefined) => (g ? ` in ${quote(g)}` : "");
-const role = (r: string | undefined) => (r && r in roleLabels ? roleLabels[r as Role].toLowerCase() : (r ?? "another role"));
+const role = (r: string | undefined) => r ?? "none";
+const email = (e: string | undefined) => ({ hasEmail: yesNo(e), email: e ?? "" });
+const named = (n: string | undefined) => ({ hasName: yesNo(n), name: n ?? "" });
+const url = (u: string | undefined) => ({ hasUrl: yesNo(u), url: u ?? "" });
 
-function nameList(names: string[] | undefined, count: number | undefined, noun: string): string {
+/** The values of a list of names in a sentence: one name, a count with the first few, or a count. */
+function nameList(names: string[] | undefined, count: number | undefined): MessageValues {
   const shown = names ?? [];
   const total = count ?? shown.length;
-  if (shown.length === 0) return plural(total, noun);
-  if (total === 1) return quote(shown[0]!);
-  const rest = total - shown.length;
-  return `${plural(total, noun)} (${shown.map(quote).join(", ")}${rest > 0 ? ` and ${rest} more` : ""})`;
+  const mode = shown.length === 0 ? "count" : total === 1 ? "one" : "list";
+  return { mode, total, first: shown[0] ?? "", list: shown.map(quote).join(", "), rest: Math.max(0, total - shown.length) };
 }
 
 type Meta = z.infer<typeof meta>;
 
 /** One describer per audit action: the compiler checks that none is missing. */
 const describers: Record<AuditAction, (m: Meta) => AuditDescription> = {
-  "assets.submitted": (m) => ({ text: `submitted ${plural(typeof m.assets === "number" ? m.assets : (m.count ?? 0), "asset")} for review${inGroup(m.groupName)}`, tone: "default", href: "/gallery?tab=in_review" }),
-  "assets.resubmitted": (m) => ({ text: `sent a submission again${m.from === "UNCERTAIN" ? " (it may be reviewed twice)" : ""}`, tone: "default", href: "/gallery?tab=in_review" }),
+  "assets.submitted": (m) => ({
+    text: sentence(messageKey("auditEvents.assets.submitted"), { count: typeof m.assets === "number" ? m.assets : (m.count ?? 0), ...inGroup(m.groupName) }),
+    tone: "default",
+    href: "/gallery?tab=in_review",
+  }),
+  "assets.resubmitted": (m) => ({ text: sentence(messageKey("auditEvents.assets.resubmitted"), { mayTwice: yesNo(m.from === "UNCERTAIN") }), tone: "default", href: "/gallery?tab=in_review" }),
   "review.finished": (m) => {
     const approved = m.approved ?? 0;
     const failed = m.failed ?? 0;
-    const text = `review finished${inGroup(m.group)}: ${approved} approved${failed > 0 ? `, ${failed} failed` : ""}`;
+    const text = sentence(messageKey("auditEvents.review.finished"), { approved, failed, ...inGroup(m.group) });
     return { text, tone: failed === 0 ? "success" : approved === 0 ? "destructive" : "warning", href: failed > 0 ? "/gallery?tab=failed" : "/gallery?tab=approved" };
   },
   "review.replaced": (m) => {
@@ -69,49 +79,67 @@ const describers: Record<AuditAction, (m: Meta) => AuditDescription> = {
     const first = pairs[0];
     const text =
       (m.count ?? pairs.length) === 1 && first
-        ? `replaced the failed ${quote(first.from)} with ${quote(first.to)}${inGroup(m.group)}`
-        : `replaced ${plural(m.count ?? pairs.length, "failed asset")} with new files${inGroup(m.group)}`;
+        ? sentence(messageKey("auditEvents.review.replacedOne"), { from: first.from, to: first.to, ...inGroup(m.group) })
+        : sentence(messageKey("auditEvents.review.replacedMany"), { count: m.count ?? pairs.length, ...inGroup(m.group) });
     return { text, tone: "default", href: "/review" };
   },
-  "review.resubmitted": (m) => ({ text: `resubmitted ${nameList(m.names, m.count, "failed asset")} as ${m.count === 1 ? "it was" : "they were"}${inGroup(m.group)}`, tone: "default", href: "/review" }),
-  "review.dismissed": (m) => ({ text: `dismissed ${nameList(m.names, m.count, "failed asset")}${m.note ? `: ${quote(m.note)}` : ""}`, tone: "default", href: "/gallery?tab=all" }),
-  "submission.dropped": (m) => ({ text: `dropped an unconfirmed submission${inGroup(m.group)}`, tone: "warning" }),
-  "submission.uncertain": () => ({ text: "could not confirm that the provider received a submission; it waits for someone to resend or drop it", tone: "warning", href: "/gallery?tab=in_review" }),
-  "member.added": (m) => ({ text: `added ${m.email ?? "a member"} as ${role(m.role)}`, tone: "default", href: "/settings/team" }),
-  "member.removed": (m) => ({ text: `removed ${m.email ?? "a member"} from the team`, tone: "default", href: "/settings/team" }),
-  "member.role_changed": (m) => ({ text: `changed a member's role from ${role(m.from)} to ${role(m.to)}`, tone: "default", href: "/settings/team" }),
-  "api_token.created": (m) => ({ text: `created the API token ${quote(m.name ?? "unnamed")}`, tone: "default", href: "/api-tokens" }),
-  "api_token.revoked": (m) => ({ text: `revoked the API token ${quote(m.name ?? "unnamed")}`, tone: "default", href: "/api-tokens" }),
-  "webhook.endpoint_added": (m) => ({ text: `added the webhook endpoint ${m.url ?? ""}`.trimEnd(), tone: "default", href: "/settings/webhooks" }),
-  "webhook.endpoint_removed": (m) => ({ text: `removed the webhook endpoint ${m.url ?? ""}`.trimEnd(), tone: "default", href: "/settings/webhooks" }),
-  "webhook.endpoint_disabled": (m) => ({ text: `turned off the webhook endpoint ${m.url ?? ""} after a day of failed deliveries`.replace("  ", " "), tone: "destructive", href: "/settings/webhooks" }),
-  "webhook.endpoint_enabled": (m) => ({ text: `turned the webhook endpoint ${m.url ?? ""} on again`.replace("  ", " "), tone: "default", href: "/settings/webhooks" }),
-  "webhook.secret_rotated": (m) => ({ text: `rotated the signing secret of the webhook endpoint ${m.url ?? ""}`.trimEnd(), tone: "default", href: "/settings/webhooks" }),
-  "webhook.redelivered": () => ({ text: "sent a webhook delivery again", tone: "default", href: "/settings/webhooks" }),
-  "settings.provider_saved": () => ({ text: "changed the provider settings", tone: "default", href: "/settings" }),
-  "settings.generation_saved": () => ({ text: "changed the video generation defaults", tone: "default", href: "/settings" }),
+  "review.resubmitted": (m) => ({
+    text: sentence(messageKey("auditEvents.review.resubmitted"), { ...nameList(m.names, m.count), itWas: yesNo(m.count === 1), ...inGroup(m.group) }),
+    tone: "default",
+    href: "/review",
+  }),
+  "review.dismissed": (m) => ({
+    text: sentence(messageKey("auditEvents.review.dismissed"), { ...nameList(m.names, m.count), hasNote: yesNo(m.note), note: m.note ?? "" }),
+    tone: "default",
+    href: "/gallery?tab=all",
+  }),
+  "submission.dropped": (m) => ({ text: sentence(messageKey("auditEvents.submission.dropped"), inGroup(m.group)), tone: "warning" }),
+  "submission.uncertain": () => ({ text: sentence(messageKey("auditEvents.submission.uncertain")), tone: "warning", href: "/gallery?tab=in_review" }),
+  "member.added": (m) => ({ text: sentence(messageKey("auditEvents.member.added"), { ...email(m.email), role: role(m.role) }), tone: "default", href: "/settings/team" }),
+  "member.removed": (m) => ({ text: sentence(messageKey("auditEvents.member.removed"), email(m.email)), tone: "default", href: "/settings/team" }),
+  "member.role_changed": (m) => ({ text: sentence(messageKey("auditEvents.member.role_changed"), { from: role(m.from), to: role(m.to) }), tone: "default", href: "/settings/team" }),
+  "api_token.created": (m) => ({ text: sentence(messageKey("auditEvents.api_token.created"), named(m.name)), tone: "default", href: "/api-tokens" }),
+  "api_token.revoked": (m) => ({ text: sentence(messageKey("auditEvents.api_token.revoked"), named(m.name)), tone: "default", href: "/api-tokens" }),
+  "webhook.endpoint_added": (m) => ({ text: sentence(messageKey("auditEvents.webhook.endpoint_added"), url(m.url)), tone: "default", href: "/settings/webhooks" }),
+  "webhook.endpoint_removed": (m) => ({ text: sentence(messageKey("auditEvents.webhook.endpoint_removed"), url(m.url)), tone: "default", href: "/settings/webhooks" }),
+  "webhook.endpoint_disabled": (m) => ({ text: sentence(messageKey("auditEvents.webhook.endpoint_disabled"), url(m.url)), tone: "destructive", href: "/settings/webhooks" }),
+  "webhook.endpoint_enabled": (m) => ({ text: sentence(messageKey("auditEvents.webhook.endpoint_enabled"), url(m.url)), tone: "default", href: "/settings/webhooks" }),
+  "webhook.secret_rotated": (m) => ({ text: sentence(messageKey("auditEvents.webhook.secret_rotated"), url(m.url)), tone: "default", href: "/settings/webhooks" }),
+  "webhook.redelivered": () => ({ text: sentence(messageKey("auditEvents.webhook.redelivered")), tone: "default", href: "/settings/webhooks" }),
+  "settings.provider_saved": () => ({ text: sentence(messageKey("auditEvents.settings.provider_saved")), tone: "default", href: "/settings" }),
+  "settings.generation_saved": () => ({ text: sentence(messageKey("auditEvents.settings.generation_saved")), tone: "default", href: "/settings" }),
   "budget.team_saved": (m) => ({
-    text: `set the team's monthly budget to ${m.limit == null ? "no limit" : m.limit} and at most ${m.maxRunningJobs ?? "the server's number of"} video jobs at once`,
+    text: sentence(messageKey("auditEvents.budget.team_saved"), {
+      hasLimit: yesNo(m.limit != null),
+      limit: m.limit ?? 0,
+      hasMax: yesNo(m.maxRunningJobs != null),
+      max: m.maxRunningJobs ?? 0,
+    }),
     tone: "default",
     href: "/settings#budgets",
   }),
-  "budget.member_saved": (m) => ({ text: `set ${m.email ?? "a member"}'s monthly budget to ${m.limit == null ? "no limit" : m.limit}`, tone: "default", href: "/settings#budgets" }),
-  "video_job.created": (m) => ({ text: `started a video${m.model ? ` with ${m.model}` : ""}`, tone: "default", href: "/jobs" }),
-  "video_job.sent": () => ({ text: "sent a video job to the provider", tone: "default", href: "/jobs" }),
-  "video_job.send_failed": (m) => ({ text: `could not send a video job to the provider${m.code ? ` (${m.code})` : ""}`, tone: "destructive", href: "/jobs" }),
-  "video_job.resent": () => ({ text: "sent a video job again", tone: "default", href: "/jobs" }),
-  "video_job.uncertain": () => ({ text: "the provider's answer to a video job was lost; it is asked again under the same request key", tone: "warning", href: "/jobs" }),
-  "video_job.resent_uncertain": () => ({ text: "resent a video job whose answer was lost, knowing the provider may already have started it", tone: "warning", href: "/jobs" }),
-  "video_job.resumed": () => ({ text: "asked the provider again about a video job instead of paying for a new one", tone: "default", href: "/jobs" }),
-  "video_job.retried": () => ({ text: "retried a video job", tone: "default", href: "/jobs" }),
-  "video_job.succeeded": () => ({ text: "a video finished and was saved", tone: "success", href: "/jobs" }),
-  "video_job.failed": () => ({ text: "a video failed", tone: "destructive", href: "/jobs" }),
-  "video_job.cancelled": () => ({ text: "a video was cancelled", tone: "warning", href: "/jobs" }),
+  "budget.member_saved": (m) => ({
+    text: sentence(messageKey("auditEvents.budget.member_saved"), { ...email(m.email), hasLimit: yesNo(m.limit != null), limit: m.limit ?? 0 }),
+    tone: "default",
+    href: "/settings#budgets",
+  }),
+  "video_job.created": (m) => ({ text: sentence(messageKey("auditEvents.video_job.created"), { hasModel: yesNo(m.model), model: m.model ?? "" }), tone: "default", href: "/jobs" }),
+  "video_job.sent": () => ({ text: sentence(messageKey("auditEvents.video_job.sent")), tone: "default", href: "/jobs" }),
+  "video_job.send_failed": (m) => ({ text: sentence(messageKey("auditEvents.video_job.send_failed"), { hasCode: yesNo(m.code), code: m.code ?? "" }), tone: "destructive", href: "/jobs" }),
+  "video_job.resent": () => ({ text: sentence(messageKey("auditEvents.video_job.resent")), tone: "default", href: "/jobs" }),
+  "video_job.uncertain": () => ({ text: sentence(messageKey("auditEvents.video_job.uncertain")), tone: "warning", href: "/jobs" }),
+  "video_job.resent_uncertain": () => ({ text: sentence(messageKey("auditEvents.video_job.resent_uncertain")), tone: "warning", href: "/jobs" }),
+  "video_job.resumed": () => ({ text: sentence(messageKey("auditEvents.video_job.resumed")), tone: "default", href: "/jobs" }),
+  "video_job.retried": () => ({ text: sentence(messageKey("auditEvents.video_job.retried")), tone: "default", href: "/jobs" }),
+  "video_job.succeeded": () => ({ text: sentence(messageKey("auditEvents.video_job.succeeded")), tone: "success", href: "/jobs" }),
+  "video_job.failed": () => ({ text: sentence(messageKey("auditEvents.video_job.failed")), tone: "destructive", href: "/jobs" }),
+  "video_job.cancelled": () => ({ text: sentence(messageKey("auditEvents.video_job.cancelled")), tone: "warning", href: "/jobs" }),
 };
 
 /** An event as read from the database: an action this version does not know reads as its own words. */
 export function describeAuditEvent(event: { action: string; metadata: unknown }): AuditDescription {
   const m = meta.parse(event.metadata ?? {});
   if (isAuditAction(event.action)) return describers[event.action](m);
-  return { text: event.action.replace(/[._]/g, " "), tone: "default" };
+  // Not in the catalogue: shown as these words.
+  return { text: sentence(event.action.replace(/[._]/g, " ")), tone: "default" };
 }

@@ -4,6 +4,10 @@ import { type GalleryCursor } from "@/lib/assets/gallery-filters";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { type AuditFilters, auditCategories } from "@/lib/insight/audit-filters";
+import { requestLocale } from "@/lib/i18n/error-message";
+import type { Locale } from "@/lib/i18n/locales";
+import { messageKey } from "@/lib/i18n/message-key";
+import { sentencesIn } from "@/lib/i18n/sentence-in";
 import { loadUserNames } from "@/lib/users/user-names";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -17,6 +21,7 @@ export type AuditRow = {
   targetType: string | null;
   targetId: string | null;
   metadata: unknown;
+  /** What happened, in the reader's words. */
   text: string;
   tone: ReturnType<typeof describeAuditEvent>["tone"];
   href?: string;
@@ -30,7 +35,7 @@ export type AuditRow = {
 export async function listAuditEvents(
   teamId: string,
   filters: AuditFilters,
-  options: { timeZone: string; cursor?: GalleryCursor | null; limit?: number },
+  options: { timeZone: string; cursor?: GalleryCursor | null; limit?: number; locale?: Locale },
 ): Promise<{ events: AuditRow[]; next: GalleryCursor | null }> {
   const limit = Math.min(Math.max(options.limit ?? AUDIT_PAGE_SIZE, 1), 1000);
   const tz = options.timeZone;
@@ -53,9 +58,14 @@ export async function listAuditEvents(
     LIMIT ${limit + 1}`;
   const page = rows.slice(0, limit);
   const names = await loadUserNames(page.map((e) => e.actorId));
+  const say = await sentencesIn(options.locale ?? (await requestLocale()));
+  const formerMember = say({ key: messageKey("auditEvents.formerMember") });
   const last = page.at(-1);
   return {
-    events: page.map((e) => ({ ...e, actorName: e.actorId ? (names.get(e.actorId) ?? "A former member") : null, ...describeAuditEvent(e) })),
+    events: page.map((e) => {
+      const described = describeAuditEvent(e);
+      return { ...e, actorName: e.actorId ? (names.get(e.actorId) ?? formerMember) : null, ...described, text: say(described.text) };
+    }),
     next: rows.length > limit && last ? { createdAt: last.createdAt, id: last.id } : null,
   };
 }
