@@ -17,12 +17,14 @@ export async function countAssetsByTab(
   teamId: string,
   filters: Omit<GalleryFilters, "tab">,
   viewerId: string | null,
-  options: { version?: bigint } = {},
+  options: { version?: bigint; timeZone?: string } = {},
 ): Promise<TabCounts> {
   if (!hasFilter(filters)) return readKeptCounts(teamId);
+  const timeZone = options.timeZone ?? "UTC";
   const version = options.version ?? (await readTeamVersion(teamId));
   // "who: me" depends on the viewer; every other filter is the same for the whole team.
-  const key = JSON.stringify([teamId, filters, filters.who === "me" ? viewerId : null]);
+  // Days are cut in the viewer's zone: the zone is part of the question when days are asked.
+  const key = JSON.stringify([teamId, filters, filters.who === "me" ? viewerId : null, filters.from || filters.to ? timeZone : null]);
   const kept = filteredCounts.get(key);
   if (kept && kept.version === version) {
     // Most recently used last.
@@ -30,7 +32,7 @@ export async function countAssetsByTab(
     filteredCounts.set(key, kept);
     return kept.counts;
   }
-  const counts = await countByQuery(teamId, filters, viewerId);
+  const counts = await countByQuery(teamId, filters, viewerId, timeZone);
   // A version read before the count: a write landing in between makes the next read miss.
   filteredCounts.delete(key);
   filteredCounts.set(key, { version, counts });
@@ -41,10 +43,10 @@ export async function countAssetsByTab(
 const MAX_KEPT = 500;
 const filteredCounts = new Map<string, { version: bigint; counts: TabCounts }>();
 
-async function countByQuery(teamId: string, filters: Omit<GalleryFilters, "tab">, viewerId: string | null): Promise<TabCounts> {
+async function countByQuery(teamId: string, filters: Omit<GalleryFilters, "tab">, viewerId: string | null, timeZone: string): Promise<TabCounts> {
   const rows = await prisma.asset.groupBy({
     by: ["state"],
-    where: assetWhere(teamId, filters, viewerId),
+    where: assetWhere(teamId, filters, viewerId, timeZone),
     _count: { _all: true },
   });
   const count = (state: string) => rows.find((r) => r.state === state)?._count._all ?? 0;

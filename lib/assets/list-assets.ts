@@ -5,6 +5,7 @@ import { getStorage } from "@/lib/storage/get-storage";
 import type { FileStorage } from "@/lib/storage/file-storage";
 import { assetCardSelect, toAssetCard } from "@/lib/assets/asset-view";
 import { encodeCursor, type GalleryCursor, type GalleryFilters, type GalleryTab } from "@/lib/assets/gallery-filters";
+import { zonedDayRange } from "@/lib/i18n/zoned-days";
 import { loadUserNames } from "@/lib/users/user-names";
 import { displayName } from "@/lib/users/display-name";
 
@@ -15,18 +16,18 @@ export const tabStates: Record<GalleryTab, AssetState[] | null> = {
   all: null,
 };
 
-/** The filters as a Prisma where, for one team. `who: "me"` means the viewer. */
-export function assetWhere(teamId: string, filters: Omit<GalleryFilters, "tab">, viewerId: string | null): Prisma.AssetWhereInput {
+/**
+ * The filters as a Prisma where, for one team. `who: "me"` means the viewer; the days of
+ * `from`/`to` are the viewer's days in `timeZone`.
+ */
+export function assetWhere(teamId: string, filters: Omit<GalleryFilters, "tab">, viewerId: string | null, timeZone = "UTC"): Prisma.AssetWhereInput {
   const where: Prisma.AssetWhereInput = { teamId };
   if (filters.type) where.type = filters.type;
   if (filters.group) where.groupId = filters.group;
   if (filters.project) where.group = { projectName: filters.project };
   if (filters.who) where.createdById = filters.who === "me" ? (viewerId ?? "\u0000") : filters.who;
   if (filters.from || filters.to) {
-    where.createdAt = {
-      ...(filters.from ? { gte: new Date(`${filters.from}T00:00:00.000Z`) } : {}),
-      ...(filters.to ? { lt: new Date(new Date(`${filters.to}T00:00:00.000Z`).getTime() + 86_400_000) } : {}),
-    };
+    where.createdAt = zonedDayRange(filters, timeZone);
   }
   if (filters.q) where.name = { contains: filters.q, mode: "insensitive" };
   if (filters.reason) where.failureCode = filters.reason;
@@ -43,11 +44,11 @@ const sqlFilterKeys = new Set(["tab", "type", "group", "project", "who", "from",
 export async function listAssets(
   teamId: string,
   filters: GalleryFilters,
-  options: { cursor?: GalleryCursor | null; limit: number; viewerId: string | null; storage?: Pick<FileStorage, "publicUrl"> },
+  options: { cursor?: GalleryCursor | null; limit: number; viewerId: string | null; storage?: Pick<FileStorage, "publicUrl">; timeZone?: string },
 ) {
   if (Object.keys(filters).every((key) => sqlFilterKeys.has(key))) return listAssetsBySql(teamId, filters, options);
   const { tab, ...rest } = filters;
-  const where = assetWhere(teamId, rest, options.viewerId);
+  const where = assetWhere(teamId, rest, options.viewerId, options.timeZone);
   const states = tabStates[tab];
   if (states) where.state = states.length === 1 ? states[0] : { in: states };
   const cursor = options.cursor;
@@ -123,8 +124,9 @@ type CardSqlRow = {
 async function listAssetsBySql(
   teamId: string,
   filters: GalleryFilters,
-  options: { cursor?: GalleryCursor | null; limit: number; viewerId: string | null; storage?: Pick<FileStorage, "publicUrl"> },
+  options: { cursor?: GalleryCursor | null; limit: number; viewerId: string | null; storage?: Pick<FileStorage, "publicUrl">; timeZone?: string },
 ) {
+  const days = zonedDayRange(filters, options.timeZone ?? "UTC");
   const conditions: Prisma.Sql[] = [Prisma.sql`a."teamId" = ${teamId}`];
   const states = tabStates[filters.tab];
   if (states) conditions.push(Prisma.sql`a."state" = ANY(CAST(${states} AS "AssetState"[]))`);
@@ -132,8 +134,8 @@ async function listAssetsBySql(
   if (filters.group) conditions.push(Prisma.sql`a."groupId" = ${filters.group}`);
   if (filters.project) conditions.push(Prisma.sql`g."projectName" = ${filters.project}`);
   if (filters.who) conditions.push(Prisma.sql`a."createdById" = ${filters.who === "me" ? (options.viewerId ?? "") : filters.who}`);
-  if (filters.from) conditions.push(Prisma.sql`a."createdAt" >= ${new Date(`${filters.from}T00:00:00.000Z`)}`);
-  if (filters.to) conditions.push(Prisma.sql`a."createdAt" < ${new Date(new Date(`${filters.to}T00:00:00.000Z`).getTime() + 86_400_000)}`);
+  if (days.gte) conditions.push(Prisma.sql`a."createdAt" >= ${days.gte}`);
+  if (days.lt) conditions.push(Prisma.sql`a."createdAt" < ${days.lt}`);
   if (filters.q) conditions.push(Prisma.sql`a."name" ILIKE ${`%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
   if (filters.reason) conditions.push(Prisma.sql`a."failureCode" = ${filters.reason}`);
   const cursor = options.cursor;

@@ -4,6 +4,10 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { readPriceTable } from "@/lib/generation/price-table";
 import type { OverviewRange } from "@/lib/insight/overview-range";
 import { loadUserNames } from "@/lib/users/user-names";
+import { requestLocale } from "@/lib/i18n/error-message";
+import type { Locale } from "@/lib/i18n/locales";
+import { messageKey } from "@/lib/i18n/message-key";
+import { sentencesIn } from "@/lib/i18n/sentence-in";
 
 /**
  * The Overview's figures for one team over the last `days` days, cut into days in `timeZone`.
@@ -19,7 +23,7 @@ import { loadUserNames } from "@/lib/users/user-names";
  *   reserved at creation (or, for jobs older than budgets, the team's price table applied to
  *   the job's duration and resolution), counted for jobs that did not fail.
  */
-export type OverviewOptions = { days: OverviewRange; timeZone: string; now?: Date };
+export type OverviewOptions = { days: OverviewRange; timeZone: string; now?: Date; locale?: Locale };
 
 export type OverviewDay = { day: string; submitted: number; approved: number; failed: number; approvalRate: number | null; jobs: number; spend: number };
 export type OverviewReason = { code: string; count: number; example: string | null };
@@ -40,6 +44,7 @@ const releasedStates = releasedStatesSql;
 
 export async function loadOverview(teamId: string, options: OverviewOptions): Promise<Overview> {
   const tz = options.timeZone;
+  const formerMember = (await sentencesIn(options.locale ?? (await requestLocale())))({ key: messageKey("auditEvents.formerMember") });
   const now = options.now ?? new Date();
   // The window's first local midnight and the next one after today, as UTC timestamps (the
   // columns are UTC `timestamp`), so that the indexes on (teamId, createdAt|reviewedAt) serve.
@@ -119,7 +124,7 @@ export async function loadOverview(teamId: string, options: OverviewOptions): Pr
     reasons,
     reviewTime: { reviewed: review?.reviewed ?? 0, medianSeconds: review?.median ?? null, p90Seconds: review?.p90 ?? null },
     byModel: byModel.map((m) => ({ ...m, label: m.key, spend: round(m.spend) })),
-    byMember: byMember.map((m) => ({ ...m, key: m.key ?? "", label: m.key ? (names.get(m.key) ?? "A former member") : "Avatar Studio", spend: round(m.spend) })),
+    byMember: byMember.map((m) => ({ ...m, key: m.key ?? "", label: m.key ? (names.get(m.key) ?? formerMember) : "Avatar Studio", spend: round(m.spend) })),
     currency: readPriceTable(settings?.priceTable)?.currency ?? null,
     timeZone: tz,
   };

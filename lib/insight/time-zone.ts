@@ -21,3 +21,4 @@ export function resolveTimeZone(sources: { param?: string | null; cookie?: strin
   }
   return "UTC";
 }
+

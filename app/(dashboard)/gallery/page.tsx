@@ -5,6 +5,7 @@ import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { GALLERY_PAGE_SIZE, parseGalleryFilters } from "@/lib/assets/gallery-filters";
 import { listAssets } from "@/lib/assets/list-assets";
 import { listGalleryFacets } from "@/lib/assets/list-gallery-facets";
+import { resolveTimeZone } from "@/lib/insight/time-zone";
 import { GalleryClient } from "./gallery-client";
 
 export const metadata = { title: "Gallery" };
@@ -14,9 +15,10 @@ export default async function GalleryPage({ searchParams }: { searchParams: Prom
   const params = await searchParams;
   const filters = parseGalleryFilters(params);
   const { tab: _tab, ...rest } = filters;
+  const timeZone = resolveTimeZone({ user: user.timeZone });
   const [page, counts, facets] = await Promise.all([
-    listAssets(user.teamId, filters, { limit: GALLERY_PAGE_SIZE, viewerId: user.id }),
-    countAssetsByTab(user.teamId, rest, user.id),
+    listAssets(user.teamId, filters, { limit: GALLERY_PAGE_SIZE, viewerId: user.id, timeZone }),
+    countAssetsByTab(user.teamId, rest, user.id, { timeZone }),
     listGalleryFacets(user.teamId),
   ]);
   return (

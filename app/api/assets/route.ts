@@ -4,6 +4,7 @@ import { listAssets } from "@/lib/assets/list-assets";
 import { summariseReviews } from "@/lib/assets/summarise-reviews";
 import { answerByVersion } from "@/lib/http/team-version";
 import { withUser } from "@/lib/http/with-user";
+import { resolveTimeZone } from "@/lib/insight/time-zone";
 
 /**
  * `GET /api/assets?tab=&type=&group=&project=&who=&from=&to=&q=&cursor=&limit=&watch=`
@@ -20,11 +21,13 @@ export const GET = withUser("listing assets", async ({ request, user }) => {
   const watch = [...new Set((params.get("watch") ?? "").split(",").filter((id) => /^[A-Za-z0-9_-]{1,64}$/.test(id)))].sort();
   // What was asked, normalised: the same view asked two ways shares one ETag.
   const what = JSON.stringify(["assets", filters, cursor ? encodeCursor(cursor) : null, limit, watch]);
+  // The days of `from`/`to` are the user's days.
+  const timeZone = resolveTimeZone({ user: user.timeZone });
   return answerByVersion(request, user, what, async (version) => {
     const { tab: _tab, ...rest } = filters;
     const [page, counts, reviews] = await Promise.all([
-      listAssets(user.teamId, filters, { cursor, limit, viewerId: user.id }),
-      cursor ? null : countAssetsByTab(user.teamId, rest, user.id, { version }),
+      listAssets(user.teamId, filters, { cursor, limit, viewerId: user.id, timeZone }),
+      cursor ? null : countAssetsByTab(user.teamId, rest, user.id, { version, timeZone }),
       summariseReviews(user.teamId, watch),
     ]);
     return { ...page, counts, reviews };

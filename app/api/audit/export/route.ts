@@ -1,7 +1,9 @@
+import { getTranslations } from "next-intl/server";
 import { assertCan } from "@/lib/auth/session";
 import { withUser } from "@/lib/http/with-user";
 import { parseAuditFilters } from "@/lib/insight/audit-filters";
 import { csvRow } from "@/lib/insight/csv";
+import { isoInZone } from "@/lib/insight/iso-in-zone";
 import { listAuditEvents } from "@/lib/insight/list-audit-events";
 import { readTimeZone } from "@/lib/insight/read-time-zone";
 
@@ -18,14 +20,17 @@ export const GET = withUser("exporting audit events", async ({ request, user }) 
   const timeZone = await readTimeZone(params.get("tz"));
   // The first page is read before answering, so that a failure is still an error answer.
   let page = await listAuditEvents(user.teamId, filters, { timeZone, limit: PAGE });
+  const t = await getTranslations("auditEvents");
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(csvRow(["time (UTC)", "who", "actor id", "action", "what happened", "target type", "target id", "details"])));
+      const headers = [t("csv.time", { zone: timeZone }), t("csv.who"), t("csv.actorId"), t("csv.action"), t("csv.whatHappened"), t("csv.targetType"), t("csv.targetId"), t("csv.details")];
+      controller.enqueue(encoder.encode(csvRow(headers)));
     },
     async pull(controller) {
       for (const e of page.events) {
-        controller.enqueue(encoder.encode(csvRow([e.createdAt, e.actorName ?? "Avatar Studio", e.actorId, e.action, e.text, e.targetType, e.targetId, e.metadata])));
+        // Local time in the reader's zone, with its offset: readable, and still one exact instant.
+        controller.enqueue(encoder.encode(csvRow([isoInZone(e.createdAt, timeZone), e.actorName ?? "Avatar Studio", e.actorId, e.action, e.text, e.targetType, e.targetId, e.metadata])));
       }
       if (!page.next) {
         controller.close();
