@@ -1,18 +1,19 @@
 import { z } from "zod";
 import { tokenScopeSchema } from "@/lib/api-tokens/token-scopes";
+import { messageKey } from "@/lib/i18n/message-key";
 
 /** Days a token may live at most; no expiry is allowed too. */
 export const MAX_TOKEN_DAYS = 366;
 
 export const createApiTokenSchema = z.object({
-  name: z.string().trim().min(1, "Give the token a name.").max(100, "The name may be at most 100 characters."),
-  scopes: z.array(tokenScopeSchema).min(1, "Choose at least one scope.").max(3),
+  name: z.string().trim().min(1, messageKey("validation.tokenNameRequired")).max(100, messageKey("validation.tokenNameTooLong")),
+  scopes: z.array(tokenScopeSchema).min(1, messageKey("validation.chooseScope")).max(3),
   /** Days until it expires; null: never. */
   expiresInDays: z
     .number()
-    .int("Whole days only.")
-    .min(1, "A token lives at least one day.")
-    .max(MAX_TOKEN_DAYS, `A token lives at most ${MAX_TOKEN_DAYS} days.`)
+    .int(messageKey("validation.wholeDays"))
+    .min(1, messageKey("validation.tokenMinDays"))
+    .max(MAX_TOKEN_DAYS, messageKey("validation.tokenMaxDays"))
     .nullable(),
 });
 export type CreateApiTokenInput = z.output<typeof createApiTokenSchema>;

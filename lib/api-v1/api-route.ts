@@ -9,6 +9,8 @@ import type { TokenScope } from "@/lib/api-tokens/token-scopes";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { newRequestId } from "@/lib/request-id";
+import { requestLocale } from "@/lib/i18n/error-message";
+import { sentencesIn } from "@/lib/i18n/sentence-in";
 
 type RouteParams = Record<string, string | string[]>;
 type RouteContext<P extends RouteParams> = { params: Promise<P> };
@@ -101,7 +103,8 @@ async function run<P extends RouteParams, S extends z.ZodType | undefined>(
     }
     const parsed = options.body.safeParse(json);
     if (!parsed.success) {
-      const problems = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+      const say = await sentencesIn(await requestLocale());
+      const problems = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: say({ key: i.message }) }));
       throw new AppError("INVALID_INPUT", "requestInvalid", { values: { problems: problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join("; ") }, detail: { problems } });
     }
     body = parsed.data as Body;

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { messageKey } from "@/lib/i18n/message-key";
 
 export const resubmitAssetsSchema = z.object({
-  assetIds: z.array(z.string().trim().min(1)).min(1, "Choose at least one asset.").max(100, "Resubmit at most 100 assets at once."),
+  assetIds: z.array(z.string().trim().min(1)).min(1, messageKey("validation.chooseAsset")).max(100, messageKey("validation.tooManyResubmit")),
   /** Send them even when the same file is already approved in the group (otherwise those are left out and named). */
   sendApprovedAgain: z.boolean().default(false),
 });

@@ -1,13 +1,14 @@
 import { z } from "zod";
+import { messageKey } from "@/lib/i18n/message-key";
 
 /** An amount typed in a form: empty means "no limit". Browser-safe. */
 const optionalAmount = z.preprocess(
   (v) => (v === "" || v === undefined ? null : typeof v === "string" ? Number(v) : v),
-  z.number({ error: "Enter an amount, or leave it empty for no limit." }).nonnegative("A limit cannot be negative.").max(1_000_000_000).nullable(),
+  z.number({ error: messageKey("validation.amountOrEmpty") }).nonnegative(messageKey("validation.limitNegative")).max(1_000_000_000).nullable(),
 );
 const optionalCount = z.preprocess(
   (v) => (v === "" || v === undefined ? null : typeof v === "string" ? Number(v) : v),
-  z.number({ error: "Enter a whole number, or leave it empty." }).int("Enter a whole number.").min(1, "At least one job must be able to run.").max(10_000).nullable(),
+  z.number({ error: messageKey("validation.wholeNumberOrEmpty") }).int(messageKey("validation.wholeNumber")).min(1, messageKey("validation.atLeastOneJob")).max(10_000).nullable(),
 );
 
 export const saveTeamBudgetSchema = z.object({

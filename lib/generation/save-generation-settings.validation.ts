@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { resolutions, videoLimits, videoParamsSchema } from "@/lib/generation/video-rules";
+import { messageKey } from "@/lib/i18n/message-key";
 
 export const saveGenerationSettingsSchema = z.object({
   /** Empty: the built-in prompt. */
   defaultPrompt: z
     .string()
-    .max(videoLimits.promptMaxChars, `The prompt may be ${videoLimits.promptMaxChars} characters at most.`)
+    .max(videoLimits.promptMaxChars, messageKey("validation.promptTooLong"))
     .transform((v) => (v.trim() === "" ? null : v)),
   defaults: videoParamsSchema.extend({
     /** Empty: the first model in the list. */
@@ -20,7 +21,7 @@ export const saveGenerationSettingsSchema = z.object({
       currency: z.string().trim().max(12),
       perSecond: z.record(
         z.string().trim().min(1).max(128),
-        z.partialRecord(z.enum(resolutions), z.number({ error: "Prices are numbers." }).nonnegative("Prices can't be negative.").max(1_000_000).nullable()),
+        z.partialRecord(z.enum(resolutions), z.number({ error: messageKey("validation.priceNumber") }).nonnegative(messageKey("validation.priceNegative")).max(1_000_000).nullable()),
       ),
     })
     .transform((table) => {

@@ -19,9 +19,15 @@ export async function requestLocale(): Promise<Locale> {
  * given (a provider's own words, passed through on purpose).
  */
 export async function errorSentence(key: string, values: MessageValues, locale: Locale): Promise<string> {
-  const t = createTranslator({ locale, messages: await loadMessages(locale), namespace: "errors" });
+  const messages = await loadMessages(locale);
+  const t = createTranslator({ locale, messages, namespace: "errors" });
   if (!t.has(key)) return key;
-  return (t as unknown as (key: string, values: MessageValues) => string)(key, values);
+  // A value may itself be a whole catalogue key (a schema's "validation.nameRequired"): in words too.
+  const whole = createTranslator({ locale, messages }) as unknown as ((key: string) => string) & { has: (key: string) => boolean };
+  const worded = Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [name, typeof value === "string" && /^[a-z]\w*\.\w[\w.]*$/.test(value) && whole.has(value) ? whole(value) : value]),
+  );
+  return (t as unknown as (key: string, values: MessageValues) => string)(key, worded);
 }
 
 /** An AppError in the words of the request's language (or `locale`). */

@@ -1,13 +1,14 @@
 import { z } from "zod";
+import { messageKey } from "@/lib/i18n/message-key";
 
 /** A provider base URL: http(s), no user name or password, no query or fragment (the paths are ours). */
 const baseUrlSchema = z
-  .url({ protocol: /^https?$/, error: "Enter an http(s) URL." })
+  .url({ protocol: /^https?$/, error: messageKey("validation.httpUrlRequired") })
   .refine((v) => {
     const url = new URL(v);
     return !url.username && !url.password;
-  }, "Remove the user name and password from the URL; the API key is entered below.")
-  .refine((v) => !/[?#]/.test(v), "A base URL has no ? or # part.");
+  }, messageKey("validation.urlHasCredentials"))
+  .refine((v) => !/[?#]/.test(v), messageKey("validation.baseUrlNoQuery"));
 
 const optionalText = (max: number) =>
   z

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AssetType } from "@/lib/generated/prisma/enums";
 import { assetUrlShapeProblem } from "@/lib/net/address-rules";
 import { cleanAssetName, MAX_ASSET_NAME_LENGTH } from "@/lib/submissions/unique-names";
+import { messageKey } from "@/lib/i18n/message-key";
 
 /** One submit may hold this many assets (that is, up to 25 provider requests). */
 export const MAX_ITEMS_PER_SUBMIT = 500;
@@ -9,7 +10,7 @@ export const MAX_ITEMS_PER_SUBMIT = 500;
 export const assetNameSchema = z
   .string()
   .transform(cleanAssetName)
-  .pipe(z.string().min(1, "Give every asset a name.").max(MAX_ASSET_NAME_LENGTH, `Names may be at most ${MAX_ASSET_NAME_LENGTH} characters.`));
+  .pipe(z.string().min(1, messageKey("validation.assetNameRequired")).max(MAX_ASSET_NAME_LENGTH, messageKey("validation.assetNameTooLong")));
 
 /**
  * A public http(s) URL the provider will download from: no `file:` or `data:`, no user name or
@@ -19,33 +20,33 @@ export const assetNameSchema = z
 export const assetSourceUrlSchema = z
   .string()
   .trim()
-  .max(8192, "A URL may be at most 8192 characters.")
+  .max(8192, messageKey("validation.urlTooLong8192"))
   .superRefine((u, ctx) => {
     const problem = assetUrlShapeProblem(u, { providerIsPrivate: true });
     if (problem) ctx.addIssue({ code: "custom", message: problem });
-    else if (!/^https?:\/\/\S+$/i.test(u)) ctx.addIssue({ code: "custom", message: "Give a public http(s) URL." });
+    else if (!/^https?:\/\/\S+$/i.test(u)) ctx.addIssue({ code: "custom", message: messageKey("validation.publicUrlRequired") });
   });
 
-export const projectNameSchema = z.string().trim().min(1, "Give a project name.").max(255, "The project name may be at most 255 characters.");
+export const projectNameSchema = z.string().trim().min(1, messageKey("validation.projectNameRequired")).max(255, messageKey("validation.projectNameTooLong"));
 
 export const submitTargetSchema = z.discriminatedUnion("kind", [
   /** A group made from a name and description (the provider reuses one of the same name in the project). */
   z.object({
     kind: z.literal("new"),
-    name: z.string().trim().min(1, "Give the group a name.").max(255, "The group name may be at most 255 characters."),
-    description: z.string().trim().max(4000, "The description may be at most 4000 characters.").optional(),
+    name: z.string().trim().min(1, messageKey("validation.groupNameRequired")).max(255, messageKey("validation.groupNameTooLong")),
+    description: z.string().trim().max(4000, messageKey("validation.descriptionTooLong")).optional(),
   }),
   /** One of the team's groups in Avatar Studio. */
-  z.object({ kind: z.literal("existing"), groupId: z.string().trim().min(1, "Choose a group.") }),
+  z.object({ kind: z.literal("existing"), groupId: z.string().trim().min(1, messageKey("validation.chooseGroup")) }),
   /** A group that exists at the provider, by its id (e.g. `group-20260415111540-abcde`). */
   z.object({
     kind: z.literal("provider"),
     providerGroupId: z
       .string()
       .trim()
-      .min(1, "Give the provider's group id.")
+      .min(1, messageKey("validation.providerGroupIdRequired"))
       .max(255)
-      .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, "A provider group id has letters, digits, '-', '_', '.' or ':' only."),
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, messageKey("validation.providerGroupIdInvalid")),
   }),
 ]);
 
@@ -62,8 +63,8 @@ export const submitAssetsSchema = z.object({
   projectName: projectNameSchema.default("default"),
   items: z
     .array(submitItemSchema)
-    .min(1, "Add at least one file or URL.")
-    .max(MAX_ITEMS_PER_SUBMIT, `At most ${MAX_ITEMS_PER_SUBMIT} assets can be submitted at once.`),
+    .min(1, messageKey("validation.addFileOrUrl"))
+    .max(MAX_ITEMS_PER_SUBMIT, messageKey("validation.tooManyItems")),
 });
 
 export type SubmitAssetsInput = z.input<typeof submitAssetsSchema>;

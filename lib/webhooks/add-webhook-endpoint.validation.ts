@@ -1,15 +1,16 @@
 import { z } from "zod";
 import { webhookEventTypeSchema } from "@/lib/webhooks/webhook-events";
+import { messageKey } from "@/lib/i18n/message-key";
 
 export const addWebhookEndpointSchema = z.object({
   url: z
     .string()
     .trim()
-    .min(1, "Give the endpoint's URL.")
-    .max(2048, "A URL may be at most 2048 characters.")
-    .regex(/^https?:\/\/\S+$/i, "Give an http(s) URL."),
-  description: z.string().trim().max(200, "At most 200 characters.").optional(),
-  events: z.array(webhookEventTypeSchema).min(1, "Choose at least one event."),
+    .min(1, messageKey("validation.endpointUrlRequired"))
+    .max(2048, messageKey("validation.urlTooLong2048"))
+    .regex(/^https?:\/\/\S+$/i, messageKey("validation.giveHttpUrl")),
+  description: z.string().trim().max(200, messageKey("validation.atMost200")).optional(),
+  events: z.array(webhookEventTypeSchema).min(1, messageKey("validation.chooseEvent")),
 });
 
 /** The form posts FormData (with or without JavaScript): `events` repeated. */
