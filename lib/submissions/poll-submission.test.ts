@@ -115,6 +115,38 @@ describe("pollSubmission", () => {
     expect(done).toMatchObject({ state: "COMPLETED", errorCode: null, error: null, nextPollAt: null });
   });
 
+  it("asks the provider in the submitter's language: a Chinese user's rejected review reads in Chinese", async () => {
+    const asUser = async (locale: string | null) => (await prisma.user.create({ data: { email: `lang-${randomUUID().slice(0, 8)}@example.com`, locale } })).id;
+    const reviewed = async (submitter: string) => {
+      const result = await submitAssets(
+        {
+          target: { kind: "new", name: `lang ${randomUUID().slice(0, 6)}` },
+          projectName: "default",
+          items: ["lang-ok", "lang-real-person"].map((name) => ({ source: "url" as const, type: "IMAGE" as const, name, url: `${media.url}/${name}.png` })),
+        },
+        { teamId, userId: submitter },
+      );
+      const id = result.submissions[0]!.id;
+      return waitFor(
+        "the review to finish",
+        async () => {
+          const row = await prisma.submission.findUniqueOrThrow({ where: { id } });
+          if (row.state !== "SENT") return row;
+          await pollSubmission({ submissionId: id, teamId, dueAt: row.nextPollAt });
+          return undefined;
+        },
+        15_000,
+        400,
+      );
+    };
+    const chinese = await reviewed(await asUser("zh"));
+    expect(chinese).toMatchObject({ state: "PARTIAL", error: "部分素材未通过审核" });
+    const rejected = await prisma.asset.findFirstOrThrow({ where: { submissionId: chinese.id, state: "REJECTED" } });
+    expect(rejected.failureCode).toBe("InputImageSensitiveContentDetected.PrivacyInformation");
+    expect((await reviewed(await asUser("en"))).error).toBe("Some assets did not pass review");
+    expect((await reviewed(await asUser(null))).error).toBe("Some assets did not pass review");
+  });
+
   it("does nothing when the due time it was given has moved (another worker claimed it)", async () => {
     const row = await submitOne(["claimed-a"]);
     const calls = await taskCalls(row.providerTaskId!);
