@@ -283,4 +283,41 @@ describe("the gallery's pages", () => {
       await prisma.team.delete({ where: { id: team } });
     }
   });
+
+  it("cuts the days of `from` and `to` in the viewer's time zone", async () => {
+    const team = (await prisma.team.create({ data: { name: `Zone ${randomUUID().slice(0, 6)}` } })).id;
+    const group = (await prisma.assetGroup.create({ data: { teamId: team, name: "Z", projectName: "p1" } })).id;
+    // Shanghai is UTC+8: its 5 February runs from 4 February 16:00 UTC to 5 February 16:00 UTC.
+    await seed(
+      creator.id,
+      [
+        { name: "before-local-midnight", state: "APPROVED", at: new Date("2026-02-04T15:59:00.000Z") },
+        { name: "after-local-midnight", state: "APPROVED", at: new Date("2026-02-04T16:01:00.000Z") },
+        { name: "local-afternoon", state: "REJECTED", at: new Date("2026-02-05T07:00:00.000Z") },
+        { name: "after-local-day", state: "IN_REVIEW", at: new Date("2026-02-05T16:30:00.000Z") },
+      ],
+      team,
+      group,
+    );
+    try {
+      const names = async (filters: Record<string, string>, timeZone?: string) => {
+        const page = await listAssets(team, parseGalleryFilters(filters), { limit: 50, viewerId: lead.id, storage, timeZone });
+        return page.items.map((i) => i.name).sort();
+      };
+      const day = { from: "2026-02-05", to: "2026-02-05" };
+      expect(await names(day, "Asia/Shanghai")).toEqual(["after-local-midnight", "local-afternoon"]);
+      expect(await names(day)).toEqual(["after-local-day", "local-afternoon"]);
+      expect(await names({ from: "2026-02-05" }, "Asia/Shanghai")).toEqual(["after-local-day", "after-local-midnight", "local-afternoon"]);
+      expect(await names({ to: "2026-02-04" }, "Asia/Shanghai")).toEqual(["before-local-midnight"]);
+      // A reason filter takes the query builder's way: the same days.
+      const reason = "InputImageSensitiveContentDetected.PrivacyInformation";
+      expect(await names({ ...day, tab: "failed", reason }, "Asia/Shanghai")).toEqual(["local-afternoon"]);
+      expect(await names({ from: "2026-02-06", tab: "failed", reason }, "Asia/Shanghai")).toEqual([]);
+      expect(await names({ to: "2026-02-04", tab: "failed", reason }, "America/Los_Angeles")).toEqual(["local-afternoon"]);
+      expect(await countAssetsByTab(team, { from: "2026-02-05", to: "2026-02-05" }, lead.id, { timeZone: "Asia/Shanghai" })).toEqual({ approved: 1, in_review: 0, failed: 1, all: 2 });
+      expect(await countAssetsByTab(team, { from: "2026-02-05", to: "2026-02-05" }, lead.id)).toEqual({ approved: 0, in_review: 1, failed: 1, all: 2 });
+    } finally {
+      await prisma.team.delete({ where: { id: team } });
+    }
+  });
 });
