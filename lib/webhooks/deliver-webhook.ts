@@ -5,6 +5,8 @@ import { logger } from "@/lib/logger";
 import type { GuardedFetch } from "@/lib/net/guarded-fetch";
 import { outboundFetch } from "@/lib/net/outbound-policy";
 import { openWebhookSecret } from "@/lib/webhooks/webhook-secret";
+import { errorKey } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 
 /**
  * Waits after the 1st, 2nd, … failed attempt: growing from seconds to hours, so that a
@@ -63,12 +65,13 @@ export async function deliverWebhook(deliveryId: string, deps: DeliverDeps = {})
     status = response.status;
     await response.arrayBuffer().catch(() => undefined);
   } catch (caught) {
-    error = caught instanceof Error ? caught.message.slice(0, 500) : "The request failed.";
+    error = caught instanceof Error ? caught.message.slice(0, 500) : errorKey(messageKey("errors.webhookRequestFailed"));
   }
   const finished = now();
   const ok = status !== null && status >= 200 && status < 300;
   const attempt = delivery.attempts + 1;
-  if (!ok && !error) error = `The endpoint answered ${status}.`;
+  // An `errors` key: the listing words it with the status kept beside it.
+  if (!ok && !error) error = errorKey(messageKey("errors.webhookEndpointAnswered"));
 
   const nextAt = new Date(finished.getTime() + retryDelayMs(attempt));
   const state = ok ? "SUCCEEDED" : nextAt > delivery.retryUntil ? "FAILED" : "PENDING";
@@ -92,7 +95,8 @@ export async function deliverWebhook(deliveryId: string, deps: DeliverDeps = {})
     const failingSince = endpoint.failingSince ?? started;
     if (!endpoint.failingSince) await tx.webhookEndpoint.updateMany({ where: { id: endpoint.id, failingSince: null }, data: { failingSince } });
     if (finished.getTime() - failingSince.getTime() >= DISABLE_AFTER_MS) {
-      const reason = `Every delivery failed for a day (last: ${error}).`;
+      // The last failure (a key or the text met); the listing words it (webhookDisabled).
+      const reason = error ?? "";
       const { count } = await tx.webhookEndpoint.updateMany({ where: { id: endpoint.id, enabled: true }, data: { enabled: false, disabledAt: finished, disabledReason: reason } });
       if (count > 0) {
         await recordAudit({ teamId: endpoint.teamId, actorId: null, action: "webhook.endpoint_disabled", targetType: "webhook_endpoint", targetId: endpoint.id, metadata: { url: endpoint.url, reason } }, tx);
