@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setTestEnv } from "@/test/integration-kit";
+import { describeAppError } from "@/lib/i18n/error-message";
+import { englishError } from "@/test/english-error";
 
 /**
  * Budgets on real PostgreSQL: a video job's estimated cost is reserved when it is created, under
@@ -103,7 +105,7 @@ describe("budgets", () => {
     expect(refused).toHaveLength(16);
     for (const r of refused) {
       expect(r.reason).toMatchObject({ code: "QUOTA_EXCEEDED" });
-      expect(String(r.reason.message)).toMatch(/would cost about \$0\.50 \(estimate\)\. The team has \$0\.20 left of its \$2\.20 monthly budget/);
+      expect(await describeAppError(r.reason, "en")).toMatch(/would cost about \$0\.50 \(estimate\)\. The team has \$0\.20 left of its \$2\.20 monthly budget/);
     }
     const jobs = await prisma.videoJob.findMany({ where: { teamId: ids.team }, select: { estimatedCost: true, state: true } });
     expect(jobs).toHaveLength(4);
@@ -127,7 +129,7 @@ describe("budgets", () => {
   it("a member's budget of 0 refuses their jobs and nobody else's", async () => {
     await clearJobs();
     await saveMemberBudget(admin(), { userId: ids.creator, monthlyLimit: 0 });
-    await expect(start(ids.creator)).rejects.toThrow("You have $0.00 left of your $0.00 monthly budget.");
+    expect(await englishError(start(ids.creator))).toMatch("You have $0.00 left of your $0.00 monthly budget.");
     await expect(start(ids.admin)).resolves.toBeDefined();
     await saveMemberBudget(admin(), { userId: ids.creator, monthlyLimit: null });
     await expect(start(ids.creator)).resolves.toBeDefined();
@@ -139,14 +141,14 @@ describe("budgets", () => {
     await saveTeamBudget(admin(), { monthlyLimit: null, maxRunningJobs: 2 });
     await start(ids.creator);
     await start(ids.admin);
-    await expect(start(ids.creator)).rejects.toThrow("The team already has 2 of at most 2 video jobs running at once.");
+    expect(await englishError(start(ids.creator))).toMatch("The team already has 2 of at most 2 video jobs running at once.");
     expect(await prisma.auditEvent.count({ where: { teamId: ids.team, action: "budget.team_saved" } })).toBeGreaterThanOrEqual(2);
   });
 
   it("refuses a job it cannot price while spending is limited", async () => {
     await clearJobs();
     await saveTeamBudget(admin(), { monthlyLimit: 100, maxRunningJobs: null });
-    await expect(start(ids.creator, "1080p")).rejects.toThrow(/has no price for m-budget at 1080p/);
+    expect(await englishError(start(ids.creator, "1080p"))).toMatch(/has no price for m-budget at 1080p/);
     await saveTeamBudget(admin(), { monthlyLimit: null, maxRunningJobs: null });
     await expect(start(ids.creator, "1080p")).resolves.toBeDefined();
   });
@@ -161,8 +163,8 @@ describe("budgets", () => {
     const failed = await endedJob(ids.creator, "FAILED");
     const unsent = await endedJob(ids.creator, "SEND_FAILED");
     await saveMemberBudget(admin(), { userId: ids.creator, monthlyLimit: 0 });
-    await expect(retry(ids.creator, failed)).rejects.toThrow("You have $0.00 left of your $0.00 monthly budget.");
-    await expect(retry(ids.creator, unsent)).rejects.toThrow("You have $0.00 left of your $0.00 monthly budget.");
+    expect(await englishError(retry(ids.creator, failed))).toMatch("You have $0.00 left of your $0.00 monthly budget.");
+    expect(await englishError(retry(ids.creator, unsent))).toMatch("You have $0.00 left of your $0.00 monthly budget.");
     expect(await prisma.videoJob.count({ where: { teamId: ids.team } })).toBe(2);
     expect(await prisma.videoJob.findUniqueOrThrow({ where: { id: unsent } })).toMatchObject({ state: "SEND_FAILED", errorCode: "UPSTREAM_REJECTED" });
     expect((await getBudgetStatus(ids.team)).team.reserved).toBe(0);
@@ -170,7 +172,7 @@ describe("budgets", () => {
     await saveMemberBudget(admin(), { userId: ids.creator, monthlyLimit: 0.5 });
     await expect(retry(ids.creator, unsent)).resolves.toMatchObject({ jobId: unsent });
     expect(await prisma.videoJob.findUniqueOrThrow({ where: { id: unsent } })).toMatchObject({ state: "QUEUED" });
-    await expect(retry(ids.creator, failed)).rejects.toThrow("You have $0.00 left of your $0.50 monthly budget.");
+    expect(await englishError(retry(ids.creator, failed))).toMatch("You have $0.00 left of your $0.50 monthly budget.");
     await saveMemberBudget(admin(), { userId: ids.creator, monthlyLimit: null });
   });
 
@@ -180,8 +182,8 @@ describe("budgets", () => {
     const unsent = await endedJob(ids.creator, "SEND_FAILED");
     await saveTeamBudget(admin(), { monthlyLimit: null, maxRunningJobs: 1 });
     await start(ids.admin);
-    await expect(retry(ids.creator, failed)).rejects.toThrow("The team already has 1 of at most 1 video jobs running at once.");
-    await expect(retry(ids.creator, unsent)).rejects.toThrow("The team already has 1 of at most 1 video jobs running at once.");
+    expect(await englishError(retry(ids.creator, failed))).toMatch("The team already has 1 of at most 1 video jobs running at once.");
+    expect(await englishError(retry(ids.creator, unsent))).toMatch("The team already has 1 of at most 1 video jobs running at once.");
   });
 
   it("10 retries and creations at once never spend past the team's limit", async () => {
@@ -198,7 +200,7 @@ describe("budgets", () => {
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(3);
     expect(refused).toHaveLength(7);
-    for (const r of refused) expect(String(r.reason.message)).toMatch(/The team has \$0\.20 left of its \$1\.70 monthly budget/);
+    for (const r of refused) expect(await describeAppError(r.reason, "en")).toMatch(/The team has \$0\.20 left of its \$1\.70 monthly budget/);
     const holding = await prisma.videoJob.findMany({ where: { teamId: ids.team, state: { notIn: ["FAILED", "SEND_FAILED", "CANCELLED"] } }, select: { estimatedCost: true } });
     expect(holding).toHaveLength(3);
     expect(holding.reduce((n, j) => n + Number(j.estimatedCost), 0)).toBeCloseTo(1.5, 6);

@@ -28,6 +28,7 @@ import type { FileStorage } from "@/lib/storage/file-storage";
 import { type UpstreamClient, createUpstreamClient } from "@/lib/upstream/client";
 import { isTerminal } from "@/lib/upstream/status-map";
 import { type RunningSimulator, startSimulator } from "@/simulator/server";
+import { englishError, englishStored } from "@/test/english-error";
 
 /**
  * Video jobs against a real PostgreSQL and the provider simulator over HTTP: the server's
@@ -279,17 +280,14 @@ describe("video jobs", () => {
     const start = (refs: VideoRequest["references"], overrides: Partial<VideoRequest> = {}) =>
       createVideoJob({ teamId, userId, request: request(refs, overrides), source: "form" }, { client, models: MODELS });
 
-    await expect(start([avatar("real-person-c")])).rejects.toThrow("“real-person-c” did not pass review. Only approved assets can go into a video.");
-    await expect(start([avatar("avatar-a"), avatar("their-avatar")])).rejects.toMatchObject({
-      code: "NOT_FOUND",
-      message: expect.stringContaining("not in your team's library"),
-    });
-    await expect(start([avatar("avatar-a", "first_frame"), { assetId: assets["voice-d"]!, type: "AUDIO", role: "reference_audio" }])).rejects.toThrow(
+    expect(await englishError(start([avatar("real-person-c")]))).toMatch("“real-person-c” did not pass review. Only approved assets can go into a video.");
+    await expect(start([avatar("avatar-a"), avatar("their-avatar")])).rejects.toMatchObject({ code: "NOT_FOUND", key: "chosenAssetNotInLibrary" });
+    expect(await englishError(start([avatar("avatar-a", "first_frame"), { assetId: assets["voice-d"]!, type: "AUDIO", role: "reference_audio" }]))).toMatch(
       "can't be combined with video or audio references",
     );
     // The browser's claim about a type is not trusted: the audio asset stays audio.
     await expect(start([{ assetId: assets["voice-d"]!, type: "IMAGE", role: "reference_image" }])).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    await expect(start([avatar("avatar-a")], { model: "not-offered" })).rejects.toThrow("is not offered");
+    expect(await englishError(start([avatar("avatar-a")], { model: "not-offered" }))).toMatch("is not offered");
 
     expect(await videoPosts()).toBe(before);
     expect(sentVideos).toHaveLength(0);
@@ -304,7 +302,7 @@ describe("video jobs", () => {
     const failed = await runToEnd(outcome.jobId);
     expect(failed.state).toBe("FAILED");
     expect(failed.errorCode).toBe("OutputVideoSensitiveContentDetected.PrivacyInformation");
-    expect(failed.error).toBe(
+    expect(await englishStored(failed)).toBe(
       "The provider stopped this video because it may show a real person. Use avatars that are clearly virtual, and keep real people out of the prompt.",
     );
     expect(failed.rawResponse).toMatchObject({ data: { status: "failed" } });
@@ -592,7 +590,7 @@ describe("a send whose answer is lost is resolved, never called failed", () => {
       expect(unknown.providerTaskId).toBeNull();
       expect(unknown.nextPollAt!.getTime()).toBeGreaterThan(Date.now());
       if (state === "UNCERTAIN") {
-        expect(unknown.error).toContain("The provider's answer is not known yet");
+        expect(await englishStored(unknown)).toContain("The provider's answer is not known yet");
         expect(unknown.uncertainSince).toBeInstanceOf(Date);
       } else {
         expect(unknown).toMatchObject({ errorCode: "UPSTREAM_RATE_LIMITED" });
@@ -666,7 +664,7 @@ describe("a send whose answer is lost is resolved, never called failed", () => {
     expect(await advanceVideoJob(jobId, { clientForTeam: async () => quick, storage, ...dayLater })).toBe("UNCERTAIN");
     const expired = await prisma.videoJob.findUniqueOrThrow({ where: { id: jobId } });
     expect(expired).toMatchObject({ state: "UNCERTAIN", nextPollAt: null, finishedAt: null });
-    expect(expired.error).toContain("has not answered our requests for 24 h");
+    expect(await englishStored(expired)).toContain("has not answered our requests for 24 h");
 
     const before = await videoPosts();
     const resolved = await retryVideoJob({ teamId, userId, jobId }, { client: quick, models: MODELS });

@@ -19,7 +19,7 @@ describe("withUser", () => {
     const handler = vi.fn();
     const res = await withUser("reading x", handler)(request);
     expect(res.status).toBe(401);
-    expect(await res.json()).toEqual({ error: { code: "UNAUTHENTICATED", message: "Your session has ended. Please sign in again." } });
+    expect(await res.json()).toMatchObject({ error: { code: "UNAUTHENTICATED", message: "Your session has ended. Please sign in again." } });
     expect(handler).not.toHaveBeenCalled();
   });
 
@@ -41,7 +41,7 @@ describe("withUser", () => {
     })(request);
     expect(res.status).toBe(404);
     expect(res.headers.get("cache-control")).toBe("no-store");
-    expect(await res.json()).toEqual({ error: { code: "NOT_FOUND", message: "No such thing." } });
+    expect(await res.json()).toMatchObject({ error: { code: "NOT_FOUND", message: "No such thing." } });
   });
 
   it("hides an unexpected error behind a generic message that names the request id", async () => {

@@ -1,6 +1,6 @@
 /**
  * An instant as ISO 8601 local time in `timeZone`, with its offset: "2026-12-04T20:30:05+08:00"
- * (UTC gives "…Z"). For exports people read in their own zone and programs still parse.
+ * (UTC gives "+00:00"). For exports people read in their own zone and programs still parse.
  */
 export function isoInZone(instant: Date, timeZone: string): string {
   const parts = Object.fromEntries(
@@ -18,6 +18,6 @@ export function isoInZone(instant: Date, timeZone: string): string {
       .formatToParts(instant)
       .map((part) => [part.type, part.value]),
   );
-  const offset = parts.timeZoneName === "GMT" ? "Z" : String(parts.timeZoneName).replace("GMT", "");
+  const offset = parts.timeZoneName === "GMT" ? "+00:00" : String(parts.timeZoneName).replace("GMT", "");
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
 }

@@ -3,6 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors";
+import { englishError } from "@/test/english-error";
 
 /**
  * The provider key stays with the base URL it was saved for. Three real HTTP servers on
@@ -163,13 +164,13 @@ describe("the provider key is bound to its base URL", () => {
       where: { teamId },
       data: { upstreamBaseUrl: other.url, upstreamApiKeyEnc: encryptSecret(TEAM_KEY, process.env.SETTINGS_ENCRYPTION_KEY!), upstreamApiKeyBaseUrl: provider.url },
     });
-    await expect(upstreamClientForTeam(teamId)).rejects.toThrow(/Enter the API key for/);
+    expect(await englishError(upstreamClientForTeam(teamId))).toMatch(/Enter the API key for/);
     // A legacy row (key saved before binding existed, no base URL then): bound to the environment's URL.
     await prisma.teamSettings.update({ where: { teamId }, data: { upstreamApiKeyBaseUrl: null } });
-    await expect(upstreamClientForTeam(teamId)).rejects.toThrow(/Enter the API key for/);
+    expect(await englishError(upstreamClientForTeam(teamId))).toMatch(/Enter the API key for/);
     // A base URL of its own and no key: the environment's key is never lent to it.
     await prisma.teamSettings.update({ where: { teamId }, data: { upstreamApiKeyEnc: null, upstreamApiKeyLast4: null } });
-    await expect(upstreamClientForTeam(teamId)).rejects.toThrow(/Enter the API key for/);
+    expect(await englishError(upstreamClientForTeam(teamId))).toMatch(/Enter the API key for/);
 
     // Bound correctly: the worker's calls carry that key and go through the guard.
     await prisma.teamSettings.update({

@@ -3,6 +3,8 @@ import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, errorKey, GENERIC_ERROR_KEY, isAppError, type MessageValues } from "@/lib/errors";
 import { messageKey } from "@/lib/i18n/message-key";
+import { describeStored } from "@/lib/i18n/sentence-in";
+import { storedSentence } from "@/lib/i18n/stored-sentence";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SubmissionState } from "@/lib/generated/prisma/enums";
 import { logger } from "@/lib/logger";
@@ -75,8 +77,10 @@ function loadSubmission(submissionId: string, teamId: string) {
   });
 }
 
-function resultOf(row: Pick<LoadedSubmission, "id" | "state" | "providerTaskId" | "errorCode" | "error">, sent: boolean): SendSubmissionResult {
-  return { id: row.id, state: row.state, providerTaskId: row.providerTaskId, errorCode: row.errorCode, error: row.error, sent };
+/** The outcome, its failure in the words of the request's language (English outside a request). */
+async function resultOf(row: Pick<LoadedSubmission, "id" | "state" | "providerTaskId" | "errorCode" | "error" | "errorValues">, sent: boolean): Promise<SendSubmissionResult> {
+  const failure = storedSentence(row);
+  return { id: row.id, state: row.state, providerTaskId: row.providerTaskId, errorCode: row.errorCode, error: failure ? await describeStored(failure) : null, sent };
 }
 
 /**

@@ -40,6 +40,8 @@ import { newStorageKey } from "@/lib/storage/storage-key";
 import { createUpstreamClient, type UpstreamClientConfig } from "@/lib/upstream/client";
 import { type RunningSimulator, startSimulator } from "@/simulator/server";
 import { boundProviderSettings } from "@/lib/settings/provider-settings-test-kit";
+import { englishError } from "@/test/english-error";
+import { describeStored } from "@/lib/i18n/sentence-in";
 
 /**
  * Group submissions end to end against real PostgreSQL and the provider simulator over HTTP:
@@ -310,7 +312,7 @@ describe("submitAssets", () => {
       { client: plain, idempotency: false },
     );
     const first = result.submissions[0]!;
-    expect(first).toMatchObject({ state: "UNCERTAIN", error: UNCERTAIN_MESSAGE });
+    expect(first).toMatchObject({ state: "UNCERTAIN", error: await describeStored({ key: UNCERTAIN_MESSAGE }, "en") });
     const calls = await submitCalls();
     expect(await sendSubmission(first.id, teamId, { client: plain, idempotency: false })).toMatchObject({ state: "UNCERTAIN", sent: false });
     expect(await submitCalls()).toBe(calls);
@@ -404,19 +406,19 @@ describe("refused files never reach the provider", () => {
     const rows = await prisma.submission.count({ where: { teamId } });
 
     const attempt = (items: SubmitAssetsInput["items"]) => submit({ target: { kind: "new", name: "Refused" }, projectName: "default", items });
-    await expect(
+    expect(await englishError(
       attempt([
         { source: "upload", uploadId: good.id, name: "good" },
         { source: "upload", uploadId: tooSmall.id, name: "tiny" },
       ]),
-    ).rejects.toThrow(/“tiny” cannot be sent: The image is 100×100 px/);
-    await expect(attempt([{ source: "upload", uploadId: foreign.id, name: "foreign" }])).rejects.toThrow(/not among your team's uploads/);
-    await expect(
+    )).toMatch(/“tiny” cannot be sent: The image is 100×100 px/);
+    expect(await englishError(attempt([{ source: "upload", uploadId: foreign.id, name: "foreign" }]))).toMatch(/not among your team's uploads/);
+    expect(await englishError(
       attempt([
         { source: "upload", uploadId: good.id, name: "one" },
         { source: "upload", uploadId: good.id, name: "two" },
       ]),
-    ).rejects.toThrow(/same file as “one”/);
+    )).toMatch(/same file as “one”/);
 
     expect(await submitCalls()).toBe(calls);
     expect(await prisma.submission.count({ where: { teamId } })).toBe(rows);
@@ -430,8 +432,9 @@ describe("refused files never reach the provider", () => {
     });
     expect(bad.success).toBe(false);
     const messages = bad.error!.issues.map((i) => i.message);
-    expect(messages).toEqual(expect.arrayContaining(["Give the group a name.", "Only http(s) URLs are accepted, not ftp: links.", "Give every asset a name."]));
-    expect(submitAssetsSchema.safeParse({ target: { kind: "new", name: "x" }, items: [] }).error?.issues[0]?.message).toBe("Add at least one file or URL.");
+    // Catalogue keys, put into words where they are shown; the outbound guard's words as they are.
+    expect(messages).toEqual(expect.arrayContaining(["validation.groupNameRequired", "Only http(s) URLs are accepted, not ftp: links.", "validation.assetNameRequired"]));
+    expect(submitAssetsSchema.safeParse({ target: { kind: "new", name: "x" }, items: [] }).error?.issues[0]?.message).toBe("validation.addFileOrUrl");
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import * as bodies from "@/lib/upstream/fixtures/errors";
 import {
+import { describeAppError, errorSentence } from "@/lib/i18n/error-message";
   UpstreamError,
   isErrorBody,
   parseRetryAfter,
@@ -81,8 +82,8 @@ describe("upstreamErrorFromResponse", () => {
     expect(error.detail.reason).toMatch(/^<html>/);
   });
 
-  it("says a 404 on a lookup means an unknown task", () => {
-    expect(upstreamErrorFromResponse({ httpStatus: 404, method: "GET" }).message).toMatch(/does not know this task/);
+  it("says a 404 on a lookup means an unknown task", async () => {
+    expect(await describeAppError(upstreamErrorFromResponse({ httpStatus: 404, method: "GET" }), "en")).toMatch(/does not know this task/);
   });
 
   it("marks which errors may be retried", () => {
@@ -97,14 +98,14 @@ describe("upstreamErrorFromResponse", () => {
 });
 
 describe("other error kinds", () => {
-  it("network failure and timeout", () => {
+  it("network failure and timeout", async () => {
     const cause = new TypeError("fetch failed", { cause: Object.assign(new Error("connect"), { code: "ECONNREFUSED" }) });
     const error = upstreamUnreachable(cause, { method: "GET", path: "/v1/tasks/a" });
     expect(error.code).toBe("UPSTREAM_UNREACHABLE");
     expect(error.detail.cause).toContain("ECONNREFUSED");
     expect(error.httpStatus).toBeUndefined();
     const timeout = upstreamUnreachable(new DOMException("timed out", "TimeoutError"), { timedOut: true });
-    expect(timeout.message).toMatch(/in time/);
+    expect(await describeAppError(timeout, "en")).toMatch(/in time/);
     expect(timeout.detail.timedOut).toBe(true);
   });
 
@@ -114,9 +115,9 @@ describe("other error kinds", () => {
     expect(error.detail).toMatchObject({ reason: "the answer is not JSON", body: "<html>", httpStatus: 200 });
   });
 
-  it("every message is plain and provider-free", () => {
-    for (const message of Object.values(upstreamMessages)) {
-      expect(message).toMatch(/^[A-Z][^{}<>]*\.$/);
+  it("every message is plain and provider-free", async () => {
+    for (const key of Object.values(upstreamMessages)) {
+      for (const locale of ["en", "zh"] as const) expect(await errorSentence(key, {}, locale)).toMatch(/^[A-Z\u4e00-\u9fff][^{}<>]*[.。]$/);
     }
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setTestEnv } from "@/test/integration-kit";
+import { englishError } from "@/test/english-error";
 
 /**
  * Groups and assets per group against the account's limits on real PostgreSQL (2 groups, 3
@@ -47,14 +48,14 @@ const submit = (group: string, count: number) =>
 describe("submission limits", () => {
   it("refuses a submit that would pass the assets a group may hold, with the numbers", async () => {
     await submit("alpha", 2);
-    await expect(submit("alpha", 2)).rejects.toThrow("Nothing was submitted: “alpha” holds 2 of at most 3 assets, so only 1 more fit and this submit has 2.");
+    expect(await englishError(submit("alpha", 2))).toMatch("Nothing was submitted: “alpha” holds 2 of at most 3 assets, so only 1 more fit and this submit has 2.");
     expect(await prisma.asset.count({ where: { teamId: ids.team } })).toBe(2);
     await submit("alpha", 1);
   });
 
   it("refuses a new group past the account's number of groups", async () => {
     await submit("beta", 1);
-    await expect(submit("gamma", 1)).rejects.toThrow("the team already has 2 of at most 2 groups");
+    expect(await englishError(submit("gamma", 1))).toMatch("the team already has 2 of at most 2 groups");
     expect(await prisma.assetGroup.count({ where: { teamId: ids.team } })).toBe(2);
   });
 
@@ -79,7 +80,7 @@ describe("submission limits", () => {
     const failed = await prisma.asset.findFirstOrThrow({ where: { groupId: alpha.id, state: "REJECTED" } });
     const actor = { id: ids.user, role: "CREATOR" as const };
     // alpha holds 3 of 3: neither the same file nor a new one fits.
-    await expect(resubmitAssets({ teamId: ids.team, actor, items: [{ assetId: failed.id }] })).rejects.toThrow(
+    expect(await englishError(resubmitAssets({ teamId: ids.team, actor, items: [{ assetId: failed.id }] }))).toMatch(
       "Nothing was sent again: “alpha” holds 3 of at most 3 assets, so no more fit and this resubmit has 1.",
     );
     const upload = await prisma.upload.create({

@@ -238,7 +238,8 @@ describe("webhook endpoints", () => {
     expect(await deliverWebhook(delivery.id, { now: () => later })).toBe("failed");
     const off = await prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
     expect(off.enabled).toBe(false);
-    expect(off.disabledReason).toContain("503");
+    // The last failure is kept (as a key, the status beside it) and worded on the listing.
+    expect(off.disabledReason).toBe("webhookEndpointAnswered");
     expect(await prisma.auditEvent.count({ where: { teamId, action: "webhook.endpoint_disabled", targetId: endpoint.id } })).toBe(1);
     // The Settings page tells its admins.
     const { countDisabledWebhookEndpoints } = await import("@/lib/webhooks/count-disabled-webhook-endpoints");
@@ -246,6 +247,11 @@ describe("webhook endpoints", () => {
     expect(await countDisabledWebhookEndpoints("another-team")).toBe(0);
     const given = await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } });
     expect(given).toMatchObject({ state: "FAILED", attempts: 1, lastStatus: 503, nextAttemptAt: null });
+    const { listWebhookEndpoints } = await import("@/lib/webhooks/list-webhook-endpoints");
+    const listed = (await listWebhookEndpoints(teamId)).find((e) => e.id === endpoint.id)!;
+    expect(listed.disabledReason).toBe("Every delivery failed for a day (last: The endpoint answered 503.).");
+    expect(listed.deliveries[0]!.lastError).toBe("The endpoint answered 503.");
+    expect((await listWebhookEndpoints(teamId, { locale: "zh" })).find((e) => e.id === endpoint.id)!.deliveries[0]!.lastError).toBe("端点返回了 503。");
     // A turned-off endpoint gets no new events and no redelivery.
     await prisma.$transaction((tx) => emitWebhookEvent(tx, { teamId, type: "video.succeeded", data: {} }));
     expect(await prisma.webhookDelivery.count({ where: { endpointId: endpoint.id } })).toBe(1);
