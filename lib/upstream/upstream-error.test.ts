@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import * as bodies from "@/lib/upstream/fixtures/errors";
-import {
 import { describeAppError, errorSentence } from "@/lib/i18n/error-message";
+import {
   UpstreamError,
   isErrorBody,
   parseRetryAfter,
