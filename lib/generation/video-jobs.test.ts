@@ -343,7 +343,8 @@ describe("video jobs", () => {
     expect(events[0]).toMatchObject({ eventType: "video.failed", state: "PENDING" });
     expect(events[0]!.payload).toMatchObject({
       type: "video.failed",
-      data: { jobId: failed.id, state: "SEND_FAILED", model: failed.model, error: { code: "UPSTREAM_REJECTED", message: failed.error } },
+      // Webhook payloads carry the English words.
+      data: { jobId: failed.id, state: "SEND_FAILED", model: failed.model, error: { code: "UPSTREAM_REJECTED", message: await englishStored(failed) } },
     });
     expect(await prisma.auditEvent.count({ where: { teamId, action: "video_job.send_failed", targetId: failed.id } })).toBe(1);
     await prisma.webhookEndpoint.delete({ where: { id: hook.id } });
