@@ -212,6 +212,20 @@ const cases: Case[] = [
   // Sign-in is open to all and answers the same whoever asks; a wrong password is refused.
   { kind: "action", name: "signInAction", input: async () => ({ email: "nobody@example.com", password: "wrong-password" }), expect: everyone("refused") },
   { kind: "action", name: "signOutAction", input: async () => undefined, expect: everyone("public") },
+  // A person's language is theirs to choose, signed in or not (signed out, only a cookie is set).
+  { kind: "action", name: "savePreferencesAction", input: async () => ({ locale: "en" }), expect: everyone("public") },
+  {
+    kind: "action",
+    name: "savePreferencesFormAction",
+    input: async () => {
+      const form = new FormData();
+      form.set("locale", "en");
+      return form;
+    },
+    expect: everyone("public"),
+  },
+  // The browser's zone is recorded on the caller's own record only.
+  { kind: "action", name: "reportTimeZoneAction", input: async () => ({ timeZone: "UTC" }), expect: { anonymous: "refused", otherTeam: "ok", ...members("ok", "ok", "ok") } },
 
   {
     kind: "action",

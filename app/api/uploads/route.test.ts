@@ -94,7 +94,7 @@ describe("POST /api/uploads", () => {
     try {
       const response = await upload("a.png", "x");
       expect(response.status).toBe(401);
-      expect(await response.json()).toEqual({
+      expect(await response.json()).toMatchObject({
         error: { code: "UNAUTHENTICATED", message: "Your session has ended. Please sign in again." },
       });
     } finally {
