@@ -36,6 +36,7 @@ export function ReplaceFileDrop({
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [problems, setProblems] = useState<string[]>([]);
   const t = useTranslations("gallery");
+  const checkWords = useTranslations("upload");
   const message = useActionMessage();
   const outcomeText = useOutcomeText();
   const toastAlreadyApproved = useAlreadyApprovedToast();
@@ -44,7 +45,7 @@ export function ReplaceFileDrop({
   async function handle(file: File) {
     setProblems([]);
     setPhase({ kind: "checking" });
-    const check = await checkDroppedFile(file);
+    const check = await checkDroppedFile(file, checkWords);
     if (check.violations.length > 0) {
       setProblems(check.violations.map((v) => v.message));
       setPhase({ kind: "idle" });

@@ -56,7 +56,7 @@ export function useUploadItems(draftKey: string, options: { providerIsPrivate: b
     while (checking.current < CHECK_CONCURRENCY && checkQueue.current.length > 0) {
       const job = checkQueue.current.shift()!;
       checking.current += 1;
-      void checkDroppedFile(job.file)
+      void checkDroppedFile(job.file, t)
         .then((result) => {
           const type = result.format ? mediaFormats[result.format].type : assetTypeForExtension(job.file.name);
           patch(job.key, {
@@ -74,7 +74,7 @@ export function useUploadItems(draftKey: string, options: { providerIsPrivate: b
           pumpChecks();
         });
     }
-  }, [patch]);
+  }, [patch, t]);
 
   const addFiles = useCallback(
     (incoming: File[]) => {
