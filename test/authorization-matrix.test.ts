@@ -542,6 +542,8 @@ async function callAction(file: string, name: string, input: unknown): Promise<O
   // A stateful action answers an expected refusal in its state, for the form to show.
   const stateError = statefulActions.has(name) ? (result?.data as { error?: unknown } | undefined)?.error : undefined;
   if (typeof stateError === "string") return { status: "refused", message: stateError };
+  // …or as a catalogue key for the form to translate.
+  if (stateError && typeof stateError === "object" && "key" in stateError) return { status: "refused", message: String(stateError.key) };
   return { status: "ok", body: JSON.stringify(result?.data ?? null) };
 }
 
@@ -653,7 +655,7 @@ describe(`authorization matrix: ${cases.length} actions and routes × ${callers.
         } else if (expected === "refused") {
           expect(outcome.status, detail).toBe("refused");
           expect(outcome.message, detail).not.toMatch(/^validation:/);
-          if (caller === "anonymous") expect(outcome.message).toBe(c.name === "signInAction" ? "The email or password is wrong." : SESSION_ENDED);
+          if (caller === "anonymous") expect(outcome.message).toBe(c.name === "signInAction" ? "auth.wrongCredentials" : SESSION_ENDED);
         } else {
           expect(outcome.status, detail).toBe(expected);
         }
