@@ -348,8 +348,8 @@ const cases: Case[] = [
   { kind: "route", name: "GET /api/groups", request: async () => ({ url: "/api/groups" }), expect: teamRead },
   {
     kind: "route",
-    name: "GET /api/groups/[groupId]/duplicates",
-    request: async () => ({ url: `/api/groups/x/duplicates?uploadIds=${(await asset("APPROVED")).uploadId}`, params: { groupId: ids.group } }),
+    name: "GET /api/duplicates",
+    request: async () => ({ url: `/api/duplicates?uploadIds=${(await asset("APPROVED")).uploadId}&group=${ids.group}` }),
     expect: teamRead,
   },
   // The audit log and its CSV are for leads and admins.

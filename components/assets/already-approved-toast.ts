@@ -5,7 +5,7 @@ import type { AlreadyApproved } from "@/lib/assets/resubmit-assets";
 
 /**
  * Failed assets a resubmit or replace left out because the same file is already approved in
- * their group: names the approved asset (its `asset://` URL can be used as it is), with
+ * the team: names the approved asset (its `asset://` URL can be used as it is), with
  * "Submit it again" to send them anyway, as the Upload page offers. A hook, for the words.
  */
 export function useAlreadyApprovedToast(): (items: readonly AlreadyApproved[], sendAgain: () => void) => void {

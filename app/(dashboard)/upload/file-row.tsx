@@ -224,7 +224,7 @@ export function ApprovedNote({ approved, resubmit, onResubmit }: { approved: App
   return (
     <div className="flex flex-col gap-1.5 rounded-md border border-success/30 bg-success/5 p-2 text-xs" data-testid="approved-duplicate">
       <p>
-        {t("approved.as", { name: approved.name })}
+        {approved.sameGroup ? t("approved.as", { name: approved.name }) : t("approved.asInGroup", { name: approved.name, group: approved.groupName })}
         {approved.assetUrl ? (
           <>
             {" "}

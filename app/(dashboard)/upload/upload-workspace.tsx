@@ -44,10 +44,11 @@ async function fetchGroups(failed: (status: number) => string): Promise<GroupOpt
   return ((await res.json()) as { groups: GroupOption[] }).groups;
 }
 
-async function fetchDuplicates(groupId: string, uploadIds: string[], urls: string[]): Promise<ApprovedDuplicate[]> {
+async function fetchDuplicates(groupId: string | null, uploadIds: string[], urls: string[]): Promise<ApprovedDuplicate[]> {
   const query = new URLSearchParams({ uploadIds: uploadIds.join(",") });
   for (const url of urls) query.append("url", url);
-  const res = await fetch(`/api/groups/${encodeURIComponent(groupId)}/duplicates?${query}`, { cache: "no-store" });
+  if (groupId) query.set("group", groupId);
+  const res = await fetch(`/api/duplicates?${query}`, { cache: "no-store" });
   if (!res.ok) return [];
   return ((await res.json()) as { duplicates: ApprovedDuplicate[] }).duplicates;
 }
@@ -94,17 +95,17 @@ export function UploadWorkspace({ userId, defaultProjectName, initialGroups, ini
   const listedUrls = useMemo(() => [...new Set(urls.map((u) => u.url.trim()))].sort(), [urls]);
   const duplicatesQuery = useQuery({
     queryKey: ["duplicates", groupId, doneUploadIds.join(","), listedUrls.join("\n")],
-    queryFn: () => fetchDuplicates(groupId!, doneUploadIds, listedUrls),
-    enabled: !!groupId && doneUploadIds.length + listedUrls.length > 0,
+    queryFn: () => fetchDuplicates(groupId ?? null, doneUploadIds, listedUrls),
+    enabled: doneUploadIds.length + listedUrls.length > 0,
     staleTime: 30_000,
   });
   const { approvedByUpload, approvedByUrl } = useMemo(() => {
-    const found = groupId ? (duplicatesQuery.data ?? []) : [];
+    const found = duplicatesQuery.data ?? [];
     return {
       approvedByUpload: new Map(found.flatMap((d) => (d.uploadId ? [[d.uploadId, d] as const] : []))),
       approvedByUrl: new Map(found.flatMap((d) => (d.sourceUrl ? [[d.sourceUrl, d] as const] : []))),
     };
-  }, [duplicatesQuery.data, groupId]);
+  }, [duplicatesQuery.data]);
 
   const readyFiles = files.filter(
     (f) => f.status === "done" && f.upload && !sameAs.has(f.key) && (!approvedByUpload.has(f.upload.id) || f.resubmitApproved),
