@@ -1,7 +1,7 @@
 import createNextIntlPlugin from "next-intl/plugin";
 
-// The language and time zone of each request: lib/i18n/request.ts.
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+// The language and time zone of each request: lib/auth/request-language.ts.
+const withNextIntl = createNextIntlPlugin("./lib/auth/request-language.ts");
 
 // Headers every response gets, pages, API routes, stored files and static assets alike.
 // Pages get their Content-Security-Policy (with a per-response nonce) from proxy.ts.

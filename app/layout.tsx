@@ -31,7 +31,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // The per-response CSP nonce from proxy.ts, for inline scripts of our own (the theme script).
   // Reading it renders every page per request, as a nonce requires.
   const nonce = (await headers()).get("x-nonce") ?? undefined;
-  // The request's language and zone (lib/i18n/request.ts); the provider hands the catalogue,
+  // The request's language and zone (lib/auth/request-language.ts); the provider hands the catalogue,
   // the language and the time zone to every client component.
   const locale = await getLocale();
   return (

@@ -1,5 +1,3 @@
-import { messageKey } from "@/lib/i18n/message-key";
-
 /**
  * Expected failures. Each carries a code, the key of its sentence in the `errors` catalogue
  * (messages/<locale>/errors.json) and the values that sentence needs; the boundary that answers
@@ -74,8 +72,8 @@ export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
 
-/** The sentence shown for an unexpected failure (it takes the request id as `{ref}`). */
-export const GENERIC_ERROR_KEY = errorKey(messageKey("errors.generic"));
+/** The `errors` key of the sentence shown for an unexpected failure (it takes the request id as `{ref}`). */
+export const GENERIC_ERROR_KEY = "generic";
 
 /** An `errors` catalogue key without its namespace, as an AppError carries it. */
 export function errorKey(key: `errors.${string}`): string {

@@ -212,6 +212,20 @@ const cases: Case[] = [
   // Sign-in is open to all and answers the same whoever asks; a wrong password is refused.
   { kind: "action", name: "signInAction", input: async () => ({ email: "nobody@example.com", password: "wrong-password" }), expect: everyone("refused") },
   { kind: "action", name: "signOutAction", input: async () => undefined, expect: everyone("public") },
+  // A person's language is theirs to choose, signed in or not (signed out, only a cookie is set).
+  { kind: "action", name: "savePreferencesAction", input: async () => ({ locale: "en" }), expect: everyone("public") },
+  {
+    kind: "action",
+    name: "savePreferencesFormAction",
+    input: async () => {
+      const form = new FormData();
+      form.set("locale", "en");
+      return form;
+    },
+    expect: everyone("public"),
+  },
+  // The browser's zone is recorded on the caller's own record only.
+  { kind: "action", name: "reportTimeZoneAction", input: async () => ({ timeZone: "UTC" }), expect: { anonymous: "refused", otherTeam: "ok", ...members("ok", "ok", "ok") } },
 
   {
     kind: "action",
@@ -334,8 +348,8 @@ const cases: Case[] = [
   { kind: "route", name: "GET /api/groups", request: async () => ({ url: "/api/groups" }), expect: teamRead },
   {
     kind: "route",
-    name: "GET /api/groups/[groupId]/duplicates",
-    request: async () => ({ url: `/api/groups/x/duplicates?uploadIds=${(await asset("APPROVED")).uploadId}`, params: { groupId: ids.group } }),
+    name: "GET /api/duplicates",
+    request: async () => ({ url: `/api/duplicates?uploadIds=${(await asset("APPROVED")).uploadId}&group=${ids.group}` }),
     expect: teamRead,
   },
   // The audit log and its CSV are for leads and admins.
@@ -528,6 +542,8 @@ async function callAction(file: string, name: string, input: unknown): Promise<O
   // A stateful action answers an expected refusal in its state, for the form to show.
   const stateError = statefulActions.has(name) ? (result?.data as { error?: unknown } | undefined)?.error : undefined;
   if (typeof stateError === "string") return { status: "refused", message: stateError };
+  // …or as a catalogue key for the form to translate.
+  if (stateError && typeof stateError === "object" && "key" in stateError) return { status: "refused", message: String(stateError.key) };
   return { status: "ok", body: JSON.stringify(result?.data ?? null) };
 }
 
@@ -639,7 +655,7 @@ describe(`authorization matrix: ${cases.length} actions and routes × ${callers.
         } else if (expected === "refused") {
           expect(outcome.status, detail).toBe("refused");
           expect(outcome.message, detail).not.toMatch(/^validation:/);
-          if (caller === "anonymous") expect(outcome.message).toBe(c.name === "signInAction" ? "The email or password is wrong." : SESSION_ENDED);
+          if (caller === "anonymous") expect(outcome.message).toBe(c.name === "signInAction" ? "auth.wrongCredentials" : SESSION_ENDED);
         } else {
           expect(outcome.status, detail).toBe(expected);
         }

@@ -1,4 +1,6 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { OverviewFigures, OverviewFiguresSkeleton } from "@/components/insight/overview-figures";
 import { TimeZoneCookie } from "@/components/insight/time-zone-cookie";
@@ -9,6 +11,7 @@ import { can } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/require-page-user";
 import { countAssetsByTab } from "@/lib/assets/count-assets-by-tab";
 import { describeAuditEvent } from "@/lib/audit/describe-audit-event";
+import { getFormat } from "@/lib/i18n/get-format";
 import { requestLocale } from "@/lib/i18n/error-message";
 import { sentencesIn } from "@/lib/i18n/sentence-in";
 import { cn } from "@/lib/utils";
@@ -16,7 +19,10 @@ import { displayName } from "@/lib/users/display-name";
 import { overviewRanges, parseOverviewRange } from "@/lib/insight/overview-range";
 import { readTimeZone } from "@/lib/insight/read-time-zone";
 
-export const metadata = { title: "Overview" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("overview");
+  return { title: t("title") };
+}
 
 const toneDot = {
   default: "bg-muted-foreground/40",
@@ -26,7 +32,7 @@ const toneDot = {
 } as const;
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePageUser();
+  const [user, t, format] = await Promise.all([requirePageUser(), getTranslations("overview"), getFormat()]);
   const params = await searchParams;
   const days = parseOverviewRange(params.days);
   const timeZone = await readTimeZone(params.tz);
@@ -36,10 +42,10 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     countAssetsByTab(user.teamId, {}, user.id),
   ]);
   const tiles = [
-    { label: "Approved", value: counts.approved, href: "/gallery?tab=approved", tone: "text-success" },
-    { label: "In review", value: counts.in_review, href: "/gallery?tab=in_review", tone: "text-warning" },
+    { label: t("tiles.approved"), value: counts.approved, href: "/gallery?tab=approved", tone: "text-success" },
+    { label: t("tiles.inReview"), value: counts.in_review, href: "/gallery?tab=in_review", tone: "text-warning" },
     {
-      label: "Failed, to fix",
+      label: t("tiles.failed"),
       value: counts.failed,
       href: can(user.role, "reviewFailed") ? "/review" : "/gallery?tab=failed",
       tone: "text-destructive",
@@ -48,10 +54,10 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   return (
     <div className="max-w-5xl space-y-6">
       <PageHeader
-        title="Overview"
-        description={`Welcome, ${displayName(user)}. Days are cut in ${timeZone}.`}
+        title={t("title")}
+        description={t("welcome", { name: displayName(user), timeZone })}
         actions={
-          <nav aria-label="Days shown" className="flex rounded-md border border-border p-0.5 text-sm" data-testid="overview-range">
+          <nav aria-label={t("daysShown")} className="flex rounded-md border border-border p-0.5 text-sm" data-testid="overview-range">
             {overviewRanges.map((n) => (
               <Link
                 key={n}
@@ -59,7 +65,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                 aria-current={n === days ? "page" : undefined}
                 className={cn("rounded px-2.5 py-1", n === days ? "bg-primary text-primary-foreground" : "hover:bg-muted")}
               >
-                {n} days
+                {t("rangeDays", { days: n })}
               </Link>
             ))}
           </nav>
@@ -67,10 +73,10 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       />
       <TimeZoneCookie current={timeZone} />
       <div className="grid grid-cols-3 gap-3" data-testid="asset-tiles">
-        {tiles.map((t) => (
-          <Link key={t.label} href={t.href} className="rounded-lg border border-border bg-card p-4 shadow-sm transition-colors hover:bg-muted">
-            <div className={cn("text-2xl font-semibold tabular-nums", t.tone)}>{t.value}</div>
-            <div className="text-xs text-muted-foreground sm:text-sm">{t.label}</div>
+        {tiles.map((tile) => (
+          <Link key={tile.label} href={tile.href} className="rounded-lg border border-border bg-card p-4 shadow-sm transition-colors hover:bg-muted">
+            <div className={cn("text-2xl font-semibold tabular-nums", tile.tone)}>{tile.value}</div>
+            <div className="text-xs text-muted-foreground sm:text-sm">{tile.label}</div>
           </Link>
         ))}
       </div>
@@ -79,16 +85,16 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       </Suspense>
       <Card>
         <CardHeader className="flex-row items-baseline justify-between">
-          <CardTitle>Latest activity in {user.teamName}</CardTitle>
+          <CardTitle>{t("latestActivity", { team: user.teamName })}</CardTitle>
           {can(user.role, "viewAudit") ? (
             <Link href="/audit" className="text-sm text-primary hover:underline">
-              All events
+              {t("allEvents")}
             </Link>
           ) : null}
         </CardHeader>
         <CardContent>
           {events.length === 0 ? (
-            <p className="text-sm text-muted-foreground">Nothing has happened in this team yet.</p>
+            <p className="text-sm text-muted-foreground">{t("noActivity")}</p>
           ) : (
             <ul className="divide-y divide-border text-sm" data-testid="audit-events">
               {events.map((e) => {
@@ -112,7 +118,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                       )}
                     </span>
                     <time className="shrink-0 pl-4 text-xs text-muted-foreground sm:pl-0 sm:text-sm" dateTime={e.createdAt.toISOString()}>
-                      {e.createdAt.toISOString().replace("T", " ").slice(0, 16)}
+                      {format.dateTime(e.createdAt)}
                     </time>
                   </li>
                 );

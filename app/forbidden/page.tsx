@@ -1,15 +1,21 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 
-export const metadata = { title: "Not permitted" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("pages");
+  return { title: t("forbidden.title") };
+}
 
-export default function ForbiddenPage() {
+export default async function ForbiddenPage() {
+  const t = await getTranslations("pages");
   return (
     <main className="flex min-h-dvh flex-col items-center justify-center gap-4 p-6 text-center">
-      <h1 className="text-2xl font-semibold">You don&apos;t have access to this page</h1>
-      <p className="max-w-md text-muted-foreground">Your role in the team does not include it. Ask a team admin if you need it.</p>
+      <h1 className="text-2xl font-semibold">{t("forbidden.heading")}</h1>
+      <p className="max-w-md text-muted-foreground">{t("forbidden.body")}</p>
       <Button asChild>
-        <Link href="/">Back to the overview</Link>
+        <Link href="/">{t("backToOverview")}</Link>
       </Button>
     </main>
   );

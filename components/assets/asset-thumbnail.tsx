@@ -1,4 +1,5 @@
 import { AudioLines, Film, ImageIcon } from "lucide-react";
+import { useTranslations } from "next-intl";
 import type { AssetType } from "@/lib/generated/prisma/enums";
 import { cn } from "@/lib/utils";
 
@@ -31,6 +32,7 @@ export function AssetThumbnail({
   decorative?: boolean;
   className?: string;
 }) {
+  const t = useTranslations("assets");
   const Icon = icons[type];
   const style = looks[look];
   return (
@@ -40,7 +42,7 @@ export function AssetThumbnail({
         // eslint-disable-next-line @next/next/no-img-element
         <img src={thumbnailUrl} alt={decorative ? "" : name} loading="lazy" decoding="async" className="size-full object-cover" />
       ) : (
-        <Icon className={style.icon} aria-label={decorative ? undefined : style.iconLabel === "name" ? name : type.toLowerCase()} aria-hidden={decorative || undefined} />
+        <Icon className={style.icon} aria-label={decorative ? undefined : style.iconLabel === "name" ? name : t(`thumbnail.types.${type}`)} aria-hidden={decorative || undefined} />
       )}
       {thumbnailUrl && type !== "IMAGE" ? (
         <span className={cn("absolute rounded bg-black/60 text-white", style.badge)}>

@@ -3,13 +3,13 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { ArrowRight, History, Loader2, RotateCcw, Send, Trash2, X } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
+import { useTranslations } from "next-intl";
 import { Dialog } from "radix-ui";
 import { useState } from "react";
 import { toast } from "sonner";
 import { AssetStatusBadge } from "@/components/gallery/asset-status-badge";
 import { AssetThumbnail } from "@/components/assets/asset-thumbnail";
 import { CopyButton } from "@/components/gallery/copy-button";
-import { formatBytes, formatDateTime } from "@/lib/format";
 import { GenerateVideoButton } from "@/components/generation/generate-video-button";
 import { ReplaceFileDrop } from "@/components/gallery/replace-file-drop";
 import { Badge } from "@/components/ui/badge";
@@ -21,27 +21,19 @@ import type { AssetDetail } from "@/lib/assets/get-asset-detail";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { dropSubmissionAction } from "@/lib/submissions/drop-submission.action";
 import { explainFailure } from "@/lib/assets/explain-failure";
+import { useActionMessage } from "@/lib/i18n/use-action-message";
+import { useFormat } from "@/lib/i18n/use-format";
 import { useSentence } from "@/lib/i18n/use-sentence";
-import { actionErrorMessage } from "@/lib/action-message";
 import { useRepairActions } from "@/components/assets/use-repair-actions";
 
 export type Viewer = { id: string; role: Role };
 
-async function fetchDetail(assetId: string): Promise<AssetDetail> {
+async function fetchDetail(assetId: string, failed: string): Promise<AssetDetail> {
   const res = await fetch(`/api/assets/${encodeURIComponent(assetId)}`, { cache: "no-store" });
   const body = await res.json().catch(() => null);
-  if (!res.ok) throw new Error(body?.error?.message ?? "This asset could not be loaded.");
+  if (!res.ok) throw new Error(body?.error?.message ?? failed);
   return body as AssetDetail;
 }
-
-const stateWords: Record<string, string> = {
-  PENDING: "waiting",
-  IN_REVIEW: "in review",
-  APPROVED: "approved",
-  REJECTED: "failed",
-  REPLACED: "replaced",
-  DISMISSED: "dismissed",
-};
 
 /**
  * An asset's side panel: preview, name, group, submission, dates, its asset:// URL, why it
@@ -61,9 +53,10 @@ export function AssetDrawer({
   onOpenAsset: (id: string) => void;
   onChanged: () => void;
 }) {
+  const t = useTranslations("gallery");
   const query = useQuery({
     queryKey: ["asset", assetId],
-    queryFn: () => fetchDetail(assetId!),
+    queryFn: () => fetchDetail(assetId!, t("drawer.loadFailed")),
     enabled: assetId !== null,
     refetchInterval: (q) => (q.state.data?.asset.status.live ? 2_500 : false),
   });
@@ -81,7 +74,7 @@ export function AssetDrawer({
           <div className="flex items-start justify-between gap-3 border-b border-border p-4">
             <div className="min-w-0">
               <Dialog.Title className="text-base font-semibold break-words" data-testid="drawer-asset-name">
-                {detail?.asset.name ?? "Asset"}
+                {detail?.asset.name ?? t("drawer.asset")}
               </Dialog.Title>
               {detail ? (
                 <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
@@ -93,7 +86,7 @@ export function AssetDrawer({
               ) : null}
             </div>
             <Dialog.Close asChild>
-              <Button variant="ghost" size="icon" aria-label="Close">
+              <Button variant="ghost" size="icon" aria-label={t("drawer.close")}>
                 <X />
               </Button>
             </Dialog.Close>
@@ -101,7 +94,7 @@ export function AssetDrawer({
           <div className="flex-1 space-y-5 overflow-y-auto p-4">
             {query.isPending ? (
               <div className="flex items-center gap-2 text-sm text-muted-foreground">
-                <Loader2 className="size-4 animate-spin" /> Loading…
+                <Loader2 className="size-4 animate-spin" /> {t("drawer.loading")}
               </div>
             ) : query.isError ? (
               <p className="text-sm text-destructive">{query.error.message}</p>
@@ -126,6 +119,8 @@ function DrawerBody({
   onOpenAsset: (id: string) => void;
   onChanged: () => void;
 }) {
+  const t = useTranslations("gallery");
+  const format = useFormat();
   const { asset, submission, history, raw } = detail;
   const isLead = can(viewer.role, "reviewFailed");
   const mayFix = isLead || asset.createdById === viewer.id;
@@ -143,14 +138,14 @@ function DrawerBody({
 
       {asset.assetUrl ? (
         <section className="space-y-1.5">
-          <h3 className="text-xs font-medium uppercase tracking-wide text-muted-foreground">Asset URL</h3>
+          <h3 className="text-xs font-medium uppercase tracking-wide text-muted-foreground">{t("drawer.assetUrl")}</h3>
           <div className="flex items-center gap-2">
             <code className="min-w-0 flex-1 rounded-md bg-muted px-2 py-1.5 text-xs break-all" data-testid="drawer-asset-url">
               {asset.assetUrl}
             </code>
-            <CopyButton text={asset.assetUrl} label="Copy URL" />
+            <CopyButton text={asset.assetUrl} label={t("drawer.copyUrl")} />
           </div>
-          <p className="text-xs text-muted-foreground">Use it as a reference image in a video; it needs no second review.</p>
+          <p className="text-xs text-muted-foreground">{t("drawer.assetUrlHelp")}</p>
         </section>
       ) : null}
 
@@ -166,14 +161,14 @@ function DrawerBody({
           <p className="text-sm">{say(failure.explanation)}</p>
           <p className="text-sm text-muted-foreground">{say(failure.advice)}</p>
           {asset.failureReason && failure.category !== "other" ? (
-            <p className="break-words text-xs text-muted-foreground">Provider&apos;s words: {asset.failureReason}</p>
+            <p className="break-words text-xs text-muted-foreground">{t("drawer.providerWords", { reason: asset.failureReason })}</p>
           ) : null}
         </section>
       ) : null}
 
       {asset.dismissNote ? (
         <section className="rounded-lg border border-border bg-muted/50 p-3 text-sm">
-          <span className="font-medium">Dismissed:</span> {asset.dismissNote}
+          <span className="font-medium">{t("drawer.dismissed")}</span> {asset.dismissNote}
         </section>
       ) : null}
 
@@ -181,7 +176,7 @@ function DrawerBody({
         mayFix ? (
           <FailedActions asset={asset} isLead={isLead} onChanged={changed} />
         ) : (
-          <p className="text-sm text-muted-foreground">Only the person who submitted it, or a team lead, can resubmit this asset.</p>
+          <p className="text-sm text-muted-foreground">{t("drawer.onlySubmitter")}</p>
         )
       ) : null}
 
@@ -190,42 +185,42 @@ function DrawerBody({
       ) : null}
 
       <section>
-        <h3 className="mb-2 text-xs font-medium uppercase tracking-wide text-muted-foreground">Details</h3>
+        <h3 className="mb-2 text-xs font-medium uppercase tracking-wide text-muted-foreground">{t("drawer.details")}</h3>
         <dl className="grid grid-cols-[8rem_1fr] gap-x-3 gap-y-1.5 text-sm">
-          <dt className="text-muted-foreground">Group</dt>
+          <dt className="text-muted-foreground">{t("drawer.group")}</dt>
           <dd className="min-w-0 break-words">
             {asset.group.name}
             {asset.group.providerGroupId ? <span className="block text-xs text-muted-foreground">{asset.group.providerGroupId}</span> : null}
           </dd>
-          <dt className="text-muted-foreground">Project</dt>
+          <dt className="text-muted-foreground">{t("drawer.project")}</dt>
           <dd>{asset.group.projectName}</dd>
-          <dt className="text-muted-foreground">Submitted by</dt>
+          <dt className="text-muted-foreground">{t("drawer.submittedBy")}</dt>
           <dd>{asset.createdByName ?? "—"}</dd>
-          <dt className="text-muted-foreground">Submitted</dt>
-          <dd>{formatDateTime(asset.createdAt)}</dd>
-          <dt className="text-muted-foreground">Reviewed</dt>
-          <dd>{formatDateTime(asset.reviewedAt)}</dd>
-          <dt className="text-muted-foreground">Submission</dt>
+          <dt className="text-muted-foreground">{t("drawer.submitted")}</dt>
+          <dd>{format.dateTimeWithZone(asset.createdAt)}</dd>
+          <dt className="text-muted-foreground">{t("drawer.reviewed")}</dt>
+          <dd>{format.dateTimeWithZone(asset.reviewedAt)}</dd>
+          <dt className="text-muted-foreground">{t("drawer.submission")}</dt>
           <dd className="min-w-0">
-            <Badge variant="outline">{submission.state.toLowerCase().replace("_", " ")}</Badge>
+            <Badge variant="outline">{t(`drawer.submissionStates.${submission.state}`)}</Badge>
             {submission.providerTaskId ? <span className="mt-0.5 block font-mono text-xs break-all text-muted-foreground">{submission.providerTaskId}</span> : null}
           </dd>
           {asset.fileName ? (
             <>
-              <dt className="text-muted-foreground">File</dt>
+              <dt className="text-muted-foreground">{t("drawer.file")}</dt>
               <dd className="min-w-0 break-words">
                 {asset.fileName}
                 <span className="block text-xs text-muted-foreground">
-                  {formatBytes(asset.sizeBytes)}
+                  {format.bytes(asset.sizeBytes)}
                   {asset.width && asset.height ? ` · ${asset.width}×${asset.height}` : ""}
-                  {asset.durationMs ? ` · ${(asset.durationMs / 1000).toFixed(1)} s` : ""}
+                  {asset.durationMs ? ` · ${format.seconds(asset.durationMs)}` : ""}
                 </span>
               </dd>
             </>
           ) : null}
           {asset.providerAssetId ? (
             <>
-              <dt className="text-muted-foreground">Provider id</dt>
+              <dt className="text-muted-foreground">{t("drawer.providerId")}</dt>
               <dd className="font-mono text-xs break-all">{asset.providerAssetId}</dd>
             </>
           ) : null}
@@ -235,17 +230,17 @@ function DrawerBody({
       {history.replaces.length > 0 || history.replacedBy.length > 0 ? (
         <section data-testid="drawer-history">
           <h3 className="mb-2 flex items-center gap-1.5 text-xs font-medium uppercase tracking-wide text-muted-foreground">
-            <History className="size-3.5" /> History
+            <History className="size-3.5" /> {t("drawer.history")}
           </h3>
           <ol className="space-y-1.5 text-sm">
             {history.replaces.map((step) => (
-              <HistoryStep key={step.id} step={step} relation="Replaces" onOpen={onOpenAsset} />
+              <HistoryStep key={step.id} step={step} relation={t("drawer.replaces")} onOpen={onOpenAsset} />
             ))}
             <li className="flex items-center gap-2 rounded-md bg-accent px-2 py-1.5 font-medium">
-              <ArrowRight className="size-3.5" /> This asset ({stateWords[asset.state]})
+              <ArrowRight className="size-3.5" /> {t("drawer.thisAsset", { state: t(`drawer.states.${asset.state}`) })}
             </li>
             {history.replacedBy.map((step) => (
-              <HistoryStep key={step.id} step={step} relation="Replaced by" onOpen={onOpenAsset} />
+              <HistoryStep key={step.id} step={step} relation={t("drawer.replacedBy")} onOpen={onOpenAsset} />
             ))}
           </ol>
         </section>
@@ -254,11 +249,11 @@ function DrawerBody({
       {raw ? (
         <section>
           <details className="rounded-lg border border-border" data-testid="drawer-raw">
-            <summary className="cursor-pointer px-3 py-2 text-sm font-medium">Raw provider payload</summary>
+            <summary className="cursor-pointer px-3 py-2 text-sm font-medium">{t("drawer.raw")}</summary>
             <div className="space-y-2 border-t border-border p-3">
-              <p className="text-xs text-muted-foreground">This asset&apos;s entry</p>
+              <p className="text-xs text-muted-foreground">{t("drawer.rawItem")}</p>
               <pre className="max-h-60 overflow-auto rounded bg-muted p-2 text-[11px] leading-snug">{JSON.stringify(raw.item, null, 2)}</pre>
-              <p className="text-xs text-muted-foreground">The whole task, as last received</p>
+              <p className="text-xs text-muted-foreground">{t("drawer.rawTask")}</p>
               <pre className="max-h-80 overflow-auto rounded bg-muted p-2 text-[11px] leading-snug">{JSON.stringify(raw.submission, null, 2)}</pre>
             </div>
           </details>
@@ -298,11 +293,13 @@ function HistoryStep({
   relation: string;
   onOpen: (id: string) => void;
 }) {
+  const t = useTranslations("gallery");
+  const format = useFormat();
   return (
     <li>
       <button type="button" onClick={() => onOpen(step.id)} className="w-full rounded-md px-2 py-1.5 text-left hover:bg-muted">
         <span className="text-muted-foreground">{relation}</span> <span className="font-medium">{step.name}</span>{" "}
-        <span className="text-muted-foreground">· {stateWords[step.state] ?? step.state.toLowerCase()} · {formatDateTime(step.createdAt)}</span>
+        <span className="text-muted-foreground">· {t(`drawer.states.${step.state}`)} · {format.dateTime(step.createdAt)}</span>
         {step.failureReason ? <span className="block text-xs break-words text-muted-foreground">{step.failureReason}</span> : null}
       </button>
     </li>
@@ -310,14 +307,15 @@ function HistoryStep({
 }
 
 function FailedActions({ asset, isLead, onChanged }: { asset: AssetDetail["asset"]; isLead: boolean; onChanged: () => void }) {
+  const t = useTranslations("gallery");
   const [note, setNote] = useState("");
   const { resubmit, dismiss } = useRepairActions(asset.name, onChanged);
   return (
     <section className="space-y-3">
-      <h3 className="text-xs font-medium uppercase tracking-wide text-muted-foreground">Fix it</h3>
+      <h3 className="text-xs font-medium uppercase tracking-wide text-muted-foreground">{t("drawer.fixIt")}</h3>
       <ReplaceFileDrop asset={asset} onReplaced={() => onChanged()} />
       <Button variant="outline" className="w-full" disabled={resubmit.isPending} onClick={() => resubmit.execute({ assetIds: [asset.id] })}>
-        <RotateCcw /> Resubmit as it is
+        <RotateCcw /> {t("drawer.resubmitAsIs")}
       </Button>
       {isLead ? (
         <form
@@ -327,9 +325,9 @@ function FailedActions({ asset, isLead, onChanged }: { asset: AssetDetail["asset
             dismiss.execute({ assetIds: [asset.id], note });
           }}
         >
-          <Textarea value={note} onChange={(e) => setNote(e.target.value)} placeholder="Why leave it as it is? (e.g. not needed any more)" aria-label="Dismiss note" className="min-h-16" />
+          <Textarea value={note} onChange={(e) => setNote(e.target.value)} placeholder={t("drawer.dismissPlaceholder")} aria-label={t("drawer.dismissNote")} className="min-h-16" />
           <Button type="submit" variant="ghost" className="w-full text-destructive" disabled={dismiss.isPending || !note.trim()}>
-            <Trash2 /> Dismiss with this note
+            <Trash2 /> {t("drawer.dismissWithNote")}
           </Button>
         </form>
       ) : null}
@@ -348,45 +346,43 @@ function UnsentActions({
   error: string | null;
   onChanged: () => void;
 }) {
+  const t = useTranslations("gallery");
+  const message = useActionMessage();
   const resend = useAction(retrySubmissionAction, {
     onSuccess: ({ data }) => {
-      toast.success(data?.state === "SENT" ? "Sent for review." : "Resend requested.");
+      toast.success(data?.state === "SENT" ? t("drawer.unsent.sent") : t("drawer.unsent.resendRequested"));
       onChanged();
     },
-    onError: ({ error: e }) => toast.error(actionErrorMessage(e, "Could not resend.")),
+    onError: ({ error: e }) => toast.error(message.error(e, t("drawer.unsent.resendFailed"))),
   });
   const drop = useAction(dropSubmissionAction, {
     onSuccess: () => {
-      toast.success("Submission dropped.");
+      toast.success(t("drawer.unsent.dropped"));
       onChanged();
     },
-    onError: ({ error: e }) => toast.error(actionErrorMessage(e, "Could not drop it.")),
+    onError: ({ error: e }) => toast.error(message.error(e, t("drawer.unsent.dropFailed"))),
   });
   const uncertain = status === "unconfirmed";
   return (
     <section className="space-y-3 rounded-lg border border-warning/40 bg-warning/5 p-3" data-testid="drawer-unsent">
-      <h3 className="text-sm font-semibold">{uncertain ? "Not confirmed as received" : "Not sent"}</h3>
+      <h3 className="text-sm font-semibold">{uncertain ? t("drawer.unsent.unconfirmedTitle") : t("drawer.unsent.notSentTitle")}</h3>
       {error ? <p className="text-sm">{error}</p> : null}
       <ul className="space-y-1 text-xs text-muted-foreground">
         <li>
-          <span className="font-medium text-foreground">Resend:</span>{" "}
-          {uncertain
-            ? "if the provider did receive the first request, these assets are reviewed twice and a duplicate asset may appear in the group."
-            : "sends the same request again; nothing was created at the provider, so nothing is duplicated."}
+          <span className="font-medium text-foreground">{t("drawer.unsent.resendLabel")}</span>{" "}
+          {uncertain ? t("drawer.unsent.resendUncertain") : t("drawer.unsent.resendNotSent")}
         </li>
         <li>
-          <span className="font-medium text-foreground">Drop:</span>{" "}
-          {uncertain
-            ? "nothing more is sent; if the provider did receive it, its verdict is never collected here and you would have to submit these files again."
-            : "nothing more is sent; submit the files again later if you still need them."}
+          <span className="font-medium text-foreground">{t("drawer.unsent.dropLabel")}</span>{" "}
+          {uncertain ? t("drawer.unsent.dropUncertain") : t("drawer.unsent.dropNotSent")}
         </li>
       </ul>
       <div className="flex gap-2">
         <Button className="flex-1" disabled={resend.isPending} onClick={() => resend.execute({ submissionId, resendUncertain: uncertain })}>
-          <Send /> Resend
+          <Send /> {t("drawer.unsent.resend")}
         </Button>
         <Button variant="outline" className="flex-1" disabled={drop.isPending} onClick={() => drop.execute({ submissionId })}>
-          <Trash2 /> Drop
+          <Trash2 /> {t("drawer.unsent.drop")}
         </Button>
       </div>
     </section>

@@ -2,13 +2,14 @@
 
 import { X } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
+import { useTranslations } from "next-intl";
 import { type ReactNode, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { dismissAssetsAction } from "@/lib/assets/dismiss-assets.action";
 import { cn } from "@/lib/utils";
-import { actionErrorMessage } from "@/lib/action-message";
+import { useActionMessage } from "@/lib/i18n/use-action-message";
 
 /**
  * The bar docked at the bottom of the screen while assets are selected. It owns the "dismiss with a note"
@@ -27,8 +28,8 @@ export function BulkActionBar({
 }: {
   selectedCount: number;
   dismissIds: string[];
-  /** What the toast calls the dismissed items, in the singular ("asset", "failed asset"). */
-  noun: string;
+  /** What the toast calls the dismissed items: assets, or failed assets. */
+  noun: "asset" | "failedAsset";
   /** Show a Cancel button beside the note. */
   cancellable?: boolean;
   className?: string;
@@ -36,23 +37,25 @@ export function BulkActionBar({
   onDone: () => void;
   children: (startDismiss: () => void) => ReactNode;
 } & Record<`data-${string}`, string | undefined>) {
+  const t = useTranslations("gallery");
+  const message = useActionMessage();
   const [note, setNote] = useState("");
   const [dismissing, setDismissing] = useState(false);
   const dismiss = useAction(dismissAssetsAction, {
     onSuccess: ({ data }) => {
-      toast.success(`${data?.count ?? 0} ${noun}${data?.count === 1 ? "" : "s"} dismissed.`);
+      toast.success(t(`bulk.dismissed.${noun}`, { count: data?.count ?? 0 }));
       setDismissing(false);
       setNote("");
       onDone();
     },
-    onError: ({ error }) => toast.error(actionErrorMessage(error, "Could not dismiss.")),
+    onError: ({ error }) => toast.error(message.error(error, t("bulk.dismissFailed"))),
   });
 
   if (selectedCount === 0) return null;
   return (
     <div className="fixed inset-x-0 bottom-0 z-30 border-t border-border bg-card/95 p-3 shadow-lg backdrop-blur md:left-64" {...rest}>
       <div className={cn("mx-auto flex max-w-7xl flex-wrap items-center gap-2", className)}>
-        <span className="mr-auto text-sm font-medium">{selectedCount} selected</span>
+        <span className="mr-auto text-sm font-medium">{t("bulk.selected", { count: selectedCount })}</span>
         {dismissing ? (
           <form
             className="flex w-full gap-2 sm:w-auto"
@@ -61,20 +64,20 @@ export function BulkActionBar({
               dismiss.execute({ assetIds: dismissIds, note });
             }}
           >
-            <Input autoFocus value={note} onChange={(e) => setNote(e.target.value)} placeholder="Why dismiss them?" aria-label="Dismiss note" className="sm:w-64" />
+            <Input autoFocus value={note} onChange={(e) => setNote(e.target.value)} placeholder={t("bulk.dismissPlaceholder")} aria-label={t("bulk.dismissNote")} className="sm:w-64" />
             <Button type="submit" variant="destructive" disabled={!note.trim() || dismiss.isPending}>
-              Dismiss {dismissIds.length}
+              {t("bulk.dismiss", { count: dismissIds.length })}
             </Button>
             {cancellable ? (
               <Button type="button" variant="ghost" onClick={() => setDismissing(false)}>
-                Cancel
+                {t("bulk.cancel")}
               </Button>
             ) : null}
           </form>
         ) : (
           children(() => setDismissing(true))
         )}
-        <Button size="sm" variant="ghost" onClick={onClear} aria-label="Clear selection">
+        <Button size="sm" variant="ghost" onClick={onClear} aria-label={t("bulk.clear")}>
           <X />
         </Button>
       </div>

@@ -2,11 +2,14 @@
 
 import { Check, Copy } from "lucide-react";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 
 /** Copies a text to the clipboard and says so. */
-export function CopyButton({ text, label = "Copy", className }: { text: string; label?: string; className?: string }) {
+export function CopyButton({ text, label: givenLabel, className }: { text: string; label?: string; className?: string }) {
+  const t = useTranslations("gallery");
+  const label = givenLabel ?? t("copy.label");
   const [copied, setCopied] = useState(false);
   return (
     <Button
@@ -19,15 +22,15 @@ export function CopyButton({ text, label = "Copy", className }: { text: string; 
         try {
           await navigator.clipboard.writeText(text);
           setCopied(true);
-          toast.success("Copied to the clipboard");
+          toast.success(t("copy.done"));
           setTimeout(() => setCopied(false), 1500);
         } catch {
-          toast.error("Could not copy; select the text and copy it by hand.");
+          toast.error(t("copy.failed"));
         }
       }}
     >
       {copied ? <Check /> : <Copy />}
-      <span className="sr-only sm:not-sr-only">{copied ? "Copied" : label}</span>
+      <span className="sr-only sm:not-sr-only">{copied ? t("copy.copied") : label}</span>
     </Button>
   );
 }

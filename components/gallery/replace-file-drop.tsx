@@ -2,6 +2,7 @@
 
 import { FileUp, Loader2 } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useDropzone } from "react-dropzone";
 import { toast } from "sonner";
@@ -9,11 +10,12 @@ import { checkDroppedFile } from "@/components/upload/check-dropped-file";
 import { uploadFile } from "@/components/upload/upload-file";
 import type { AssetType } from "@/lib/generated/prisma/enums";
 import { formatLabels } from "@/lib/media/describe-media";
-import { acceptMap, assetTypeNouns } from "@/lib/media/limits";
-import { toastAlreadyApproved } from "@/components/assets/already-approved-toast";
+import { acceptMap } from "@/lib/media/limits";
+import { useAlreadyApprovedToast } from "@/components/assets/already-approved-toast";
 import { replaceAssetAction } from "@/lib/assets/replace-asset.action";
 import { cn } from "@/lib/utils";
-import { actionErrorMessage } from "@/lib/action-message";
+import { useActionMessage } from "@/lib/i18n/use-action-message";
+import { useOutcomeText } from "@/components/upload/use-outcome-text";
 
 type Phase = { kind: "idle" } | { kind: "checking" } | { kind: "uploading"; progress: number; fileName: string } | { kind: "sending"; fileName: string };
 
@@ -33,13 +35,17 @@ export function ReplaceFileDrop({
 }) {
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [problems, setProblems] = useState<string[]>([]);
+  const t = useTranslations("gallery");
+  const checkWords = useTranslations("upload");
+  const message = useActionMessage();
+  const outcomeText = useOutcomeText();
+  const toastAlreadyApproved = useAlreadyApprovedToast();
   const replace = useAction(replaceAssetAction);
-  const noun = assetTypeNouns[asset.type];
 
   async function handle(file: File) {
     setProblems([]);
     setPhase({ kind: "checking" });
-    const check = await checkDroppedFile(file);
+    const check = await checkDroppedFile(file, checkWords);
     if (check.violations.length > 0) {
       setProblems(check.violations.map((v) => v.message));
       setPhase({ kind: "idle" });
@@ -50,12 +56,12 @@ export function ReplaceFileDrop({
       setPhase({ kind: "uploading", progress: total > 0 ? loaded / total : 0, fileName: file.name }),
     ).done;
     if (outcome.kind !== "done") {
-      setProblems(outcome.kind === "refused" ? outcome.violations.map((v) => v.message) : [outcome.message]);
+      setProblems(outcome.kind === "refused" ? outcome.violations.map((v) => v.message) : [outcomeText(outcome)]);
       setPhase({ kind: "idle" });
       return;
     }
     if (outcome.upload.type !== asset.type) {
-      setProblems([`This replaces a failed ${noun}; drop ${noun === "image" ? "an" : "a"} ${noun} (${formatLabels(asset.type)}).`]);
+      setProblems([t(`replace.wrongType.${asset.type}`, { formats: formatLabels(asset.type) })]);
       setPhase({ kind: "idle" });
       return;
     }
@@ -67,13 +73,13 @@ export function ReplaceFileDrop({
     const result = await replace.executeAsync({ assetId: asset.id, uploadId, sendApprovedAgain });
     setPhase({ kind: "idle" });
     if (result?.serverError || result?.validationErrors) {
-      setProblems([actionErrorMessage(result, "The replacement could not be sent.")]);
+      setProblems([message.error(result, t("replace.sendFailed"))]);
       return;
     }
     // The new file is already approved in the group: it is not sent unless asked again.
     const approved = result?.data?.alreadyApproved;
     if (approved) return toastAlreadyApproved([approved], () => void send(fileName, uploadId, true));
-    toast.success(`“${asset.name}” replaced by ${fileName}; it is being reviewed.`);
+    toast.success(t("replace.replaced", { name: asset.name, file: fileName }));
     onReplaced?.(result?.data?.newAssetId ?? null);
   }
 
@@ -101,25 +107,25 @@ export function ReplaceFileDrop({
         })}
         data-testid={`replace-drop-${asset.id}`}
       >
-        <input {...dropzone.getInputProps()} aria-label={`New file for ${asset.name}`} />
+        <input {...dropzone.getInputProps()} aria-label={t("replace.input", { name: asset.name })} />
         {busy ? <Loader2 className="size-4 shrink-0 animate-spin text-primary" /> : <FileUp className="size-4 shrink-0 text-muted-foreground" />}
         <div className="min-w-0 flex-1">
           {phase.kind === "idle" ? (
             <span>
-              <span className="font-medium">Replace the file</span>
-              <span className="text-muted-foreground"> — drop a new {noun} or click to choose</span>
+              <span className="font-medium">{t("replace.title")}</span>
+              <span className="text-muted-foreground">{t(`replace.hint.${asset.type}`)}</span>
             </span>
           ) : phase.kind === "checking" ? (
-            <span className="text-muted-foreground">Checking the file…</span>
+            <span className="text-muted-foreground">{t("replace.checking")}</span>
           ) : phase.kind === "uploading" ? (
             <div className="space-y-1">
-              <div className="truncate text-muted-foreground">Uploading {phase.fileName}… {Math.round(phase.progress * 100)}%</div>
+              <div className="truncate text-muted-foreground">{t("replace.uploading", { file: phase.fileName, percent: Math.round(phase.progress * 100) })}</div>
               <div className="h-1 overflow-hidden rounded-full bg-muted">
                 <div className="h-full bg-primary transition-[width]" style={{ width: `${Math.round(phase.progress * 100)}%` }} />
               </div>
             </div>
           ) : (
-            <span className="text-muted-foreground">Sending {phase.fileName} for review…</span>
+            <span className="text-muted-foreground">{t("replace.sending", { file: phase.fileName })}</span>
           )}
         </div>
       </div>

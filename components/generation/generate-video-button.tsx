@@ -1,13 +1,14 @@
 "use client";
 
 import { Clapperboard, Loader2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 import type { ComponentProps } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { startOneClickJobsAction } from "@/lib/generation/start-one-click-jobs.action";
-import { actionErrorMessage } from "@/lib/action-message";
+import { useActionMessage } from "@/lib/i18n/use-action-message";
 
 type Props = Omit<ComponentProps<typeof Button>, "onClick" | "children"> & {
   /** One approved avatar… */
@@ -22,6 +23,8 @@ type Props = Omit<ComponentProps<typeof Button>, "onClick" | "children"> & {
  * (set on Settings), then opens the job (or the Jobs page for several).
  */
 export function GenerateVideoButton({ assetId, assetIds, label, disabled, size = "sm", ...buttonProps }: Props) {
+  const t = useTranslations("generate");
+  const message = useActionMessage();
   const router = useRouter();
   const ids = assetIds ? [...assetIds] : assetId ? [assetId] : [];
   const start = useAction(startOneClickJobsAction, {
@@ -31,20 +34,20 @@ export function GenerateVideoButton({ assetId, assetIds, label, disabled, size =
       const refused = results.filter((r) => !r.ok);
       if (results.length === 1 && started[0]?.ok) {
         const { outcome } = started[0];
-        if (outcome.state === "SEND_FAILED") toast.error("The video could not be started", { description: outcome.error ?? undefined });
-        else toast.success("Video started");
+        if (outcome.state === "SEND_FAILED") toast.error(t("form.startFailed"), { description: outcome.error ?? undefined });
+        else toast.success(t("form.started"));
         router.push(`/jobs/${outcome.jobId}`);
         return;
       }
-      if (started.length > 0) toast.success(`${started.length} video${started.length === 1 ? "" : "s"} started`);
-      for (const r of refused) if (!r.ok) toast.error(`${r.name ?? "An avatar"} was not started`, { description: r.error });
+      if (started.length > 0) toast.success(t("button.started", { count: started.length }));
+      for (const r of refused) if (!r.ok) toast.error(r.name ? t("button.notStarted", { name: r.name }) : t("button.avatarNotStarted"), { description: r.error });
       if (started.length > 0) router.push("/jobs?status=active");
     },
     onError: ({ error }) => {
-      toast.error("The video could not be started", { description: actionErrorMessage(error, "Choose between 1 and 50 approved avatars.") });
+      toast.error(t("form.startFailed"), { description: message.error(error, t("button.chooseAvatars")) });
     },
   });
-  const text = label ?? (ids.length > 1 ? `Generate ${ids.length} videos` : "Generate video");
+  const text = label ?? (ids.length > 1 ? t("button.generateMany", { count: ids.length }) : t("form.generateVideo"));
   return (
     <Button
       type="button"
@@ -54,7 +57,7 @@ export function GenerateVideoButton({ assetId, assetIds, label, disabled, size =
       {...buttonProps}
     >
       {start.isPending ? <Loader2 className="animate-spin" aria-hidden /> : <Clapperboard aria-hidden />}
-      {start.isPending ? "Starting…" : text}
+      {start.isPending ? t("form.starting") : text}
     </Button>
   );
 }

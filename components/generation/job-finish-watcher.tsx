@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
-import { announceFinishedJob } from "@/components/generation/use-job-finish-notice";
+import { announceFinishedJob, useJobNoticeTranslator } from "@/components/generation/use-job-finish-notice";
 import { getJson, watchInterval } from "@/components/generation/watch-interval";
 import type { VideoJobView } from "@/lib/generation/video-job-view";
 
@@ -16,6 +16,7 @@ type ListAnswer = { items: VideoJobView[] };
  */
 export function JobFinishWatcher() {
   const router = useRouter();
+  const t = useJobNoticeTranslator();
   const running = useRef<Set<string> | null>(null);
   const query = useQuery({
     queryKey: ["video-jobs", "mine-active"],
@@ -35,10 +36,10 @@ export function JobFinishWatcher() {
     for (const id of before) {
       if (now.has(id)) continue;
       getJson<{ job: VideoJobView }>(`/api/video-jobs/${id}`)
-        .then(({ job }) => announceFinishedJob(job, (jobId) => router.push(`/jobs/${jobId}`)))
+        .then(({ job }) => announceFinishedJob(job, (jobId) => router.push(`/jobs/${jobId}`), t))
         .catch(() => {});
     }
-  }, [query.data, router]);
+  }, [query.data, router, t]);
 
   return null;
 }

@@ -1,11 +1,13 @@
 "use client";
 
 import { Bell, BellOff, BellRing } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 
 /** Asks the browser for permission to notify when a job finishes; shows where that stands. */
 export function NotificationToggle() {
+  const t = useTranslations("notifications");
   const [permission, setPermission] = useState<NotificationPermission | "unsupported" | null>(null);
   useEffect(() => {
     setPermission(typeof Notification === "undefined" ? "unsupported" : Notification.permission);
@@ -14,20 +16,20 @@ export function NotificationToggle() {
   if (permission === "granted") {
     return (
       <span className="inline-flex items-center gap-1 text-xs text-muted-foreground">
-        <BellRing className="size-3.5" aria-hidden /> Browser notifications on
+        <BellRing className="size-3.5" aria-hidden /> {t("toggle.on")}
       </span>
     );
   }
   if (permission === "denied") {
     return (
-      <span className="inline-flex items-center gap-1 text-xs text-muted-foreground" title="Allow notifications for this site in your browser's settings">
-        <BellOff className="size-3.5" aria-hidden /> Notifications blocked
+      <span className="inline-flex items-center gap-1 text-xs text-muted-foreground" title={t("toggle.blockedHint")}>
+        <BellOff className="size-3.5" aria-hidden /> {t("toggle.blocked")}
       </span>
     );
   }
   return (
     <Button type="button" variant="outline" size="sm" onClick={() => Notification.requestPermission().then(setPermission)}>
-      <Bell /> Notify me when videos finish
+      <Bell /> {t("toggle.ask")}
     </Button>
   );
 }

@@ -1,9 +1,11 @@
+import { useTranslations } from "next-intl";
 import { AssetThumbnail } from "@/components/assets/asset-thumbnail";
 import type { VideoJobView } from "@/lib/generation/video-job-view";
 
 /** The first few references of a job as overlapping thumbnails, and how many more there are. */
 export function ReferenceThumbnails({ references, max = 4 }: { references: VideoJobView["references"]; max?: number }) {
-  if (references.length === 0) return <span className="text-xs text-muted-foreground">Prompt only</span>;
+  const t = useTranslations("jobs");
+  if (references.length === 0) return <span className="text-xs text-muted-foreground">{t("promptOnly")}</span>;
   const shown = references.slice(0, max);
   return (
     <div className="flex items-center" data-testid="reference-thumbnails">

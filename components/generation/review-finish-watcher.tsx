@@ -1,11 +1,12 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { toast } from "sonner";
 import { getJson, notifyInBrowser, watchInterval } from "@/components/generation/watch-interval";
-import { reviewCounts } from "@/lib/format";
+import { useFormat } from "@/lib/i18n/use-format";
 import type { ReviewWatch } from "@/lib/submissions/watch-reviews";
 
 /**
@@ -16,6 +17,8 @@ import type { ReviewWatch } from "@/lib/submissions/watch-reviews";
  * announces the same review under the same toast id, so it shows once.
  */
 export function ReviewFinishWatcher() {
+  const t = useTranslations("notifications");
+  const format = useFormat();
   const router = useRouter();
   const pathname = usePathname();
   const since = useRef<string | null>(null);
@@ -40,14 +43,14 @@ export function ReviewFinishWatcher() {
   useEffect(() => {
     for (const r of query.data?.ended ?? []) {
       // The same words and toast id as the Gallery's own notice, so either may show it.
-      const title = `Review finished in “${r.groupName}”: ${reviewCounts(r.approved, r.failed)}`;
+      const title = t("review.finished", { group: r.groupName, counts: format.reviewCounts(r.approved, r.failed) });
       const open = () => router.push(r.failed > 0 ? "/gallery?tab=failed" : "/gallery?tab=approved");
-      const options = { id: `review-${r.id}`, action: { label: "Open", onClick: open } };
+      const options = { id: `review-${r.id}`, action: { label: t("open"), onClick: open } };
       if (r.failed > 0) toast.warning(title, options);
       else toast.success(title, options);
-      notifyInBrowser(r.failed > 0 ? "A review finished with failures" : "A review finished", title, `review-${r.id}`, open);
+      notifyInBrowser(r.failed > 0 ? t("review.finishedWithFailures") : t("review.finishedOk"), title, `review-${r.id}`, open);
     }
-  }, [query.data, router]);
+  }, [query.data, router, t, format]);
 
   return null;
 }

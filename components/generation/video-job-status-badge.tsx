@@ -1,7 +1,7 @@
 import { CheckCircle2, CircleDashed, CircleHelp, Loader2, Send, XCircle } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import type { VideoJobState } from "@/lib/generated/prisma/enums";
-import { videoJobStateLabels } from "@/lib/generation/video-job-states";
 
 const looks: Record<VideoJobState, { variant: "default" | "success" | "warning" | "destructive" | "info" | "outline"; icon: typeof Loader2; spin?: boolean }> = {
   QUEUED: { variant: "outline", icon: CircleDashed },
@@ -15,12 +15,13 @@ const looks: Record<VideoJobState, { variant: "default" | "success" | "warning" 
 };
 
 export function VideoJobStatusBadge({ state }: { state: VideoJobState }) {
+  const t = useTranslations("jobs");
   const look = looks[state];
   const Icon = look.icon;
   return (
     <Badge variant={look.variant} data-testid="job-status" data-state={state}>
       <Icon className={look.spin ? "size-3 animate-spin" : "size-3"} aria-hidden />
-      {videoJobStateLabels[state]}
+      {t(`states.${state}`)}
     </Badge>
   );
 }

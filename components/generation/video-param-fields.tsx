@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Input, Select } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 
@@ -37,10 +38,11 @@ export function SelectField<T extends string>({
 
 /** The seed as typed: digits and a minus sign only; empty means random. */
 export function SeedField({ id, value, onChange }: { id: string; value: string; onChange: (value: string) => void }) {
+  const t = useTranslations("generate");
   return (
     <div className="flex flex-col gap-2">
-      <Label htmlFor={id}>Seed</Label>
-      <Input id={id} inputMode="numeric" placeholder="Random" value={value} onChange={(e) => onChange(e.target.value.replace(/[^\d-]/g, ""))} />
+      <Label htmlFor={id}>{t("form.seed")}</Label>
+      <Input id={id} inputMode="numeric" placeholder={t("form.seedRandom")} value={value} onChange={(e) => onChange(e.target.value.replace(/[^\d-]/g, ""))} />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { MemberBudgetForm, TeamBudgetForm } from "@/components/insight/budget-forms";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getBudgetStatus } from "@/lib/budgets/get-budget-status";
@@ -6,23 +7,30 @@ import { formatMoney } from "@/lib/generation/price-table";
 
 /** Settings: budgets of the team and each member, with this month's estimated spend. */
 export async function BudgetsCard({ teamId }: { teamId: string }) {
+  const t = await getTranslations("insight");
   const [status, { priceTable }] = await Promise.all([getBudgetStatus(teamId), getGenerationSettings(teamId)]);
-  const currency = priceTable?.currency ?? "credits";
-  const money = (n: number | null) => (n === null ? "no limit" : formatMoney(n, currency));
+  const currency = priceTable?.currency ?? t("budgets.credits");
+  const money = (n: number | null) => (n === null ? t("budgets.noLimit") : formatMoney(n, currency));
   return (
     <Card className="mb-6" id="budgets" data-testid="budgets-card">
       <CardHeader>
-        <CardTitle>Budgets</CardTitle>
+        <CardTitle>{t("budgets.title")}</CardTitle>
         <CardDescription>
-          Monthly (UTC) limits on estimated video spend, from the price table above; a video is refused when its estimate does not fit in what is left. Failed videos give their estimate back.
-          {priceTable ? null : " No price table is saved, so spending limits refuse every video until prices are added."}
+          {t("budgets.description")}
+          {priceTable ? null : ` ${t("budgets.noPriceTable")}`}
         </CardDescription>
       </CardHeader>
       <CardContent className="space-y-5">
         <p className="text-sm" data-testid="team-spend">
-          This month: {money(status.team.spent)} spent, {money(status.team.reserved)} reserved by running videos (estimates)
-          {status.team.left !== null ? `, ${money(status.team.left)} left of ${money(status.team.monthlyLimit)}` : ""}. {status.running} of at most {status.maxRunningJobs} video
-          jobs running.
+          {status.team.left !== null
+            ? t("budgets.thisMonthWithLimit", {
+                spent: money(status.team.spent),
+                reserved: money(status.team.reserved),
+                left: money(status.team.left),
+                limit: money(status.team.monthlyLimit),
+              })
+            : t("budgets.thisMonth", { spent: money(status.team.spent), reserved: money(status.team.reserved) })}{" "}
+          {t("budgets.running", { running: status.running, max: status.maxRunningJobs })}
         </p>
         <TeamBudgetForm monthlyLimit={status.team.monthlyLimit} maxRunningJobs={status.teamMaxRunningJobs} serverMaxRunning={status.maxRunningJobs} currency={currency} />
         {/* Long member names and the limit forms scroll inside this box on a phone, not the page. */}
@@ -30,9 +38,9 @@ export async function BudgetsCard({ teamId }: { teamId: string }) {
         <table className="w-full text-sm">
           <thead>
             <tr className="text-left text-xs text-muted-foreground">
-              <th className="py-1 font-medium">Member</th>
-              <th className="py-1 font-medium">Spent + reserved</th>
-              <th className="py-1 font-medium">Monthly limit</th>
+              <th className="py-1 font-medium">{t("budgets.member")}</th>
+              <th className="py-1 font-medium">{t("budgets.spentReserved")}</th>
+              <th className="py-1 font-medium">{t("budgets.monthlyLimit")}</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-border">
@@ -41,7 +49,7 @@ export async function BudgetsCard({ teamId }: { teamId: string }) {
                 <td className="py-2 pr-2">{m.name}</td>
                 <td className="py-2 pr-2 tabular-nums">
                   {money(m.spent + m.reserved)}
-                  {m.left !== null ? <span className="text-muted-foreground"> · {money(m.left)} left</span> : null}
+                  {m.left !== null ? <span className="text-muted-foreground"> · {t("budgets.left", { left: money(m.left) })}</span> : null}
                 </td>
                 <td className="py-2">
                   <MemberBudgetForm userId={m.userId} name={m.name} monthlyLimit={m.monthlyLimit} />

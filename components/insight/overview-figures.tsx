@@ -1,12 +1,15 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import { LazyJobsChart, LazyReviewChart } from "@/components/insight/overview-charts-lazy";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { explainFailure } from "@/lib/assets/explain-failure";
 import { requestLocale } from "@/lib/i18n/error-message";
 import { sentencesIn } from "@/lib/i18n/sentence-in";
 import { galleryFiltersToSearchParams } from "@/lib/assets/gallery-filters";
-import { formatDuration, formatPercent } from "@/lib/format";
 import { formatMoney } from "@/lib/generation/price-table";
+import { getFormat } from "@/lib/i18n/get-format";
+import { useFormat } from "@/lib/i18n/use-format";
 import { type Overview, type OverviewJobsBy, loadOverview } from "@/lib/insight/load-overview";
 import type { OverviewRange } from "@/lib/insight/overview-range";
 import { logger } from "@/lib/logger";
@@ -14,6 +17,7 @@ import { newRequestId } from "@/lib/request-id";
 
 /** The Overview's charts and figures for one team; streamed in behind a skeleton. */
 export async function OverviewFigures({ teamId, days, timeZone }: { teamId: string; days: OverviewRange; timeZone: string }) {
+  const [t, format] = await Promise.all([getTranslations("insight"), getFormat()]);
   let overview: Overview;
   try {
     overview = await loadOverview(teamId, { days, timeZone });
@@ -23,8 +27,8 @@ export async function OverviewFigures({ teamId, days, timeZone }: { teamId: stri
     return (
       <Card role="alert" data-testid="overview-error">
         <CardHeader>
-          <CardTitle>The figures could not be loaded</CardTitle>
-          <CardDescription>Something went wrong on our side. Reload the page to try again (ref {requestId}).</CardDescription>
+          <CardTitle>{t("figures.errorTitle")}</CardTitle>
+          <CardDescription>{t("figures.errorBody", { ref: requestId })}</CardDescription>
         </CardHeader>
       </Card>
     );
@@ -36,25 +40,44 @@ export async function OverviewFigures({ teamId, days, timeZone }: { teamId: stri
   return (
     <div className="space-y-6" data-testid="overview-figures">
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-        <Stat label="Submitted" value={String(totals.submitted)} />
-        <Stat label="Approval rate" value={formatPercent(totals.approvalRate)} hint={`${totals.approved} approved, ${totals.failed} failed`} />
-        <Stat label="Review time (median)" value={formatDuration(reviewTime.medianSeconds)} hint={`p90 ${formatDuration(reviewTime.p90Seconds)} · ${reviewTime.reviewed} reviewed`} testId="review-time" />
-        <Stat label="Estimated spend" value={money(totals.spend)} hint={`${totals.jobs} video jobs${currency ? "" : " · no price table"}`} />
+        <Stat label={t("figures.submitted")} value={format.number(totals.submitted)} />
+        <Stat
+          label={t("figures.approvalRate")}
+          value={format.percent(totals.approvalRate)}
+          hint={t("figures.approvalRateHint", { approved: totals.approved, failed: totals.failed })}
+        />
+        <Stat
+          label={t("figures.reviewTime")}
+          value={format.duration(reviewTime.medianSeconds)}
+          hint={t("figures.reviewTimeHint", { p90: format.duration(reviewTime.p90Seconds), reviewed: reviewTime.reviewed })}
+          testId="review-time"
+        />
+        <Stat
+          label={t("figures.estimatedSpend")}
+          value={money(totals.spend)}
+          hint={currency ? t("figures.spendHint", { jobs: totals.jobs }) : t("figures.spendHintNoPrices", { jobs: totals.jobs })}
+        />
       </dl>
       {empty ? (
         <Card data-testid="overview-empty">
           <CardHeader>
-            <CardTitle>Nothing in these {days} days</CardTitle>
+            <CardTitle>{t("figures.emptyTitle", { days })}</CardTitle>
             <CardDescription>
-              No asset was submitted or reviewed and no video was started. <Link className="underline" href="/upload">Upload avatars</Link> to get started.
+              {t.rich("figures.emptyBody", {
+                link: (chunks) => (
+                  <Link className="underline" href="/upload">
+                    {chunks}
+                  </Link>
+                ),
+              })}
             </CardDescription>
           </CardHeader>
         </Card>
       ) : null}
       <Card>
         <CardHeader>
-          <CardTitle>Review per day</CardTitle>
-          <CardDescription>Assets submitted, approved and failed each day, and the share of verdicts that were approvals.</CardDescription>
+          <CardTitle>{t("figures.reviewPerDay")}</CardTitle>
+          <CardDescription>{t("figures.reviewPerDayDescription")}</CardDescription>
         </CardHeader>
         <CardContent>
           <LazyReviewChart days={overview.days} />
@@ -63,12 +86,12 @@ export async function OverviewFigures({ teamId, days, timeZone }: { teamId: stri
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card>
           <CardHeader>
-            <CardTitle>Why assets failed</CardTitle>
-            <CardDescription>Rejection reasons, most frequent first. Open one to see its assets.</CardDescription>
+            <CardTitle>{t("figures.reasonsTitle")}</CardTitle>
+            <CardDescription>{t("figures.reasonsDescription")}</CardDescription>
           </CardHeader>
           <CardContent>
             {overview.reasons.length === 0 ? (
-              <p className="text-sm text-muted-foreground">No asset failed review in these days.</p>
+              <p className="text-sm text-muted-foreground">{t("figures.noReasons")}</p>
             ) : (
               <ul className="space-y-2" data-testid="rejection-reasons">
                 {overview.reasons.map((r) => {
@@ -79,7 +102,7 @@ export async function OverviewFigures({ teamId, days, timeZone }: { teamId: stri
                       <Link href={href} className="group block rounded-md p-1 hover:bg-muted" data-reason={r.code}>
                         <span className="flex items-baseline justify-between gap-2 text-sm">
                           <span className="min-w-0 truncate font-medium group-hover:underline">{say(explainFailure({ code: r.code, reason: r.example }).title)}</span>
-                          <span className="shrink-0 tabular-nums">{r.count}</span>
+                          <span className="shrink-0 tabular-nums">{format.number(r.count)}</span>
                         </span>
                         <span className="block truncate text-xs text-muted-foreground">{r.code}</span>
                         <span className="mt-1 block h-2 rounded-full bg-destructive/80" style={{ width: `${Math.max(4, (r.count / top) * 100)}%` }} aria-hidden />
@@ -93,8 +116,8 @@ export async function OverviewFigures({ teamId, days, timeZone }: { teamId: stri
         </Card>
         <Card>
           <CardHeader>
-            <CardTitle>Video jobs and estimated spend</CardTitle>
-            <CardDescription>Jobs started each day; spend is estimated from the price table on Settings, failed jobs cost nothing.</CardDescription>
+            <CardTitle>{t("figures.jobsTitle")}</CardTitle>
+            <CardDescription>{t("figures.jobsDescription")}</CardDescription>
           </CardHeader>
           <CardContent>
             <LazyJobsChart days={overview.days} currency={currency} />
@@ -102,8 +125,8 @@ export async function OverviewFigures({ teamId, days, timeZone }: { teamId: stri
         </Card>
       </div>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-        <JobsTable title="By model" rows={overview.byModel} money={money} testId="jobs-by-model" />
-        <JobsTable title="By member" rows={overview.byMember} money={money} testId="jobs-by-member" />
+        <JobsTable by="model" rows={overview.byModel} money={money} testId="jobs-by-model" />
+        <JobsTable by="member" rows={overview.byMember} money={money} testId="jobs-by-member" />
       </div>
     </div>
   );
@@ -119,31 +142,33 @@ function Stat({ label, value, hint, testId }: { label: string; value: string; hi
   );
 }
 
-function JobsTable({ title, rows, money, testId }: { title: string; rows: OverviewJobsBy[]; money: (n: number) => string; testId: string }) {
+function JobsTable({ by, rows, money, testId }: { by: "model" | "member"; rows: OverviewJobsBy[]; money: (n: number) => string; testId: string }) {
+  const t = useTranslations("insight");
+  const format = useFormat();
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Video jobs {title.toLowerCase()}</CardTitle>
+        <CardTitle>{t(`jobsBy.${by}.title`)}</CardTitle>
       </CardHeader>
       <CardContent>
         {rows.length === 0 ? (
-          <p className="text-sm text-muted-foreground">No video jobs in these days.</p>
+          <p className="text-sm text-muted-foreground">{t("jobsBy.empty")}</p>
         ) : (
           <table className="w-full text-sm" data-testid={testId}>
             <thead>
               <tr className="text-left text-xs text-muted-foreground">
-                <th className="py-1 font-medium">{title.replace("By ", "").replace(/^./, (c) => c.toUpperCase())}</th>
-                <th className="py-1 text-right font-medium">Jobs</th>
-                <th className="py-1 text-right font-medium">Failed</th>
-                <th className="py-1 text-right font-medium">Est. spend</th>
+                <th className="py-1 font-medium">{t(`jobsBy.${by}.column`)}</th>
+                <th className="py-1 text-right font-medium">{t("jobsBy.jobs")}</th>
+                <th className="py-1 text-right font-medium">{t("jobsBy.failed")}</th>
+                <th className="py-1 text-right font-medium">{t("jobsBy.spend")}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-border">
               {rows.map((r) => (
                 <tr key={r.key || r.label}>
                   <td className="max-w-0 truncate py-1.5">{r.label}</td>
-                  <td className="py-1.5 text-right tabular-nums">{r.jobs}</td>
-                  <td className="py-1.5 text-right tabular-nums">{r.failed}</td>
+                  <td className="py-1.5 text-right tabular-nums">{format.number(r.jobs)}</td>
+                  <td className="py-1.5 text-right tabular-nums">{format.number(r.failed)}</td>
                   <td className="py-1.5 text-right tabular-nums">{money(r.spend)}</td>
                 </tr>
               ))}
@@ -156,8 +181,9 @@ function JobsTable({ title, rows, money, testId }: { title: string; rows: Overvi
 }
 
 export function OverviewFiguresSkeleton() {
+  const t = useTranslations("insight");
   return (
-    <div className="space-y-6" aria-busy="true" aria-label="Loading figures">
+    <div className="space-y-6" aria-busy="true" aria-label={t("figures.loading")}>
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         {[0, 1, 2, 3].map((i) => (
           <div key={i} className="h-24 animate-pulse rounded-lg bg-muted" />

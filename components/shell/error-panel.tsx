@@ -1,6 +1,7 @@
 "use client";
 
 import { AlertTriangle, RotateCw } from "lucide-react";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { startTransition, useEffect } from "react";
@@ -12,6 +13,7 @@ import { Button } from "@/components/ui/button";
  * logged with the path in `instrumentation.ts`), and a Retry that renders the page again.
  */
 export function ErrorPanel({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const t = useTranslations("pages");
   const router = useRouter();
   useEffect(() => {
     // The browser's console keeps the reference too, for someone reporting the problem.
@@ -25,22 +27,26 @@ export function ErrorPanel({ error, reset }: { error: Error & { digest?: string 
   return (
     <div role="alert" className="mx-auto flex max-w-lg flex-col items-center gap-4 py-16 text-center" data-testid="error-page">
       <AlertTriangle className="size-10 text-destructive" aria-hidden />
-      <h1 className="text-2xl font-semibold tracking-tight">This page could not be shown</h1>
-      <p className="text-muted-foreground">Something went wrong on our side. Try again; if it keeps happening, send the reference below to your admin or support.</p>
+      <h1 className="text-2xl font-semibold tracking-tight">{t("error.heading")}</h1>
+      <p className="text-muted-foreground">{t("error.body")}</p>
       {error.digest ? (
         <p className="text-sm">
-          Reference{" "}
-          <code className="rounded bg-muted px-1.5 py-0.5 font-mono" data-testid="error-reference">
-            {error.digest}
-          </code>
+          {t.rich("error.reference", {
+            ref: error.digest,
+            code: (chunks) => (
+              <code className="rounded bg-muted px-1.5 py-0.5 font-mono" data-testid="error-reference">
+                {chunks}
+              </code>
+            ),
+          })}
         </p>
       ) : null}
       <div className="flex flex-wrap justify-center gap-2">
         <Button onClick={retry}>
-          <RotateCw aria-hidden /> Retry
+          <RotateCw aria-hidden /> {t("error.retry")}
         </Button>
         <Button variant="outline" asChild>
-          <Link href="/">Back to the overview</Link>
+          <Link href="/">{t("backToOverview")}</Link>
         </Button>
       </div>
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { AlertDialog as AlertDialogPrimitive } from "radix-ui";
+import { useTranslations } from "next-intl";
 import type { ReactNode, RefObject } from "react";
 import { buttonVariants } from "@/components/ui/button";
 
@@ -23,7 +24,8 @@ export type ConfirmDialogProps = {
  * focus, so Enter never confirms a destructive action by accident. Loaded on first use
  * through `ConfirmButton`.
  */
-export default function ConfirmDialog({ title, description, confirmLabel, cancelLabel = "Cancel", destructive, onConfirm, open, onOpenChange, returnFocusTo }: ConfirmDialogProps) {
+export default function ConfirmDialog({ title, description, confirmLabel, cancelLabel, destructive, onConfirm, open, onOpenChange, returnFocusTo }: ConfirmDialogProps) {
+  const t = useTranslations("common");
   return (
     <AlertDialogPrimitive.Root open={open} onOpenChange={onOpenChange}>
       <AlertDialogPrimitive.Portal>
@@ -39,7 +41,7 @@ export default function ConfirmDialog({ title, description, confirmLabel, cancel
           <AlertDialogPrimitive.Title className="text-lg font-semibold">{title}</AlertDialogPrimitive.Title>
           <AlertDialogPrimitive.Description className="mt-2 text-sm text-muted-foreground">{description}</AlertDialogPrimitive.Description>
           <div className="mt-6 flex flex-wrap justify-end gap-2">
-            <AlertDialogPrimitive.Cancel className={buttonVariants({ variant: "outline" })}>{cancelLabel}</AlertDialogPrimitive.Cancel>
+            <AlertDialogPrimitive.Cancel className={buttonVariants({ variant: "outline" })}>{cancelLabel ?? t("ui.cancel")}</AlertDialogPrimitive.Cancel>
             <AlertDialogPrimitive.Action className={buttonVariants({ variant: destructive ? "destructive" : "default" })} onClick={onConfirm}>
               {confirmLabel}
             </AlertDialogPrimitive.Action>

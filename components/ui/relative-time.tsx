@@ -1,20 +1,13 @@
 "use client";
 
-import { useEffect, useState } from "react";
-import { formatDateTime, formatRelativeTime } from "@/lib/format";
+import { useFormat } from "@/lib/i18n/use-format";
 
-/** "3 minutes ago", kept up to date, with the exact time on hover. */
+/** "3 minutes ago" in the user's language, kept up to date, with the exact time (in their zone) on hover. */
 export function RelativeTime({ iso, className }: { iso: string; className?: string }) {
-  const [now, setNow] = useState<number | null>(null);
-  useEffect(() => {
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 30_000);
-    return () => clearInterval(timer);
-  }, []);
-  const exact = formatDateTime(iso);
+  const format = useFormat();
   return (
-    <time dateTime={iso} title={exact} className={className} suppressHydrationWarning>
-      {now === null ? exact : formatRelativeTime(iso, now)}
+    <time dateTime={iso} title={format.dateTime(iso)} className={className} suppressHydrationWarning>
+      {format.relative(iso)}
     </time>
   );
 }

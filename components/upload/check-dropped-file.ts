@@ -10,6 +10,9 @@ const READ_TIMEOUT_MS = 15_000;
 
 export type BrowserFacts = Pick<MediaFacts, "width" | "height" | "durationMs">;
 
+/** Says a sentence of the `upload` catalogue in the user's language (a translator from `useTranslations("upload")`). */
+export type CheckWords = (key: "check.formatNotAccepted" | "check.notRealImage", values: Record<string, string>) => string;
+
 export type FileCheck = {
   format: MediaFormat | null;
   facts: BrowserFacts;
@@ -22,7 +25,8 @@ export type FileCheck = {
  * videos) and duration (videos, audio). Facts the browser cannot read are left to the
  * server, which checks every file again from its bytes.
  */
-export async function checkDroppedFile(file: File): Promise<FileCheck> {
+export async function checkDroppedFile(file: File, t: CheckWords): Promise<FileCheck> {
+  // translator t: upload
   const format = claimedFormat(file.name, file.type);
   if (!format) {
     return {
@@ -31,7 +35,7 @@ export async function checkDroppedFile(file: File): Promise<FileCheck> {
       violations: [
         {
           code: "FORMAT_NOT_ACCEPTED",
-          message: `This file's format is not accepted. Images must be ${formatLabels("IMAGE")}; videos ${formatLabels("VIDEO")}; audio ${formatLabels("AUDIO")}.`,
+          message: t("check.formatNotAccepted", { images: formatLabels("IMAGE"), videos: formatLabels("VIDEO"), audio: formatLabels("AUDIO") }),
         },
       ],
     };
@@ -49,7 +53,7 @@ export async function checkDroppedFile(file: File): Promise<FileCheck> {
         violations: [
           {
             code: "NOT_REAL_MEDIA",
-            message: `This file could not be read as a ${mediaFormats[format].label} image: it may be damaged, or not an image at all.`,
+            message: t("check.notRealImage", { format: mediaFormats[format].label }),
           },
         ],
       };

@@ -1,10 +1,12 @@
+import { messageKey } from "@/lib/i18n/message-key";
 import type { LimitViolation } from "@/lib/media/limit-violation";
 import { type UploadView, uploadCreatedResponseSchema, uploadErrorResponseSchema } from "@/lib/media/upload-view";
 
 export type UploadOutcome =
   | { kind: "done"; upload: UploadView; deduplicated: boolean }
   | { kind: "refused"; violations: LimitViolation[]; message: string }
-  | { kind: "failed"; message: string };
+  /** `message` is the server's words, or a key of the `upload` catalogue with `values` (see useOutcomeText). */
+  | { kind: "failed"; message: string; values?: Record<string, string | number> };
 
 /**
  * Sends one file to `POST /api/uploads?name=` as the raw request body. XMLHttpRequest, not
@@ -18,9 +20,9 @@ export function uploadFile(file: File, onProgress: (loaded: number, total: numbe
     xhr.responseType = "text";
     xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
     xhr.onload = () => resolve(readAnswer(xhr.status, xhr.responseText));
-    xhr.onerror = () => resolve({ kind: "failed", message: "The connection was lost while sending the file." });
-    xhr.ontimeout = () => resolve({ kind: "failed", message: "Sending the file took too long." });
-    xhr.onabort = () => resolve({ kind: "failed", message: "The upload was stopped." });
+    xhr.onerror = () => resolve({ kind: "failed", message: messageKey("upload.transfer.connectionLost") });
+    xhr.ontimeout = () => resolve({ kind: "failed", message: messageKey("upload.transfer.timedOut") });
+    xhr.onabort = () => resolve({ kind: "failed", message: messageKey("upload.transfer.stopped") });
     xhr.send(file);
   });
   return { done, abort: () => xhr.abort() };
@@ -36,14 +38,14 @@ function readAnswer(status: number, text: string): UploadOutcome {
   if (status === 201) {
     const created = uploadCreatedResponseSchema.safeParse(body);
     if (created.success) return { kind: "done", upload: created.data.upload, deduplicated: created.data.deduplicated };
-    return { kind: "failed", message: "The server's answer could not be read." };
+    return { kind: "failed", message: messageKey("upload.transfer.unreadable") };
   }
   const error = uploadErrorResponseSchema.safeParse(body);
   if (status === 422 && error.success && error.data.violations?.length) {
     return { kind: "refused", violations: error.data.violations, message: error.data.error.message };
   }
-  if (status === 401) return { kind: "failed", message: "Your session has ended. Sign in again in another tab, then retry." };
+  if (status === 401) return { kind: "failed", message: messageKey("upload.transfer.sessionEnded") };
   if (error.success) return { kind: "failed", message: error.data.error.message };
-  if (status === 413) return { kind: "failed", message: "The file is too large for the server." };
-  return { kind: "failed", message: `The upload failed (HTTP ${status || "no answer"}).` };
+  if (status === 413) return { kind: "failed", message: messageKey("upload.transfer.tooLarge") };
+  return status ? { kind: "failed", message: messageKey("upload.transfer.httpStatus"), values: { status } } : { kind: "failed", message: messageKey("upload.transfer.noAnswer") };
 }

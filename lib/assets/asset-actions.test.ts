@@ -164,7 +164,7 @@ describe("resubmitting failed assets", () => {
     expect((await prisma.asset.findUniqueOrThrow({ where: { id: bad!.id } })).state).toBe("REJECTED");
   });
 
-  it("does not send a file already approved in its group again: the answer names the approved asset, unless asked to send it anyway", async () => {
+  it("does not send a file already approved in the team again: the answer names the approved asset, unless asked to send it anyway", async () => {
     // By URL: an approved asset from the same URL in the group.
     const [approvedByUrl] = await seed(creator.id, [{ name: "dupe-url", state: "APPROVED" }]);
     const [failedByUrl, other] = await seed(creator.id, [
@@ -194,10 +194,13 @@ describe("resubmitting failed assets", () => {
     });
     expect(await prisma.asset.findUniqueOrThrow({ where: { id: toReplace!.id } })).toMatchObject({ state: "REJECTED" });
 
-    // Another group's approval does not count; and "Submit it again" sends it.
+    // An approval in another group of the team counts too (its asset:// URL serves any video), named with its group;
+    // and "Submit it again" sends it.
     const elsewhere = await prisma.assetGroup.create({ data: { teamId, name: `Elsewhere ${randomUUID().slice(0, 4)}`, projectName: "spring" } });
     const [elsewhereFailed] = await seed(creator.id, [{ name: "dupe-url", state: "REJECTED" }], teamId, elsewhere.id);
-    expect((await resubmitAssets({ teamId, actor: creator, items: [{ assetId: elsewhereFailed!.id }] })).alreadyApproved).toEqual([]);
+    expect((await resubmitAssets({ teamId, actor: creator, items: [{ assetId: elsewhereFailed!.id }] })).alreadyApproved).toEqual([
+      { assetId: elsewhereFailed!.id, name: "dupe-url", approved: expect.objectContaining({ assetId: approvedByUrl!.id, sameGroup: false }) },
+    ]);
     const forced = await resubmitAssets({ teamId, actor: creator, items: [{ assetId: toReplace!.id, uploadId: upload.id }], sendApprovedAgain: true });
     expect(forced.alreadyApproved).toEqual([]);
     expect(Object.keys(forced.replacements)).toEqual([toReplace!.id]);

@@ -106,7 +106,7 @@ export async function resubmitAssets(input: {
       return { old, type: upload.type, name: nameFromFileName(upload.fileName), uploadId: upload.id, sourceUrl: null };
     });
 
-    // The same file already approved in the group is not sent for review again: its asset can be used.
+    // The same file already approved in the team is not sent for review again: its asset can be used.
     const alreadyApproved: AlreadyApproved[] = [];
     const byGroup = new Map<string, Planned[]>();
     for (const p of wanted) byGroup.set(p.old.groupId, [...(byGroup.get(p.old.groupId) ?? []), p]);
@@ -114,9 +114,8 @@ export async function resubmitAssets(input: {
       for (const [groupId, items] of byGroup) {
         const found = await findApprovedDuplicates(
           teamId,
-          groupId,
           { uploadIds: items.flatMap((p) => (p.uploadId ? [p.uploadId] : [])), urls: items.flatMap((p) => (!p.uploadId && p.sourceUrl ? [p.sourceUrl] : [])) },
-          tx,
+          { groupId, db: tx },
         );
         for (const p of items) {
           const approved = found.find((d) => (p.uploadId ? d.uploadId === p.uploadId : d.sourceUrl !== null && d.sourceUrl === p.sourceUrl?.trim()));

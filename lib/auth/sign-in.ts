@@ -4,10 +4,14 @@ import { AuthError } from "next-auth";
 import { actionClient } from "@/lib/safe-action";
 import { signIn } from "@/lib/auth/next-auth";
 import { safeReturnPath } from "@/lib/auth/safe-return-path";
+import { messageKey } from "@/lib/i18n/message-key";
 import { signInFormSchema } from "@/lib/auth/sign-in.validation";
 
-/** What the form shows after a try that did not sign in: the message, and the email typed. */
-export type SignInState = { email?: string; error?: string };
+/**
+ * What the form shows after a try that did not sign in: the email typed, and the reason as a
+ * key of the `auth` catalogue with its values (the form says it in the user's language).
+ */
+export type SignInState = { email?: string; error?: { key: string; values?: { minutes: number } } };
 
 /**
  * The sign-in form's action. It is a stateful action (React's useActionState), so the form
@@ -27,10 +31,9 @@ export const signInAction = actionClient.metadata({ actionName: "signIn" }).inpu
       const minutes = /^too_many_attempts:(\d+)$/.exec(code)?.[1];
       // Expected outcomes are returned, not thrown, so the form keeps the email typed.
       if (minutes) {
-        const n = Number(minutes);
-        return { email: parsedInput.email, error: `Too many attempts. Try again in ${n} minute${n === 1 ? "" : "s"}.` };
+        return { email: parsedInput.email, error: { key: messageKey("auth.tooManyAttempts"), values: { minutes: Number(minutes) } } };
       }
-      return { email: parsedInput.email, error: "The email or password is wrong." };
+      return { email: parsedInput.email, error: { key: messageKey("auth.wrongCredentials") } };
     }
     throw error; // the redirect after a successful sign-in travels as an exception
   }

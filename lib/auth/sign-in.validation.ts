@@ -2,8 +2,8 @@ import { z } from "zod";
 import { messageKey } from "@/lib/i18n/message-key";
 
 export const signInSchema = z.object({
-  email: z.email(messageKey("validation.emailInvalid")).trim().toLowerCase().max(320),
-  password: z.string().min(1, messageKey("validation.passwordRequired")).max(200, messageKey("validation.passwordTooLong")),
+  email: z.email(messageKey("auth.validation.emailInvalid")).trim().toLowerCase().max(320),
+  password: z.string().min(1, messageKey("auth.validation.passwordRequired")).max(200, messageKey("auth.validation.passwordTooLong")),
   callbackUrl: z.string().max(4096).optional(),
 });
 

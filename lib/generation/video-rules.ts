@@ -31,14 +31,6 @@ export const imageRoles = ["reference_image", "first_frame", "last_frame"] as co
 export const referenceRoles = [...imageRoles, "reference_video", "reference_audio"] as const;
 export type ReferenceRole = (typeof referenceRoles)[number];
 
-export const roleLabels: Record<ReferenceRole, string> = {
-  reference_image: "Reference image",
-  first_frame: "First frame",
-  last_frame: "Last frame",
-  reference_video: "Reference video",
-  reference_audio: "Reference audio",
-};
-
 /** The role an asset of a type takes unless the user picks another (images only may). */
 export function defaultRoleFor(type: AssetType): ReferenceRole {
   return type === "VIDEO" ? "reference_video" : type === "AUDIO" ? "reference_audio" : "reference_image";

@@ -34,14 +34,29 @@ describe("withUser", () => {
     expect(seen).toEqual({ user: { id: "u1", teamId: "t1" }, params: { id: "j1" }, requestId: res.headers.get("x-request-id") });
   });
 
-  it("answers an AppError with its own code, words and status", async () => {
+  it("answers an AppError with its code, its sentence from the catalogue, its key and values, and its status", async () => {
+    session.user = { id: "u1", teamId: "t1" };
+    const res = await withUser("reading x", async () => {
+      throw new AppError("RATE_LIMITED", "tokenRateLimited", { values: { limit: 60, seconds: 12 } });
+    })(request);
+    expect(res.status).toBe(429);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(await res.json()).toEqual({
+      error: {
+        code: "RATE_LIMITED",
+        message: "Too many requests: 60 a minute per token. Try again in 12 s.",
+        key: "tokenRateLimited",
+        values: { limit: 60, seconds: 12 },
+      },
+    });
+  });
+
+  it("passes a sentence the catalogue does not know through as given", async () => {
     session.user = { id: "u1", teamId: "t1" };
     const res = await withUser("reading x", async () => {
       throw new AppError("NOT_FOUND", "No such thing.");
     })(request);
-    expect(res.status).toBe(404);
-    expect(res.headers.get("cache-control")).toBe("no-store");
-    expect(await res.json()).toMatchObject({ error: { code: "NOT_FOUND", message: "No such thing." } });
+    expect(((await res.json()) as { error: { message: string } }).error.message).toBe("No such thing.");
   });
 
   it("hides an unexpected error behind a generic message that names the request id", async () => {

@@ -2,6 +2,7 @@ import { createTranslator } from "next-intl";
 import { getLocale } from "next-intl/server";
 import { AppError, GENERIC_ERROR_KEY, type MessageValues } from "@/lib/errors";
 import { loadMessages } from "@/lib/i18n/load-messages";
+import { messageKey } from "@/lib/i18n/message-key";
 import { defaultLocale, isLocale, type Locale } from "@/lib/i18n/locales";
 
 /** The language of the request being answered; English outside a request (the worker, scripts). */
@@ -34,6 +35,9 @@ export async function errorSentence(key: string, values: MessageValues, locale: 
 export async function describeAppError(error: AppError, locale?: Locale): Promise<string> {
   return errorSentence(error.key, error.values, locale ?? (await requestLocale()));
 }
+
+// The catalogue's sentence for GENERIC_ERROR_KEY.
+messageKey("errors.generic");
 
 /** What the user reads for a failure we did not expect: a generic sentence and the request id. */
 export async function describeUnexpected(requestId: string, locale?: Locale): Promise<string> {

@@ -2,7 +2,7 @@ import type { Formats } from "next-intl";
 
 /**
  * Named date and number styles, so every page writes a date the same way. Dates are shown in
- * the user's time zone (set once for the request in lib/i18n/request.ts).
+ * the user's time zone (set once for the request in lib/auth/request-language.ts).
  */
 export const formats = {
   dateTime: {

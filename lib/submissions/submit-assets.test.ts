@@ -439,27 +439,36 @@ describe("refused files never reach the provider", () => {
 });
 
 describe("findApprovedDuplicates", () => {
-  it("finds an upload already approved in the group, and only there", async () => {
+  it("finds an upload already approved anywhere in the team, preferring the group being submitted to, and never another team's", async () => {
     const upload = await imageUpload("approved-once");
-    const result = await submit({ target: { kind: "new", name: "Dupes" }, projectName: "default", items: [{ source: "upload", uploadId: upload.id, name: "approved-once" }] });
-    const asset = await prisma.asset.findFirstOrThrow({ where: { submissionId: result.submissions[0]!.id } });
-    expect(await findApprovedDuplicates(teamId, result.groupId, { uploadIds: [upload.id] })).toEqual([]);
+    const first = await submit({ target: { kind: "new", name: "Dupes" }, projectName: "default", items: [{ source: "upload", uploadId: upload.id, name: "approved-once" }] });
+    const asset = await prisma.asset.findFirstOrThrow({ where: { submissionId: first.submissions[0]!.id } });
+    expect(await findApprovedDuplicates(teamId, { uploadIds: [upload.id] }, { groupId: first.groupId })).toEqual([]);
     await prisma.asset.update({ where: { id: asset.id }, data: { state: "APPROVED", assetUrl: "asset://asset-1", providerAssetId: "asset-1" } });
-    expect(await findApprovedDuplicates(teamId, result.groupId, { uploadIds: [upload.id, "other"] })).toEqual([
-      expect.objectContaining({ uploadId: upload.id, sourceUrl: null, assetId: asset.id, assetUrl: "asset://asset-1", name: "approved-once" }),
+    expect(await findApprovedDuplicates(teamId, { uploadIds: [upload.id, "other"] }, { groupId: first.groupId })).toEqual([
+      expect.objectContaining({ uploadId: upload.id, sourceUrl: null, assetId: asset.id, assetUrl: "asset://asset-1", name: "approved-once", groupId: first.groupId, groupName: "Dupes", sameGroup: true }),
     ]);
-    expect(await findApprovedDuplicates(otherTeamId, result.groupId, { uploadIds: [upload.id] })).toEqual([]);
+    // Submitting to a new group (no group yet) or another group: the team's approval is offered, named by its group.
+    expect(await findApprovedDuplicates(teamId, { uploadIds: [upload.id] })).toEqual([expect.objectContaining({ assetId: asset.id, groupName: "Dupes", sameGroup: false })]);
+    // Approved in a second group too: the one in the group being submitted to wins.
+    const second = await submit({ target: { kind: "new", name: "Dupes again" }, projectName: "default", items: [{ source: "upload", uploadId: upload.id, name: "approved-twice" }] });
+    const again = await prisma.asset.findFirstOrThrow({ where: { submissionId: second.submissions[0]!.id } });
+    await prisma.asset.update({ where: { id: again.id }, data: { state: "APPROVED", assetUrl: "asset://asset-2", providerAssetId: "asset-2" } });
+    expect(await findApprovedDuplicates(teamId, { uploadIds: [upload.id] }, { groupId: first.groupId })).toEqual([expect.objectContaining({ assetId: asset.id, sameGroup: true })]);
+    expect(await findApprovedDuplicates(teamId, { uploadIds: [upload.id] }, { groupId: second.groupId })).toEqual([expect.objectContaining({ assetId: again.id, sameGroup: true })]);
+    expect(await findApprovedDuplicates(otherTeamId, { uploadIds: [upload.id] })).toEqual([]);
   });
 
-  it("finds a URL asset already approved in the group from the same URL (the app never downloads URL assets, so the URL stands for the file)", async () => {
+  it("finds a URL asset already approved in the team from the same URL (the app never downloads URL assets, so the URL stands for the file)", async () => {
     const url = `https://media.example.com/dupe-${randomUUID().slice(0, 6)}.png`;
     const result = await submit({ target: { kind: "new", name: "Url dupes" }, projectName: "default", items: [{ source: "url", url, type: "IMAGE", name: "by-url" }] });
     const asset = await prisma.asset.findFirstOrThrow({ where: { submissionId: result.submissions[0]!.id } });
-    expect(await findApprovedDuplicates(teamId, result.groupId, { urls: [url] })).toEqual([]);
+    expect(await findApprovedDuplicates(teamId, { urls: [url] }, { groupId: result.groupId })).toEqual([]);
     await prisma.asset.update({ where: { id: asset.id }, data: { state: "APPROVED", assetUrl: "asset://asset-url-1", providerAssetId: "asset-url-1" } });
-    expect(await findApprovedDuplicates(teamId, result.groupId, { urls: [` ${url} `, `${url}?v=2`] })).toEqual([
-      expect.objectContaining({ uploadId: null, sourceUrl: url, assetId: asset.id, assetUrl: "asset://asset-url-1", name: "by-url" }),
+    expect(await findApprovedDuplicates(teamId, { urls: [` ${url} `, `${url}?v=2`] }, { groupId: result.groupId })).toEqual([
+      expect.objectContaining({ uploadId: null, sourceUrl: url, assetId: asset.id, assetUrl: "asset://asset-url-1", name: "by-url", sameGroup: true }),
     ]);
-    expect(await findApprovedDuplicates(otherTeamId, result.groupId, { urls: [url] })).toEqual([]);
+    expect(await findApprovedDuplicates(otherTeamId, { urls: [url] })).toEqual([]);
   });
 });
+

@@ -1,11 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { FieldError, fieldErrorProps } from "@/components/ui/field-error";
 import { Label } from "@/components/ui/label";
 import { signInAction } from "@/lib/auth/sign-in";
+import { useActionMessage } from "@/lib/i18n/use-action-message";
 
 /**
  * A real POST form whose action is a server action: before JavaScript has loaded the browser
@@ -14,19 +16,23 @@ import { signInAction } from "@/lib/auth/sign-in";
  * into a URL.
  */
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const t = useTranslations("auth");
+  const catalogue = useTranslations();
+  const message = useActionMessage();
   const [result, formAction, isPending] = useActionState(signInAction, {});
-  const emailError = result.validationErrors?.email?._errors?.[0];
-  const passwordError = result.validationErrors?.password?._errors?.[0];
+  const emailError = message.field(result, "email");
+  const passwordError = message.field(result, "password");
   // A refused sign-in is about the pair, so it describes both fields; a field's own
   // validation message sits under that field.
-  const error = result.data?.error ?? result.serverError;
+  const refusal = result.data?.error;
+  const error = refusal && catalogue.has(refusal.key) ? catalogue(refusal.key, refusal.values) : result.serverError;
   const described = error ? { "aria-invalid": true, "aria-describedby": "sign-in-error" } : {};
 
   return (
     <form action={formAction} className="flex flex-col gap-4">
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div className="flex flex-col gap-2">
-        <Label htmlFor="email">Email</Label>
+        <Label htmlFor="email">{t("email")}</Label>
         <Input
           id="email"
           name="email"
@@ -40,7 +46,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         <FieldError id="email" message={emailError} />
       </div>
       <div className="flex flex-col gap-2">
-        <Label htmlFor="password">Password</Label>
+        <Label htmlFor="password">{t("password")}</Label>
         <Input
           id="password"
           name="password"
@@ -63,7 +69,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         </p>
       ) : null}
       <Button type="submit" disabled={isPending} aria-disabled={isPending}>
-        {isPending ? "Signing in…" : "Sign in"}
+        {isPending ? t("signingIn") : t("signIn")}
       </Button>
     </form>
   );

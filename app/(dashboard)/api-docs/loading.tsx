@@ -1,8 +1,10 @@
+import { useTranslations } from "next-intl";
 import { Bone, PageSkeleton } from "@/components/gallery/skeleton";
 
 export default function ApiDocsLoading() {
+  const t = useTranslations("apiDocs");
   return (
-    <PageSkeleton title="API reference" label="Loading the API reference…" className="max-w-5xl">
+    <PageSkeleton title={t("title")} label={t("loading")} className="max-w-5xl">
       <div className="space-y-6">
         {Array.from({ length: 4 }, (_, i) => (
           <div key={i} className="rounded-xl border border-border bg-card p-5">

@@ -1,4 +1,7 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { Fragment, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
@@ -6,7 +9,10 @@ import { openApiDocument } from "@/lib/api-v1/openapi-document";
 import { requirePageUser } from "@/lib/auth/require-page-user";
 import { publicBaseUrl } from "@/lib/env";
 
-export const metadata = { title: "API reference" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("apiDocs");
+  return { title: t("title") };
+}
 
 type Schema = {
   $ref?: string;
@@ -60,6 +66,7 @@ function typeOf(schema: Schema | undefined): ReactNode {
 }
 
 function PropertiesTable({ schema }: { schema: Schema }) {
+  const t = useTranslations("apiDocs");
   const props = Object.entries(schema.properties ?? {});
   if (props.length === 0) return <p className="text-sm text-muted-foreground">{typeOf(schema)}</p>;
   return (
@@ -69,7 +76,7 @@ function PropertiesTable({ schema }: { schema: Schema }) {
           <tr key={name} className="border-t border-border align-top">
             <td className="py-1 pr-4 font-mono text-xs">
               {name}
-              {schema.required?.includes(name) ? <span className="text-destructive" title="required"> *</span> : null}
+              {schema.required?.includes(name) ? <span className="text-destructive" title={t("required")}> *</span> : null}
             </td>
             <td className="py-1 pr-4 font-mono text-xs">{typeOf(prop)}</td>
             <td className="py-1 text-muted-foreground">
@@ -92,6 +99,7 @@ const methodVariant = { get: "info", post: "success", put: "warning", patch: "wa
 /** The API reference, rendered here from the same OpenAPI document that `/api/v1/openapi.json` serves. */
 export default async function ApiDocsPage() {
   await requirePageUser();
+  const t = await getTranslations("apiDocs");
   const base = publicBaseUrl();
   const doc = openApiDocument(base) as unknown as {
     info: { title: string; description?: string; version: string };
@@ -102,24 +110,28 @@ export default async function ApiDocsPage() {
   return (
     <div className="max-w-5xl">
       <PageHeader
-        title="API reference"
-        description={
-          <>
-            {doc.info.title} {doc.info.version}. Machine-readable: <a className="text-primary underline underline-offset-4" href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI 3.1). Tokens:{" "}
-            <Link className="text-primary underline underline-offset-4" href="/api-tokens">API tokens</Link>.
-          </>
-        }
+        title={t("title")}
+        description={t.rich("description", {
+          title: doc.info.title,
+          version: doc.info.version,
+          spec: (chunks) => (
+            <a className="text-primary underline underline-offset-4" href="/api/v1/openapi.json">
+              {chunks}
+            </a>
+          ),
+          tokens: (chunks) => (
+            <Link className="text-primary underline underline-offset-4" href="/api-tokens">
+              {chunks}
+            </Link>
+          ),
+        })}
       />
       <section className="mb-8 space-y-3 text-sm">
         <p>{prose(doc.info.description)}</p>
         <pre className="rounded-md bg-muted p-3 text-xs break-all whitespace-pre-wrap">{`curl -H "Authorization: Bearer $AVATAR_STUDIO_TOKEN" "${base}/api/v1/assets?state=approved&limit=10"`}</pre>
-        <p>
-          Every POST takes an optional <code className="rounded bg-muted px-1 text-xs">Idempotency-Key</code> header; every answer carries{" "}
-          <code className="rounded bg-muted px-1 text-xs">RateLimit-Limit</code>, <code className="rounded bg-muted px-1 text-xs">RateLimit-Remaining</code> and{" "}
-          <code className="rounded bg-muted px-1 text-xs">RateLimit-Reset</code>, and a 429 says when to come back in <code className="rounded bg-muted px-1 text-xs">Retry-After</code>.
-        </p>
+        <p>{t.rich("headers", { code: (chunks) => <code className="rounded bg-muted px-1 text-xs">{chunks}</code> })}</p>
       </section>
-      <nav aria-label="Endpoints" className="mb-8 rounded-md border border-border p-4">
+      <nav aria-label={t("endpoints")} className="mb-8 rounded-md border border-border p-4">
         <ul className="space-y-1 text-sm">
           {operations.map(({ path, method, op }) => (
             <li key={`${method} ${path}`}>
@@ -145,14 +157,14 @@ export default async function ApiDocsPage() {
             {op.description ? <p className="mt-1 text-sm whitespace-pre-line text-muted-foreground">{prose(op.description)}</p> : null}
             {op.parameters?.length ? (
               <>
-                <h3 className="mt-4 text-sm font-semibold">Parameters</h3>
+                <h3 className="mt-4 text-sm font-semibold">{t("parameters")}</h3>
                 <table className="mt-1 w-full text-sm">
                   <tbody>
                     {op.parameters.map((p) => (
                       <tr key={`${p.in}-${p.name}`} className="border-t border-border align-top">
                         <td className="py-1 pr-4 font-mono text-xs">
                           {p.name}
-                          {p.required ? <span className="text-destructive" title="required"> *</span> : null}
+                          {p.required ? <span className="text-destructive" title={t("required")}> *</span> : null}
                         </td>
                         <td className="py-1 pr-4 text-xs text-muted-foreground">{p.in}</td>
                         <td className="py-1 pr-4 font-mono text-xs">{typeOf(p.schema)}</td>
@@ -165,7 +177,7 @@ export default async function ApiDocsPage() {
             ) : null}
             {body.length ? (
               <>
-                <h3 className="mt-4 text-sm font-semibold">Body</h3>
+                <h3 className="mt-4 text-sm font-semibold">{t("body")}</h3>
                 <ul className="mt-1 text-sm">
                   {body.map(([type, media]) => (
                     <li key={type}>
@@ -175,7 +187,7 @@ export default async function ApiDocsPage() {
                 </ul>
               </>
             ) : null}
-            <h3 className="mt-4 text-sm font-semibold">Answers</h3>
+            <h3 className="mt-4 text-sm font-semibold">{t("answers")}</h3>
             <table className="mt-1 w-full text-sm">
               <tbody>
                 {Object.entries(op.responses ?? {}).map(([status, response]) => (
@@ -194,7 +206,7 @@ export default async function ApiDocsPage() {
           </section>
         );
       })}
-      <h2 className="mb-4 text-xl font-semibold">Schemas</h2>
+      <h2 className="mb-4 text-xl font-semibold">{t("schemas")}</h2>
       {Object.entries(doc.components?.schemas ?? {}).map(([name, schema]) => (
         <section key={name} id={`schema-${name}`} className="mb-8 scroll-mt-20">
           <h3 className="font-mono text-base font-semibold">{name}</h3>

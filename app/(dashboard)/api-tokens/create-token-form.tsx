@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useState } from "react";
 import { CopyButton } from "@/components/gallery/copy-button";
 import { Button } from "@/components/ui/button";
@@ -7,16 +8,12 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { FieldError, fieldErrorId, fieldErrorProps } from "@/components/ui/field-error";
 import { Input, Select } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { fieldError, firstValidationMessage } from "@/lib/action-message";
+import { firstValidationMessage } from "@/lib/action-message";
+import { useActionMessage } from "@/lib/i18n/use-action-message";
 import { createApiTokenAction } from "@/lib/api-tokens/create-api-token.action";
-import { tokenScopeLabels, tokenScopes } from "@/lib/api-tokens/token-scopes";
+import { tokenScopes } from "@/lib/api-tokens/token-scopes";
 
-const expiries = [
-  { value: "30", label: "30 days" },
-  { value: "90", label: "90 days" },
-  { value: "365", label: "A year" },
-  { value: "never", label: "Never" },
-];
+const expiries = ["30", "90", "365", "never"] as const;
 
 /**
  * A real POST form whose action is a server action: before JavaScript has loaded the browser
@@ -24,35 +21,40 @@ const expiries = [
  * it is sent in place, and what was typed stays when it is refused.
  */
 export function CreateTokenForm({ baseUrl }: { baseUrl: string }) {
+  const t = useTranslations("apiTokens");
+  const message = useActionMessage();
   const [state, formAction, isPending] = useActionState(createApiTokenAction, {});
   const [dismissed, setDismissed] = useState<string | null>(null);
   const created = state.data?.created && state.data.created.token !== dismissed ? state.data.created : null;
-  const nameError = fieldError(state, "name");
-  const scopesError = fieldError(state, "scopes");
-  const expiryError = fieldError(state, "expiresInDays");
+  const nameError = message.field(state, "name");
+  const scopesError = message.field(state, "scopes");
+  const expiryError = message.field(state, "expiresInDays");
   const typed = state.data?.values;
-  const failure = state.data?.error ?? state.serverError ?? (state.validationErrors && !nameError && !scopesError && !expiryError ? firstValidationMessage(state.validationErrors) : undefined);
+  const failure =
+    state.data?.error ??
+    state.serverError ??
+    (state.validationErrors && !nameError && !scopesError && !expiryError && firstValidationMessage(state.validationErrors) ? message.error(state, "") : undefined);
 
   return (
     <Card>
       <CardHeader>
-        <CardTitle>New token</CardTitle>
-        <CardDescription>The token is shown once, right after it is made. Only a fingerprint of it is kept.</CardDescription>
+        <CardTitle>{t("create.title")}</CardTitle>
+        <CardDescription>{t("create.description")}</CardDescription>
       </CardHeader>
       <CardContent>
         {created ? (
           <div className="mb-6 min-w-0 rounded-md border border-success/40 bg-success/10 p-4" role="status">
-            <p className="text-sm font-medium">“{created.name}” is ready. Copy it now: it will not be shown again.</p>
+            <p className="text-sm font-medium">{t("create.ready", { name: created.name })}</p>
             <div className="mt-3 flex flex-wrap items-center gap-2">
               <code className="min-w-0 rounded bg-background px-2 py-1 text-sm break-all" data-testid="new-token">
                 {created.token}
               </code>
-              <CopyButton text={created.token} label="Copy token" />
+              <CopyButton text={created.token} label={t("create.copy")} />
             </div>
-            <p className="mt-3 text-xs text-muted-foreground">Try it:</p>
+            <p className="mt-3 text-xs text-muted-foreground">{t("create.tryIt")}</p>
             <pre className="mt-1 rounded bg-background p-2 text-xs break-all whitespace-pre-wrap">{`curl -H "Authorization: Bearer ${created.token}" "${baseUrl}/api/v1/assets?state=approved"`}</pre>
             <Button type="button" variant="ghost" size="sm" className="mt-2" onClick={() => setDismissed(created.token)}>
-              Done
+              {t("create.done")}
             </Button>
           </div>
         ) : null}
@@ -69,27 +71,27 @@ export function CreateTokenForm({ baseUrl }: { baseUrl: string }) {
           }}
         >
           <div className="flex flex-col gap-2">
-            <Label htmlFor="token-name">Name</Label>
-            <Input id="token-name" name="name" required maxLength={100} placeholder="Render farm" defaultValue={typed?.name} {...fieldErrorProps("token-name", nameError)} />
+            <Label htmlFor="token-name">{t("create.name")}</Label>
+            <Input id="token-name" name="name" required maxLength={100} placeholder={t("create.namePlaceholder")} defaultValue={typed?.name} {...fieldErrorProps("token-name", nameError)} />
             <FieldError id="token-name" message={nameError} />
           </div>
           <div className="flex flex-col gap-2">
-            <Label htmlFor="token-expiry">Expires</Label>
+            <Label htmlFor="token-expiry">{t("create.expires")}</Label>
             <Select id="token-expiry" name="expiresInDays" defaultValue={typed ? (typed.expiresInDays === null ? "never" : String(typed.expiresInDays)) : "90"} {...fieldErrorProps("token-expiry", expiryError)}>
-              {expiries.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
+              {expiries.map((value) => (
+                <option key={value} value={value}>
+                  {t(`create.expiries.${value}`)}
                 </option>
               ))}
             </Select>
             <FieldError id="token-expiry" message={expiryError} />
           </div>
           <fieldset className="flex flex-col gap-2 sm:col-span-2" aria-describedby={scopesError ? fieldErrorId("token-scopes") : undefined}>
-            <legend className="mb-1 text-sm font-medium">Scopes</legend>
+            <legend className="mb-1 text-sm font-medium">{t("create.scopes")}</legend>
             {tokenScopes.map((scope) => (
               <label key={scope} className="flex items-center gap-2 text-sm">
                 <input type="checkbox" name="scopes" value={scope} defaultChecked={typed ? typed.scopes.includes(scope) : scope === "read"} className="size-4 shrink-0" />
-                {tokenScopeLabels[scope]}
+                {t(`create.scopeLabels.${scope}`)}
               </label>
             ))}
             <FieldError id="token-scopes" message={scopesError} />
@@ -101,7 +103,7 @@ export function CreateTokenForm({ baseUrl }: { baseUrl: string }) {
           ) : null}
           <div className="sm:col-span-2">
             <Button type="submit" disabled={isPending} aria-disabled={isPending}>
-              {isPending ? "Creating…" : "Create token"}
+              {isPending ? t("create.creating") : t("create.submit")}
             </Button>
           </div>
         </form>

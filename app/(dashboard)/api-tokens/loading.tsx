@@ -1,8 +1,10 @@
+import { useTranslations } from "next-intl";
 import { Bone, PageSkeleton } from "@/components/gallery/skeleton";
 
 export default function ApiTokensLoading() {
+  const t = useTranslations("apiTokens");
   return (
-    <PageSkeleton title="API tokens" label="Loading the API tokens…" className="max-w-5xl">
+    <PageSkeleton title={t("title")} label={t("loading")} className="max-w-5xl">
       <div className="rounded-xl border border-border bg-card p-6">
         <Bone className="h-5 w-32" />
         <Bone className="mt-2 h-4 w-full max-w-md" />

@@ -1,29 +1,32 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useAction } from "next-safe-action/hooks";
 import { toast } from "sonner";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { actionErrorMessage } from "@/lib/action-message";
+import { useActionMessage } from "@/lib/i18n/use-action-message";
 import { revokeApiTokenAction } from "@/lib/api-tokens/revoke-api-token.action";
 
 export function RevokeTokenButton({ tokenId, name }: { tokenId: string; name: string }) {
+  const t = useTranslations("apiTokens");
+  const message = useActionMessage();
   const { execute, isPending } = useAction(revokeApiTokenAction, {
-    onSuccess: () => toast.success(`“${name}” revoked`),
-    onError: ({ error }) => toast.error(actionErrorMessage(error, "The token could not be revoked.")),
+    onSuccess: () => toast.success(t("revoke.done", { name })),
+    onError: ({ error }) => toast.error(message.error(error, t("revoke.failed"))),
   });
   return (
     <ConfirmButton
       variant="outline"
       size="sm"
       disabled={isPending}
-      aria-label={`Revoke ${name}`}
-      title={`Revoke “${name}”?`}
-      description="Scripts using it stop working at once. This cannot be undone."
-      confirmLabel="Revoke token"
+      aria-label={t("revoke.label", { name })}
+      title={t("revoke.title", { name })}
+      description={t("revoke.description")}
+      confirmLabel={t("revoke.confirm")}
       destructive
       onConfirm={() => execute({ tokenId })}
     >
-      {isPending ? "Revoking…" : "Revoke"}
+      {isPending ? t("revoke.revoking") : t("revoke.button")}
     </ConfirmButton>
   );
 }

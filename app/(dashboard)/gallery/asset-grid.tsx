@@ -1,13 +1,14 @@
 "use client";
 
 import { Check } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { type CSSProperties, memo } from "react";
 import { AssetStatusBadge } from "@/components/gallery/asset-status-badge";
 import { AssetThumbnail } from "@/components/assets/asset-thumbnail";
-import { formatDateTime } from "@/lib/format";
 import { GenerateVideoButton } from "@/components/generation/generate-video-button";
 import type { AssetCard } from "@/lib/assets/asset-view";
 import { explainFailure } from "@/lib/assets/explain-failure";
+import { useFormat } from "@/lib/i18n/use-format";
 import type { Sentence } from "@/lib/i18n/sentence";
 import { useSentence } from "@/lib/i18n/use-sentence";
 import { cn } from "@/lib/utils";
@@ -20,9 +21,8 @@ type Props = {
   onOpen: (id: string) => void;
 };
 
-const typeWords = { IMAGE: "Image", VIDEO: "Video", AUDIO: "Audio" } as const;
-
 function SelectBox({ item, checked, onToggle, className }: { item: AssetCard; checked: boolean; onToggle: (id: string) => void; className?: string }) {
+  const t = useTranslations("gallery");
   return (
     <label
       className={cn(
@@ -31,7 +31,7 @@ function SelectBox({ item, checked, onToggle, className }: { item: AssetCard; ch
         className,
       )}
     >
-      <input type="checkbox" className="sr-only" checked={checked} onChange={() => onToggle(item.id)} aria-label={`Select ${item.name}`} />
+      <input type="checkbox" className="sr-only" checked={checked} onChange={() => onToggle(item.id)} aria-label={t("grid.select", { name: item.name })} />
       {checked ? <Check className="size-4" /> : null}
     </label>
   );
@@ -54,6 +54,7 @@ const cardMinWidth: Record<GalleryDensity, string> = { small: "8rem", medium: "1
 const revealOnHover = "[@media(hover:hover)_and_(pointer:fine)]:opacity-0 group-hover:opacity-100 group-focus-within:opacity-100";
 
 export const AssetGrid = memo(function AssetGrid({ items, selected, onToggle, onOpen, density = "medium" }: Props & { density?: GalleryDensity }) {
+  const t = useTranslations("gallery");
   const say = useSentence();
   return (
     <ul
@@ -73,7 +74,7 @@ export const AssetGrid = memo(function AssetGrid({ items, selected, onToggle, on
               <AssetThumbnail type={item.type} thumbnailUrl={item.thumbnailUrl} name={item.name} decorative className="aspect-square w-full" />
               <div className="space-y-0.5 p-2">
                 <div className="truncate text-sm font-medium" title={item.name}>
-                  <span className="sr-only">Open </span>
+                  <span className="sr-only">{t("grid.open")} </span>
                   {item.name}
                 </div>
                 <div className="truncate text-xs text-muted-foreground" title={`${item.group.name} · ${item.group.projectName}`}>
@@ -100,7 +101,7 @@ export const AssetGrid = memo(function AssetGrid({ items, selected, onToggle, on
                   assetIds={[item.id]}
                   size="sm"
                   className={cn("pointer-events-auto w-full shadow-md transition-opacity focus-visible:ring-offset-2 focus-visible:ring-offset-background", revealOnHover)}
-                  aria-label={`Generate video from ${item.name}`}
+                  aria-label={t("grid.generateFrom", { name: item.name })}
                   data-testid="card-generate"
                 />
               </div>
@@ -113,6 +114,8 @@ export const AssetGrid = memo(function AssetGrid({ items, selected, onToggle, on
 });
 
 export const AssetList = memo(function AssetList({ items, selected, onToggle, onOpen }: Props) {
+  const t = useTranslations("gallery");
+  const format = useFormat();
   const say = useSentence();
   return (
     <ul className="divide-y divide-border overflow-hidden rounded-lg border border-border bg-card" data-testid="asset-list">
@@ -126,25 +129,25 @@ export const AssetList = memo(function AssetList({ items, selected, onToggle, on
               <AssetThumbnail type={item.type} thumbnailUrl={item.thumbnailUrl} name={item.name} decorative className="size-11 shrink-0 rounded-md" />
               <div className="min-w-0 flex-1">
                 <div className="truncate text-sm font-medium" title={item.name}>
-                  <span className="sr-only">Open </span>
+                  <span className="sr-only">{t("grid.open")} </span>
                   {item.name}
                 </div>
                 <div className="truncate text-xs text-muted-foreground" title={`${item.group.name} · ${item.group.projectName}`}>
                   {item.group.name} · {item.group.projectName}
-                  <span className="hidden sm:inline"> · {typeWords[item.type]}</span>
+                  <span className="hidden sm:inline"> · {t(`grid.types.${item.type}`)}</span>
                 </div>
                 {failure ? <div className="line-clamp-2 text-xs font-medium break-words text-destructive" title={failure}>{failure}</div> : null}
                 {item.assetUrl ? <div className="hidden font-mono text-xs break-all text-muted-foreground md:block">{item.assetUrl}</div> : null}
               </div>
               <div className="hidden w-32 shrink-0 text-xs text-muted-foreground lg:block">{item.createdByName ?? "—"}</div>
               <time className="hidden w-36 shrink-0 text-xs text-muted-foreground md:block" dateTime={item.createdAt} suppressHydrationWarning>
-                {formatDateTime(item.createdAt)}
+                {format.dateTime(item.createdAt)}
               </time>
             </button>
             <div className="flex shrink-0 flex-col items-end gap-1.5 lg:w-60 lg:flex-row lg:items-center lg:justify-end">
               <AssetStatusBadge status={item.status} />
               {item.state === "APPROVED" && item.type !== "AUDIO" ? (
-                <GenerateVideoButton assetIds={[item.id]} size="sm" variant="outline" aria-label={`Generate video from ${item.name}`} className="lg:order-first" />
+                <GenerateVideoButton assetIds={[item.id]} size="sm" variant="outline" aria-label={t("grid.generateFrom", { name: item.name })} className="lg:order-first" />
               ) : null}
             </div>
           </li>

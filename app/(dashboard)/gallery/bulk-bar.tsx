@@ -2,6 +2,7 @@
 
 import { Copy, RotateCcw, Trash2 } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
+import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import type { Viewer } from "@/components/gallery/asset-drawer";
 import { BulkActionBar } from "@/components/gallery/bulk-action-bar";
@@ -9,12 +10,15 @@ import { GenerateVideoButton } from "@/components/generation/generate-video-butt
 import { Button } from "@/components/ui/button";
 import { can } from "@/lib/auth/roles";
 import type { AssetCard } from "@/lib/assets/asset-view";
-import { toastAlreadyApproved } from "@/components/assets/already-approved-toast";
+import { useAlreadyApprovedToast } from "@/components/assets/already-approved-toast";
 import { resubmitAssetsAction } from "@/lib/assets/resubmit-assets.action";
-import { actionErrorMessage } from "@/lib/action-message";
+import { useActionMessage } from "@/lib/i18n/use-action-message";
 
 /** Actions on the selected assets, docked at the bottom of the screen. */
 export function BulkBar({ items, viewer, onClear, onDone }: { items: AssetCard[]; viewer: Viewer; onClear: () => void; onDone: () => void }) {
+  const t = useTranslations("gallery");
+  const message = useActionMessage();
+  const toastAlreadyApproved = useAlreadyApprovedToast();
   const isLead = can(viewer.role, "reviewFailed");
   const failed = items.filter((i) => i.state === "REJECTED");
   const fixable = failed.filter((i) => isLead || i.createdById === viewer.id);
@@ -24,17 +28,17 @@ export function BulkBar({ items, viewer, onClear, onDone }: { items: AssetCard[]
     onSuccess: ({ data }) => {
       const left = data?.alreadyApproved ?? [];
       toastAlreadyApproved(left, () => resubmit.execute({ assetIds: left.map((a) => a.assetId), sendApprovedAgain: true }));
-      if (data?.count) toast.success(`${data.count} failed asset${data.count === 1 ? "" : "s"} sent for review again.`);
+      if (data?.count) toast.success(t("bulk.resubmitted", { count: data.count }));
       onDone();
     },
-    onError: ({ error }) => toast.error(actionErrorMessage(error, "Could not resubmit.")),
+    onError: ({ error }) => toast.error(message.error(error, t("bulk.resubmitFailed"))),
   });
 
   return (
     <BulkActionBar
       selectedCount={items.length}
       dismissIds={failed.map((i) => i.id)}
-      noun="failed asset"
+      noun="failedAsset"
       cancellable
       onClear={onClear}
       onDone={onDone}
@@ -44,12 +48,12 @@ export function BulkBar({ items, viewer, onClear, onDone }: { items: AssetCard[]
         <>
           {fixable.length > 0 ? (
             <Button size="sm" disabled={resubmit.isPending} onClick={() => resubmit.execute({ assetIds: fixable.map((i) => i.id) })}>
-              <RotateCcw /> Resubmit {fixable.length} failed
+              <RotateCcw /> {t("bulk.resubmit", { count: fixable.length })}
             </Button>
           ) : null}
           {isLead && failed.length > 0 ? (
             <Button size="sm" variant="outline" onClick={startDismiss}>
-              <Trash2 /> Dismiss {failed.length}
+              <Trash2 /> {t("bulk.dismiss", { count: failed.length })}
             </Button>
           ) : null}
           {approved.length > 0 ? (
@@ -59,10 +63,10 @@ export function BulkBar({ items, viewer, onClear, onDone }: { items: AssetCard[]
                 variant="outline"
                 onClick={async () => {
                   await navigator.clipboard.writeText(approved.map((i) => i.assetUrl).join("\n"));
-                  toast.success(`${approved.length} asset URL${approved.length === 1 ? "" : "s"} copied.`);
+                  toast.success(t("bulk.urlsCopied", { count: approved.length }));
                 }}
               >
-                <Copy /> Copy {approved.length} URL{approved.length === 1 ? "" : "s"}
+                <Copy /> {t("bulk.copyUrls", { count: approved.length })}
               </Button>
               {approved.some((i) => i.type !== "AUDIO") ? (
                 <GenerateVideoButton assetIds={approved.filter((i) => i.type !== "AUDIO").map((i) => i.id)} size="sm" />

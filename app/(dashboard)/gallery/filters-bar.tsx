@@ -1,6 +1,7 @@
 "use client";
 
 import { Search, SlidersHorizontal, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
@@ -21,6 +22,7 @@ export function FiltersBar({
   /** `typing`: a search being typed, which replaces the history entry instead of adding one. */
   onChange: (next: GalleryFilters, options?: { typing?: boolean }) => void;
 }) {
+  const t = useTranslations("gallery");
   const [q, setQ] = useState(filters.q ?? "");
   const [open, setOpen] = useState(false);
   const count = activeFilterCount({ ...filters, q: undefined });
@@ -53,24 +55,24 @@ export function FiltersBar({
       <div className="flex gap-2">
         <div className="relative flex-1">
           <Search className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" />
-          <Input value={q} onChange={(e) => setQ(e.target.value)} placeholder="Search by name" aria-label="Search by name" className="pl-8" type="search" />
+          <Input value={q} onChange={(e) => setQ(e.target.value)} placeholder={t("filters.search")} aria-label={t("filters.search")} className="pl-8" type="search" />
         </div>
         <Button variant="outline" className="md:hidden" onClick={() => setOpen((v) => !v)} aria-expanded={open} aria-controls={`${id}-filters`}>
-          <SlidersHorizontal /> Filters{count > 0 ? ` (${count})` : ""}
+          <SlidersHorizontal /> {t("filters.toggle", { count })}
         </Button>
       </div>
       <div id={`${id}-filters`} className={cn("grid-cols-1 gap-x-2 gap-y-3 min-[360px]:grid-cols-2 md:grid md:grid-cols-3 lg:grid-cols-6", open ? "grid" : "hidden")}>
-        <Field id={`${id}-type`} label="Type">
+        <Field id={`${id}-type`} label={t("filters.type")}>
         <Select id={`${id}-type`} value={filters.type ?? ""} onChange={(e) => set({ type: (e.target.value || undefined) as GalleryFilters["type"] })}>
-          <option value="">All types</option>
-          <option value="IMAGE">Images</option>
-          <option value="VIDEO">Videos</option>
-          <option value="AUDIO">Audio</option>
+          <option value="">{t("filters.allTypes")}</option>
+          <option value="IMAGE">{t("filters.images")}</option>
+          <option value="VIDEO">{t("filters.videos")}</option>
+          <option value="AUDIO">{t("filters.audio")}</option>
         </Select>
         </Field>
-        <Field id={`${id}-project`} label="Project">
+        <Field id={`${id}-project`} label={t("filters.project")}>
         <Select id={`${id}-project`} value={filters.project ?? ""} onChange={(e) => set({ project: e.target.value || undefined, group: undefined })}>
-          <option value="">All projects</option>
+          <option value="">{t("filters.allProjects")}</option>
           {facets.projects.map((p) => (
             <option key={p} value={p}>
               {p}
@@ -78,9 +80,9 @@ export function FiltersBar({
           ))}
         </Select>
         </Field>
-        <Field id={`${id}-group`} label="Group">
+        <Field id={`${id}-group`} label={t("filters.group")}>
         <Select id={`${id}-group`} value={filters.group ?? ""} onChange={(e) => set({ group: e.target.value || undefined })}>
-          <option value="">All groups</option>
+          <option value="">{t("filters.allGroups")}</option>
           {groups.map((g) => (
             <option key={g.id} value={g.id}>
               {g.name}
@@ -89,10 +91,10 @@ export function FiltersBar({
           ))}
         </Select>
         </Field>
-        <Field id={`${id}-who`} label="Submitted by">
+        <Field id={`${id}-who`} label={t("filters.submittedBy")}>
         <Select id={`${id}-who`} value={filters.who ?? ""} onChange={(e) => set({ who: e.target.value || undefined })}>
-          <option value="">Anyone</option>
-          <option value="me">Me</option>
+          <option value="">{t("filters.anyone")}</option>
+          <option value="me">{t("filters.me")}</option>
           {facets.members.map((m) => (
             <option key={m.id} value={m.id}>
               {m.name}
@@ -100,10 +102,10 @@ export function FiltersBar({
           ))}
         </Select>
         </Field>
-        <Field id={`${id}-from`} label="Created from">
+        <Field id={`${id}-from`} label={t("filters.createdFrom")}>
           <Input id={`${id}-from`} type="date" value={filters.from ?? ""} max={filters.to} onChange={(e) => set({ from: e.target.value || undefined })} />
         </Field>
-        <Field id={`${id}-to`} label="Created to">
+        <Field id={`${id}-to`} label={t("filters.createdTo")}>
           <Input id={`${id}-to`} type="date" value={filters.to ?? ""} min={filters.from} onChange={(e) => set({ to: e.target.value || undefined })} />
         </Field>
       </div>
@@ -117,7 +119,7 @@ export function FiltersBar({
             onChange({ tab: filters.tab });
           }}
         >
-          <X /> Clear filters
+          <X /> {t("filters.clear")}
         </Button>
       ) : null}
     </div>

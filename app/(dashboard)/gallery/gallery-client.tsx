@@ -3,15 +3,16 @@
 import { type InfiniteData, useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { AlertTriangle, Loader2 } from "lucide-react";
 import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import type { Viewer } from "@/components/gallery/asset-drawer";
-import { reviewCounts } from "@/lib/format";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { type GalleryFilters, type GalleryTab, activeFilterCount, galleryFiltersToSearchParams } from "@/lib/assets/gallery-filters";
 import type { GalleryResponse } from "@/lib/assets/gallery-response";
 import type { GalleryFacets } from "@/lib/assets/list-gallery-facets";
+import { useFormat } from "@/lib/i18n/use-format";
 import { AssetGrid, AssetList } from "./asset-grid";
 import { BulkBar } from "./bulk-bar";
 import { FiltersBar } from "./filters-bar";
@@ -26,14 +27,14 @@ const AssetDrawer = dynamic(() => import("@/components/gallery/asset-drawer").th
 const LIVE_POLL_MS = 2_500;
 const FINISHED = new Set(["COMPLETED", "PARTIAL", "FAILED"]);
 
-async function fetchPage(filters: GalleryFilters, cursor: string | null, watch: string[]): Promise<GalleryResponse> {
+async function fetchPage(filters: GalleryFilters, cursor: string | null, watch: string[], failed: string): Promise<GalleryResponse> {
   const params = galleryFiltersToSearchParams(filters);
   if (filters.tab === "all") params.delete("tab");
   if (cursor) params.set("cursor", cursor);
   if (watch.length > 0) params.set("watch", watch.join(","));
   const res = await fetch(`/api/assets?${params}`, { cache: "no-cache" });
   const body = await res.json().catch(() => null);
-  if (!res.ok) throw new Error(body?.error?.message ?? "The gallery could not be loaded.");
+  if (!res.ok) throw new Error(body?.error?.message ?? failed);
   return body as GalleryResponse;
 }
 
@@ -48,6 +49,8 @@ export function GalleryClient({
   facets: GalleryFacets;
   viewer: Viewer;
 }) {
+  const t = useTranslations("gallery");
+  const format = useFormat();
   const queryClient = useQueryClient();
   // Filters, view, card size and the open asset live in the URL: a view can be shared, and back
   // and forward step through them. Changes are shallow: React Query fetches, the server page stays.
@@ -68,7 +71,7 @@ export function GalleryClient({
   const key = JSON.stringify(filters);
   const query = useInfiniteQuery({
     queryKey: ["gallery", key],
-    queryFn: ({ pageParam }) => fetchPage(filters, pageParam, pageParam ? [] : [...watched.current]),
+    queryFn: ({ pageParam }) => fetchPage(filters, pageParam, pageParam ? [] : [...watched.current], t("loadFailed")),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     initialData: key === initialKey.current ? { pages: [initialPage], pageParams: [null] } : undefined,
@@ -91,7 +94,7 @@ export function GalleryClient({
       if (!watched.current.has(r.id)) continue;
       if (FINISHED.has(r.state)) {
         watched.current.delete(r.id);
-        const text = `Review finished in “${r.groupName}”: ${reviewCounts(r.approved, r.failed)}`;
+        const text = t("reviewFinished", { group: r.groupName, counts: format.reviewCounts(r.approved, r.failed) });
         if (r.failed > 0) toast.warning(text, { id: `review-${r.id}` });
         else toast.success(text, { id: `review-${r.id}` });
       } else if (r.state === "UNCERTAIN" || (r.state === "SEND_FAILED" && r.inReview > 0)) {
@@ -99,7 +102,7 @@ export function GalleryClient({
       }
     }
     for (const item of items) if (item.status.live) watched.current.add(item.submission.id);
-  }, [query.data, items]);
+  }, [query.data, items, t, format]);
 
   const refresh = useCallback(() => {
     void queryClient.invalidateQueries({ queryKey: ["gallery"] });
@@ -140,7 +143,7 @@ export function GalleryClient({
       </Card>
     ) : items.length === 0 ? (
       query.isFetching ? (
-        <div className="flex justify-center p-10 text-muted-foreground" role="status" aria-label="Loading assets">
+        <div className="flex justify-center p-10 text-muted-foreground" role="status" aria-label={t("loadingAssets")}>
           <Loader2 className="size-5 animate-spin" aria-hidden />
         </div>
       ) : (
@@ -159,8 +162,7 @@ export function GalleryClient({
         <div className="flex items-start gap-2 rounded-lg border border-warning/40 bg-warning/10 p-3 text-sm" role="status">
           <AlertTriangle className="mt-0.5 size-4 shrink-0 text-warning" />
           <span>
-            {needsAttention === 1 ? "One asset was" : `${needsAttention} assets were`} not confirmed as sent to the provider. Open{" "}
-            {needsAttention === 1 ? "it" : "one"} to resend or drop its submission.
+            {t("needsAttention", { count: needsAttention })}
           </span>
         </div>
       ) : null}
@@ -173,8 +175,8 @@ export function GalleryClient({
         actions={
           <>
             {anyLive ? (
-              <span className="flex items-center gap-1.5 text-xs text-muted-foreground" data-testid="live-indicator" title="Updating while reviews run">
-                <Loader2 className="size-3.5 animate-spin" aria-hidden /> <span className="hidden lg:inline">Updating while reviews run</span>
+              <span className="flex items-center gap-1.5 text-xs text-muted-foreground" data-testid="live-indicator" title={t("live")}>
+                <Loader2 className="size-3.5 animate-spin" aria-hidden /> <span className="hidden lg:inline">{t("live")}</span>
               </span>
             ) : null}
             <ViewControls view={view} density={density} onView={setView} onDensity={setDensity} />
@@ -186,7 +188,7 @@ export function GalleryClient({
         {query.hasNextPage ? (
           <div className="mt-4 flex justify-center">
             <Button variant="outline" onClick={() => query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-              {query.isFetchingNextPage ? <Loader2 className="animate-spin" aria-hidden /> : null} Load more
+              {query.isFetchingNextPage ? <Loader2 className="animate-spin" aria-hidden /> : null} {t("loadMore")}
             </Button>
           </div>
         ) : null}
@@ -208,15 +210,8 @@ export function GalleryClient({
 }
 
 function EmptyState({ tab, filtered }: { tab: GalleryTab; filtered: boolean }) {
-  const text = filtered
-    ? "Nothing matches these filters."
-    : tab === "approved"
-      ? "No approved assets yet. Upload some avatars and they appear here once the provider approves them."
-      : tab === "in_review"
-        ? "Nothing is in review right now."
-        : tab === "failed"
-          ? "No failed assets. Everything that was reviewed passed."
-          : "No assets yet. Start on the Upload page.";
+  const t = useTranslations("gallery");
+  const text = filtered ? t("emptyFiltered") : t(`empty.${tab}`);
   return (
     <Card>
       <CardContent className="p-10 text-center text-sm text-muted-foreground" data-testid="gallery-empty">

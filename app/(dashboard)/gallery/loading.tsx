@@ -1,8 +1,10 @@
+import { useTranslations } from "next-intl";
 import { Bone, PageSkeleton } from "@/components/gallery/skeleton";
 
 export default function GalleryLoading() {
+  const t = useTranslations("gallery");
   return (
-    <PageSkeleton title="Gallery" label="Loading the gallery…" className="mx-auto max-w-7xl">
+    <PageSkeleton title={t("title")} label={t("loading")} className="mx-auto max-w-7xl">
       <div className="space-y-4">
         <div className="flex gap-1">
           {["w-28", "w-28", "w-20", "w-16"].map((w, i) => (

@@ -1,3 +1,5 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/require-page-user";
 import { countAssetsByTab } from "@/lib/assets/count-assets-by-tab";
@@ -8,10 +10,13 @@ import { listGalleryFacets } from "@/lib/assets/list-gallery-facets";
 import { resolveTimeZone } from "@/lib/insight/time-zone";
 import { GalleryClient } from "./gallery-client";
 
-export const metadata = { title: "Gallery" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("gallery");
+  return { title: t("title") };
+}
 
 export default async function GalleryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePageUser();
+  const [user, t] = await Promise.all([requirePageUser(), getTranslations("gallery")]);
   const params = await searchParams;
   const filters = parseGalleryFilters(params);
   const { tab: _tab, ...rest } = filters;
@@ -24,8 +29,8 @@ export default async function GalleryPage({ searchParams }: { searchParams: Prom
   return (
     <div className="mx-auto max-w-7xl">
       <PageHeader
-        title="Gallery"
-        description="Every asset of your team: approved ones with their asset:// URLs, those in review, and those that failed, with the reason."
+        title={t("title")}
+        description={t("description")}
       />
       <NuqsAdapter>
         <GalleryClient initialFilters={filters} initialPage={{ ...page, counts, reviews: [] }} facets={facets} viewer={{ id: user.id, role: user.role }} />

@@ -1,9 +1,10 @@
 "use client";
 
 import { Tabs } from "radix-ui";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { ScrollFade } from "@/components/gallery/scroll-fade";
-import { type GalleryTab, galleryTabLabels, galleryTabs } from "@/lib/assets/gallery-filters";
+import { type GalleryTab, galleryTabs } from "@/lib/assets/gallery-filters";
 import { cn } from "@/lib/utils";
 
 /**
@@ -27,29 +28,30 @@ export function StatusTabs({
   toolbar?: ReactNode;
   children: ReactNode;
 }) {
+  const t = useTranslations("gallery");
   return (
     <Tabs.Root value={tab} onValueChange={(v) => onChange(v as GalleryTab)} activationMode="manual" className="space-y-4">
       <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between sm:gap-3">
         <ScrollFade className="-mx-1 px-1 py-1 sm:flex-1">
-          <Tabs.List aria-label="Status" className="flex w-max gap-1">
-            {galleryTabs.map((t) => (
+          <Tabs.List aria-label={t("tabs.label")} className="flex w-max gap-1">
+            {galleryTabs.map((value) => (
               <Tabs.Trigger
-                key={t}
-                value={t}
+                key={value}
+                value={value}
                 onFocus={(e) => e.currentTarget.scrollIntoView({ block: "nearest", inline: "nearest" })}
                 className={cn(
                   "flex shrink-0 items-center gap-1.5 rounded-full border px-3 py-1.5 text-sm font-medium whitespace-nowrap transition-colors focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-2 focus-visible:ring-offset-background",
                   "border-border bg-background hover:bg-muted data-[state=active]:border-primary data-[state=active]:bg-primary data-[state=active]:text-primary-foreground",
                 )}
-                data-testid={`tab-${t}`}
+                data-testid={`tab-${value}`}
               >
-                {galleryTabLabels[t]}
+                {t(`tabs.names.${value}`)}
                 {counts ? (
                   <span
-                    className={cn("rounded-full px-1.5 text-xs tabular-nums", t === tab ? "ring-1 ring-inset ring-primary-foreground/60" : "bg-muted")}
-                    data-testid={`tab-count-${t}`}
+                    className={cn("rounded-full px-1.5 text-xs tabular-nums", value === tab ? "ring-1 ring-inset ring-primary-foreground/60" : "bg-muted")}
+                    data-testid={`tab-count-${value}`}
                   >
-                    {counts[t]}
+                    {counts[value]}
                   </span>
                 ) : null}
               </Tabs.Trigger>

@@ -2,6 +2,7 @@
 
 import { LayoutGrid, List } from "lucide-react";
 import { ToggleGroup } from "radix-ui";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import type { GalleryView } from "@/lib/assets/gallery-filters";
 import { cn } from "@/lib/utils";
@@ -9,12 +10,6 @@ import { type GalleryDensity, galleryDensities } from "./use-gallery-url";
 
 const item =
   "inline-flex h-8 min-w-8 items-center justify-center gap-1 rounded px-2 text-xs font-medium text-foreground transition-colors hover:bg-muted focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring data-[state=on]:bg-accent [&_svg]:size-4";
-
-const densityWords: Record<GalleryDensity, { short: string; long: string }> = {
-  small: { short: "S", long: "Small cards" },
-  medium: { short: "M", long: "Medium cards" },
-  large: { short: "L", long: "Large cards" },
-};
 
 function Group({ label, value, onChange, children }: { label: string; value: string; onChange: (v: string) => void; children: ReactNode }) {
   return (
@@ -43,22 +38,23 @@ export function ViewControls({
   onView: (view: GalleryView) => void;
   onDensity: (density: GalleryDensity) => void;
 }) {
+  const t = useTranslations("gallery");
   return (
     <>
       {view === "grid" ? (
-        <Group label="Card size" value={density} onChange={(v) => onDensity(v as GalleryDensity)}>
+        <Group label={t("view.cardSize")} value={density} onChange={(v) => onDensity(v as GalleryDensity)}>
           {galleryDensities.map((d) => (
-            <ToggleGroup.Item key={d} value={d} aria-label={densityWords[d].long} title={densityWords[d].long} className={cn(item)}>
-              {densityWords[d].short}
+            <ToggleGroup.Item key={d} value={d} aria-label={t(`view.density.${d}.long`)} title={t(`view.density.${d}.long`)} className={cn(item)}>
+              {t(`view.density.${d}.short`)}
             </ToggleGroup.Item>
           ))}
         </Group>
       ) : null}
-      <Group label="View" value={view} onChange={(v) => onView(v as GalleryView)}>
-        <ToggleGroup.Item value="grid" aria-label="Grid view" title="Grid view" className={item}>
+      <Group label={t("view.label")} value={view} onChange={(v) => onView(v as GalleryView)}>
+        <ToggleGroup.Item value="grid" aria-label={t("view.grid")} title={t("view.grid")} className={item}>
           <LayoutGrid aria-hidden />
         </ToggleGroup.Item>
-        <ToggleGroup.Item value="list" aria-label="List view" title="List view" className={item}>
+        <ToggleGroup.Item value="list" aria-label={t("view.list")} title={t("view.list")} className={item}>
           <List aria-hidden />
         </ToggleGroup.Item>
       </Group>

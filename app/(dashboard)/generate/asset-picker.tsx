@@ -2,24 +2,20 @@
 
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Check, Loader2, Search } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { AssetThumbnail } from "@/components/assets/asset-thumbnail";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
 import type { AssetType } from "@/lib/generated/prisma/enums";
 import type { ApprovedAssetView } from "@/lib/generation/list-approved-assets";
-import { formatSeconds } from "@/lib/format";
+import { useFormat } from "@/lib/i18n/use-format";
 import { cn } from "@/lib/utils";
 import { Segmented } from "./form-controls";
 
 type Page = { items: ApprovedAssetView[]; nextCursor: string | null };
 
-const typeFilters: { value: AssetType | ""; label: string }[] = [
-  { value: "", label: "All" },
-  { value: "IMAGE", label: "Images" },
-  { value: "VIDEO", label: "Videos" },
-  { value: "AUDIO", label: "Audio" },
-];
+const typeFilters = ["all", "IMAGE", "VIDEO", "AUDIO"] as const;
 
 function useDebounced<T>(value: T, ms: number): T {
   const [debounced, setDebounced] = useState(value);
@@ -40,6 +36,8 @@ export function AssetPicker({
   selectedIds: ReadonlySet<string>;
   onToggle: (asset: ApprovedAssetView) => void;
 }) {
+  const t = useTranslations("generate");
+  const format = useFormat();
   const [q, setQ] = useState("");
   const [type, setType] = useState<AssetType | "">("");
   const [groupId, setGroupId] = useState("");
@@ -55,7 +53,7 @@ export function AssetPicker({
       if (pageParam) params.set("cursor", pageParam);
       const res = await fetch(`/api/approved-assets?${params}`, { signal });
       const body = await res.json();
-      if (!res.ok) throw new Error(body?.error?.message ?? "The approved assets could not be loaded.");
+      if (!res.ok) throw new Error(body?.error?.message ?? t("picker.loadFailed"));
       return body as Page;
     },
     getNextPageParam: (last) => last.nextCursor ?? undefined,
@@ -63,19 +61,19 @@ export function AssetPicker({
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
-    <section aria-label="Approved assets" className="flex flex-col gap-3">
+    <section aria-label={t("form.approvedAssets")} className="flex flex-col gap-3">
       <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
         <div className="relative flex-1">
           <Search className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
-          <Input aria-label="Search approved assets" placeholder="Search by name or group" value={q} onChange={(e) => setQ(e.target.value)} className="pl-8" type="search" />
+          <Input aria-label={t("picker.search")} placeholder={t("picker.searchPlaceholder")} value={q} onChange={(e) => setQ(e.target.value)} className="pl-8" type="search" />
         </div>
         {groups.length > 0 ? (
           <div className="flex flex-col gap-1 sm:w-48">
           <label htmlFor="picker-group" className="text-xs font-medium text-muted-foreground">
-            Group
+            {t("picker.group")}
           </label>
           <Select id="picker-group" value={groupId} onChange={(e) => setGroupId(e.target.value)}>
-            <option value="">All groups</option>
+            <option value="">{t("picker.allGroups")}</option>
             {groups.map((g) => (
               <option key={g.id} value={g.id}>
                 {g.name} ({g.approvedCount})
@@ -86,17 +84,17 @@ export function AssetPicker({
         ) : null}
       </div>
       <Segmented
-        label="Type"
+        label={t("picker.type")}
         look="pill"
         value={type || "all"}
-        options={typeFilters.map((f) => f.value || "all")}
-        labelOf={(v) => typeFilters.find((f) => (f.value || "all") === v)?.label ?? v}
+        options={typeFilters}
+        labelOf={(v) => t(`picker.types.${v}`)}
         onChange={(v) => setType(v === "all" ? "" : (v as AssetType))}
       />
 
       {query.isPending ? (
         <div className="flex items-center gap-2 py-10 text-sm text-muted-foreground">
-          <Loader2 className="size-4 animate-spin" aria-hidden /> Loading approved assets…
+          <Loader2 className="size-4 animate-spin" aria-hidden /> {t("picker.loading")}
         </div>
       ) : query.isError ? (
         <p role="alert" className="py-6 text-sm text-destructive">
@@ -104,7 +102,7 @@ export function AssetPicker({
         </p>
       ) : items.length === 0 ? (
         <p className="rounded-md border border-dashed border-border p-6 text-center text-sm text-muted-foreground">
-          {search || type || groupId ? "No approved asset matches." : "No approved assets yet. Upload avatars and wait for their review to pass."}
+          {search || type || groupId ? t("picker.noMatch") : t("picker.empty")}
         </p>
       ) : (
         <ul className="grid grid-cols-3 gap-2 sm:grid-cols-4 xl:grid-cols-5" data-testid="asset-picker">
@@ -132,11 +130,11 @@ export function AssetPicker({
                     {selected ? <Check className="size-3.5" /> : null}
                   </span>
                   <span className="truncate px-2 pt-1.5 text-xs font-medium" title={asset.name}>
-                    <span className="sr-only">Pick </span>
+                    <span className="sr-only">{t("picker.pick")} </span>
                     {asset.name}
                   </span>
                   <span className="truncate px-2 pb-1.5 text-[11px] text-muted-foreground">
-                    {asset.type === "IMAGE" && asset.width ? `${asset.width}×${asset.height}` : (formatSeconds(asset.durationMs) ?? asset.type.toLowerCase())} · {asset.groupName}
+                    {asset.type === "IMAGE" && asset.width ? `${asset.width}×${asset.height}` : asset.durationMs != null ? format.seconds(asset.durationMs) : t(`picker.kind.${asset.type}`)} · {asset.groupName}
                   </span>
                 </button>
               </li>
@@ -146,7 +144,7 @@ export function AssetPicker({
       )}
       {query.hasNextPage ? (
         <Button type="button" variant="outline" size="sm" className="self-center" disabled={query.isFetchingNextPage} onClick={() => query.fetchNextPage()}>
-          {query.isFetchingNextPage ? "Loading…" : "Show more"}
+          {query.isFetchingNextPage ? t("picker.loadingMore") : t("picker.showMore")}
         </Button>
       ) : null}
     </section>

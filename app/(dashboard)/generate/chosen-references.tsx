@@ -1,12 +1,13 @@
 "use client";
 
 import { ArrowDown, ArrowUp, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { AssetThumbnail } from "@/components/assets/asset-thumbnail";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";
-import { formatSeconds } from "@/lib/format";
+import { useFormat } from "@/lib/i18n/use-format";
 import type { ApprovedAssetView } from "@/lib/generation/list-approved-assets";
-import { imageRoles, type ReferenceRole, roleLabels } from "@/lib/generation/video-rules";
+import { imageRoles, type ReferenceRole } from "@/lib/generation/video-rules";
 import type { SelectedReference } from "./generate-form";
 
 /** The references chosen for a video, in order: each image's role, move up or down, remove. */
@@ -21,11 +22,13 @@ export function ChosenReferences({
   onMove: (index: number, by: -1 | 1) => void;
   onRemove: (asset: ApprovedAssetView) => void;
 }) {
+  const t = useTranslations("generate");
+  const format = useFormat();
   return (
-    <section aria-label="Chosen references">
+    <section aria-label={t("chosen.label")}>
       {selected.length === 0 ? (
         <p className="rounded-md border border-dashed border-border p-4 text-center text-sm text-muted-foreground">
-          Pick approved avatars on the left (above on a phone), or write a prompt alone.
+          {t("chosen.empty")}
         </p>
       ) : (
         <ol className="flex flex-col gap-2" data-testid="selected-references">
@@ -38,26 +41,26 @@ export function ChosenReferences({
                 </div>
                 {s.asset.type === "IMAGE" ? (
                   <Select
-                    aria-label={`Role of ${s.asset.name}`}
+                    aria-label={t("chosen.roleOf", { name: s.asset.name })}
                     value={s.role}
                     onChange={(e) => onRole(s.asset.id, e.target.value as ReferenceRole)}
                     className="mt-1 h-8 text-xs"
                   >
                     {imageRoles.map((role) => (
                       <option key={role} value={role}>
-                        {roleLabels[role]}
+                        {t(`roles.${role}`)}
                       </option>
                     ))}
                   </Select>
                 ) : (
                   <div className="text-xs text-muted-foreground">
-                    {roleLabels[s.role]}
-                    {s.asset.durationMs ? ` · ${formatSeconds(s.asset.durationMs)}` : ""}
+                    {t(`roles.${s.role}`)}
+                    {s.asset.durationMs ? ` · ${format.seconds(s.asset.durationMs)}` : ""}
                   </div>
                 )}
               </div>
               <div className="flex shrink-0 flex-col">
-                <Button type="button" variant="ghost" size="icon" className="size-6" aria-label={`Move ${s.asset.name} up`} disabled={i === 0} onClick={() => onMove(i, -1)}>
+                <Button type="button" variant="ghost" size="icon" className="size-6" aria-label={t("chosen.moveUp", { name: s.asset.name })} disabled={i === 0} onClick={() => onMove(i, -1)}>
                   <ArrowUp className="size-3.5" />
                 </Button>
                 <Button
@@ -65,14 +68,14 @@ export function ChosenReferences({
                   variant="ghost"
                   size="icon"
                   className="size-6"
-                  aria-label={`Move ${s.asset.name} down`}
+                  aria-label={t("chosen.moveDown", { name: s.asset.name })}
                   disabled={i === selected.length - 1}
                   onClick={() => onMove(i, 1)}
                 >
                   <ArrowDown className="size-3.5" />
                 </Button>
               </div>
-              <Button type="button" variant="ghost" size="icon" aria-label={`Remove ${s.asset.name}`} onClick={() => onRemove(s.asset)}>
+              <Button type="button" variant="ghost" size="icon" aria-label={t("chosen.remove", { name: s.asset.name })} onClick={() => onRemove(s.asset)}>
                 <X />
               </Button>
             </li>
@@ -80,8 +83,7 @@ export function ChosenReferences({
         </ol>
       )}
       <p className="mt-2 text-xs text-muted-foreground">
-        Avatars go in as reference images. For first/last frame mode, mark one image as the first frame (and one as the last); that mode takes no
-        other references.
+        {t("chosen.hint")}
       </p>
     </section>
   );

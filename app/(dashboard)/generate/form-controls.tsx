@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { RadioGroup } from "radix-ui";
 import { cn } from "@/lib/utils";
 
@@ -12,7 +13,7 @@ export function Segmented<T extends string>({
   value,
   options,
   onChange,
-  labelOf = (option) => (option === "adaptive" ? "Adaptive" : option),
+  labelOf,
   look = "box",
 }: {
   label: string;
@@ -22,6 +23,8 @@ export function Segmented<T extends string>({
   labelOf?: (option: T) => string;
   look?: "box" | "pill";
 }) {
+  const t = useTranslations("generate");
+  const optionLabel = labelOf ?? ((option: T) => (option === "adaptive" ? t("form.adaptive") : option));
   return (
     <RadioGroup.Root aria-label={label} value={value} onValueChange={(v) => onChange(v as T)} orientation="horizontal" className="flex flex-wrap gap-1">
       {options.map((option) => (
@@ -34,7 +37,7 @@ export function Segmented<T extends string>({
             "border-border hover:bg-muted data-[state=checked]:border-primary data-[state=checked]:bg-primary data-[state=checked]:text-primary-foreground",
           )}
         >
-          {labelOf(option)}
+          {optionLabel(option)}
         </RadioGroup.Item>
       ))}
     </RadioGroup.Root>

@@ -1,6 +1,7 @@
 "use client";
 
 import { AlertCircle, Clapperboard, Loader2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useAction } from "next-safe-action/hooks";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -43,10 +44,10 @@ type Props = {
 };
 
 const limitOf = { IMAGE: videoLimits.maxImages, VIDEO: videoLimits.maxVideos, AUDIO: videoLimits.maxAudios } as const;
-const nounOf = { IMAGE: "images", VIDEO: "videos", AUDIO: "audio clips" } as const;
 
 /** The Generate form: references from the picker, each image's role, prompt and parameters. */
 export function GenerateForm({ initial, models, groups, priceTable, duplicateOf }: Props) {
+  const t = useTranslations("generate");
   const router = useRouter();
   const [selected, setSelected] = useState<SelectedReference[]>(initial.selected);
   const [prompt, setPrompt] = useState(initial.prompt);
@@ -65,11 +66,11 @@ export function GenerateForm({ initial, models, groups, priceTable, duplicateOf 
     onSuccess: ({ data }) => {
       if (!data) return;
       if (data.state === "SEND_FAILED") {
-        setSendFailure({ jobId: data.jobId, message: data.error ?? "The provider did not take the request." });
-        toast.error("The video could not be started", { description: data.error ?? undefined });
+        setSendFailure({ jobId: data.jobId, message: data.error ?? t("form.providerRefused") });
+        toast.error(t("form.startFailed"), { description: data.error ?? undefined });
         return;
       }
-      toast.success("Video started");
+      toast.success(t("form.started"));
       router.push(`/jobs/${data.jobId}`);
     },
     onExecute: () => setSendFailure(null),
@@ -80,7 +81,7 @@ export function GenerateForm({ initial, models, groups, priceTable, duplicateOf 
   const seedValue = seed.trim() === "" ? null : Number(seed);
   const params = videoParamsSchema.safeParse({ duration, aspectRatio, resolution, generateAudio, seed: seedValue, returnLastFrame });
   const paramErrors = params.success ? [] : params.error.issues.map((i) => i.message);
-  const problems = [...violations.map((v) => v.message), ...paramErrors, ...(model ? [] : ["Choose a model."])];
+  const problems = [...violations.map((v) => v.message), ...paramErrors, ...(model ? [] : [t("form.chooseModel")])];
   const serverError = create.result.serverError;
   const cost = estimateCost(priceTable, { model, resolution, duration });
   const selectedIds = useMemo(() => new Set(selected.map((s) => s.asset.id)), [selected]);
@@ -93,11 +94,11 @@ export function GenerateForm({ initial, models, groups, priceTable, duplicateOf 
       return;
     }
     if (counts[asset.type] >= limitOf[asset.type]) {
-      toast.error(`At most ${limitOf[asset.type]} ${nounOf[asset.type]} can be used in one video.`);
+      toast.error(t(`form.tooMany.${asset.type}`, { max: limitOf[asset.type] }));
       return;
     }
     if (selected.length >= videoLimits.maxReferences) {
-      toast.error(`At most ${videoLimits.maxReferences} references can be used in all.`);
+      toast.error(t("form.tooManyReferences", { max: videoLimits.maxReferences }));
       return;
     }
     setSelected((list) => [...list, { asset, role: defaultRoleFor(asset.type) }]);
@@ -127,10 +128,9 @@ export function GenerateForm({ initial, models, groups, priceTable, duplicateOf 
     <div className="grid grid-cols-1 items-start gap-6 pb-16 lg:grid-cols-[minmax(0,1fr)_400px] lg:pb-0 xl:grid-cols-[minmax(0,1fr)_440px]">
       <Card>
         <CardHeader>
-          <CardTitle>Approved assets</CardTitle>
+          <CardTitle>{t("form.approvedAssets")}</CardTitle>
           <CardDescription>
-            Pick up to {videoLimits.maxImages} images, {videoLimits.maxVideos} videos and {videoLimits.maxAudios} audio clips ({videoLimits.maxReferences} in all). Only
-            approved assets are listed.
+            {t("form.pickUpTo", { images: videoLimits.maxImages, videos: videoLimits.maxVideos, audios: videoLimits.maxAudios, references: videoLimits.maxReferences })}
           </CardDescription>
         </CardHeader>
         <CardContent>
@@ -141,21 +141,29 @@ export function GenerateForm({ initial, models, groups, priceTable, duplicateOf 
       {selected.length > 0 && !formInView ? (
         <div className="fixed inset-x-0 bottom-0 z-20 flex items-center justify-between gap-3 border-t border-border bg-card/95 px-4 py-3 backdrop-blur lg:hidden">
           <span className="text-sm">
-            <strong>{selected.length}</strong> chosen
+            {t.rich("form.chosen", { count: selected.length, strong: (chunks) => <strong>{chunks}</strong> })}
           </span>
           <Button type="button" size="sm" onClick={() => formRef.current?.scrollIntoView({ behavior: "smooth", block: "start" })}>
-            Continue
+            {t("form.continue")}
           </Button>
         </div>
       ) : null}
 
-      <form ref={formRef} id="video-settings" onSubmit={submit} className="scroll-mt-16 lg:sticky lg:top-6" aria-label="Video settings">
+      <form ref={formRef} id="video-settings" onSubmit={submit} className="scroll-mt-16 lg:sticky lg:top-6" aria-label={t("form.videoSettings")}>
         <Card>
           <CardHeader>
-            <CardTitle>{duplicateOf ? "New video (duplicated)" : "New video"}</CardTitle>
+            <CardTitle>{duplicateOf ? t("form.newVideoDuplicated") : t("form.newVideo")}</CardTitle>
             <CardDescription>
-              Images {counts.IMAGE}/{videoLimits.maxImages} · Videos {counts.VIDEO}/{videoLimits.maxVideos} · Audio {counts.AUDIO}/{videoLimits.maxAudios} ·{" "}
-              {selected.length}/{videoLimits.maxReferences} in all
+              {t("form.counts", {
+                images: counts.IMAGE,
+                maxImages: videoLimits.maxImages,
+                videos: counts.VIDEO,
+                maxVideos: videoLimits.maxVideos,
+                audios: counts.AUDIO,
+                maxAudios: videoLimits.maxAudios,
+                all: selected.length,
+                maxAll: videoLimits.maxReferences,
+              })}
             </CardDescription>
           </CardHeader>
           <CardContent className="flex flex-col gap-5">
@@ -168,7 +176,7 @@ export function GenerateForm({ initial, models, groups, priceTable, duplicateOf 
 
             <div className="flex flex-col gap-2">
               <div className="flex items-baseline justify-between">
-                <Label htmlFor="prompt">Prompt</Label>
+                <Label htmlFor="prompt">{t("form.prompt")}</Label>
                 <span
                   id="prompt-counter"
                   className={cn("text-xs tabular-nums", prompt.length > videoLimits.promptMaxChars ? "text-destructive" : "text-muted-foreground")}
@@ -181,27 +189,27 @@ export function GenerateForm({ initial, models, groups, priceTable, duplicateOf 
                 id="prompt"
                 rows={4}
                 value={prompt}
-                placeholder="What happens in the video: “The avatar turns to the camera and waves.”"
+                placeholder={t("form.promptPlaceholder")}
                 onChange={(e) => setPrompt(e.target.value)}
                 aria-invalid={prompt.length > videoLimits.promptMaxChars}
                 aria-describedby={prompt.length > videoLimits.promptMaxChars ? "prompt-counter prompt-error" : "prompt-counter"}
               />
               {prompt.length > videoLimits.promptMaxChars ? (
                 <p id="prompt-error" className="text-xs text-destructive">
-                  The prompt is {prompt.length - videoLimits.promptMaxChars} characters too long; the provider takes {videoLimits.promptMaxChars} at most.
+                  {t("form.promptTooLong", { over: prompt.length - videoLimits.promptMaxChars, max: videoLimits.promptMaxChars })}
                 </p>
               ) : null}
             </div>
 
             <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-1 xl:grid-cols-2">
-              <SelectField id="model" label="Model" value={model} options={models} onChange={setModel} />
+              <SelectField id="model" label={t("form.model")} value={model} options={models} onChange={setModel} />
               <SeedField id="seed" value={seed} onChange={setSeed} />
             </div>
 
             <div className="flex flex-col gap-2">
               <div className="flex items-baseline justify-between">
-                <Label htmlFor="duration">Duration</Label>
-                <span className="text-sm font-medium tabular-nums">{duration} s</span>
+                <Label htmlFor="duration">{t("form.duration")}</Label>
+                <span className="text-sm font-medium tabular-nums">{t("form.seconds", { duration })}</span>
               </div>
               <input
                 id="duration"
@@ -216,20 +224,20 @@ export function GenerateForm({ initial, models, groups, priceTable, duplicateOf 
             </div>
 
             <div className="flex flex-col gap-2">
-              <span className="text-sm font-medium">Aspect ratio</span>
-              <Segmented label="Aspect ratio" value={aspectRatio} options={aspectRatios} onChange={setAspectRatio} />
+              <span className="text-sm font-medium">{t("form.aspectRatio")}</span>
+              <Segmented label={t("form.aspectRatio")} value={aspectRatio} options={aspectRatios} onChange={setAspectRatio} />
             </div>
             <div className="flex flex-col gap-2">
-              <span className="text-sm font-medium">Resolution</span>
-              <Segmented label="Resolution" value={resolution} options={resolutions} onChange={setResolution} />
+              <span className="text-sm font-medium">{t("form.resolution")}</span>
+              <Segmented label={t("form.resolution")} value={resolution} options={resolutions} onChange={setResolution} />
             </div>
 
             <div className="grid grid-cols-1 gap-2">
-              <Toggle id="generateAudio" label="Generate audio" hint="A soundtrack made with the video." checked={generateAudio} onChange={setGenerateAudio} />
+              <Toggle id="generateAudio" label={t("form.generateAudio")} hint={t("form.generateAudioHint")} checked={generateAudio} onChange={setGenerateAudio} />
               <Toggle
                 id="returnLastFrame"
-                label="Return the last frame"
-                hint="Also keep the video's last frame as an image, e.g. to continue from it."
+                label={t("form.returnLastFrame")}
+                hint={t("form.returnLastFrameHint")}
                 checked={returnLastFrame}
                 onChange={setReturnLastFrame}
               />
@@ -255,11 +263,13 @@ export function GenerateForm({ initial, models, groups, priceTable, duplicateOf 
                   {sendFailure ? (
                     <>
                       {" "}
-                      Your choices are kept here; the attempt is recorded as{" "}
-                      <Link href={`/jobs/${sendFailure.jobId}`} className="underline underline-offset-2">
-                        a job
-                      </Link>{" "}
-                      you can retry.
+                      {t.rich("form.keptAsJob", {
+                        link: (chunks) => (
+                          <Link href={`/jobs/${sendFailure.jobId}`} className="underline underline-offset-2">
+                            {chunks}
+                          </Link>
+                        ),
+                      })}
                     </>
                   ) : null}
                 </div>
@@ -275,7 +285,7 @@ export function GenerateForm({ initial, models, groups, priceTable, duplicateOf 
                 aria-describedby={problems.length > 0 && (selected.length > 0 || prompt.length > 0) ? "generate-problems" : undefined}
               >
                 {create.isPending ? <Loader2 className="animate-spin" aria-hidden /> : <Clapperboard aria-hidden />}
-                {create.isPending ? "Starting…" : "Generate video"}
+                {create.isPending ? t("form.starting") : t("form.generateVideo")}
               </Button>
             </div>
           </CardContent>

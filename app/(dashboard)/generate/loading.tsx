@@ -1,8 +1,10 @@
+import { useTranslations } from "next-intl";
 import { Bone, PageSkeleton } from "@/components/gallery/skeleton";
 
 export default function GenerateLoading() {
+  const t = useTranslations("generate");
   return (
-    <PageSkeleton title="Generate" label="Loading the video form…">
+    <PageSkeleton title={t("title")} label={t("loading")}>
       <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,1fr)_400px] xl:grid-cols-[minmax(0,1fr)_440px]">
         <div className="flex min-w-0 flex-col gap-3 rounded-xl border border-border bg-card p-4">
           <Bone className="h-9 w-full" />

@@ -1,4 +1,6 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { NotificationToggle } from "@/components/generation/notification-toggle";
 import { PageHeader } from "@/components/ui/page-header";
 import { listGroups } from "@/lib/assets/list-groups";
@@ -14,7 +16,10 @@ import { getProviderSettingsForDisplay } from "@/lib/settings/get-provider-setti
 import { getStorage } from "@/lib/storage/get-storage";
 import { type GenerateFormInitial, GenerateForm } from "./generate-form";
 
-export const metadata = { title: "Generate" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("generate");
+  return { title: t("title") };
+}
 export const dynamic = "force-dynamic";
 
 type Props = { searchParams: Promise<{ from?: string; assets?: string }> };
@@ -24,7 +29,7 @@ type Props = { searchParams: Promise<{ from?: string; assets?: string }> };
  * preselects approved assets.
  */
 export default async function GeneratePage({ searchParams }: Props) {
-  const user = await requirePageUser();
+  const [user, t] = await Promise.all([requirePageUser(), getTranslations("generate")]);
   const { from, assets } = await searchParams;
   const storage = getStorage();
   const [provider, generation, groups] = await Promise.all([
@@ -58,11 +63,11 @@ export default async function GeneratePage({ searchParams }: Props) {
         }),
       };
       const missing = job.references.length - initial.selected.length;
-      if (missing > 0) notices.push(`${missing} of the job's references ${missing === 1 ? "is" : "are"} no longer approved and ${missing === 1 ? "was" : "were"} left out.`);
-      if (!provider.models.includes(job.model)) notices.push(`The job's model “${job.model}” is no longer offered; ${initial.model} is chosen instead.`);
+      if (missing > 0) notices.push(t("notices.referencesLeftOut", { missing }));
+      if (!provider.models.includes(job.model)) notices.push(t("notices.modelGone", { model: job.model, chosen: initial.model }));
     } catch (error) {
       if (!isAppError(error)) throw error;
-      notices.push("The job to duplicate was not found; the form starts empty.");
+      notices.push(t("notices.jobNotFound"));
     }
   } else if (assets) {
     const ids = assets.split(",").map((s) => s.trim()).filter(Boolean).slice(0, 50);
@@ -77,19 +82,19 @@ export default async function GeneratePage({ searchParams }: Props) {
   return (
     <div>
       <PageHeader
-        title="Generate"
+        title={t("title")}
         description={
           <>
-            Turn approved avatars into Seedance 2.0 videos.{" "}
-            {can(user.role, "manageSettings") ? (
-              <>
-                One-click defaults and prices are set in{" "}
-                <Link href="/settings#generation" className="text-primary underline underline-offset-4">
-                  Settings
-                </Link>
-                .
-              </>
-            ) : null}
+            {t("description")}{" "}
+            {can(user.role, "manageSettings")
+              ? t.rich("defaultsIn", {
+                  link: (chunks) => (
+                    <Link href="/settings#generation" className="text-primary underline underline-offset-4">
+                      {chunks}
+                    </Link>
+                  ),
+                })
+              : null}
           </>
         }
         actions={<NotificationToggle />}

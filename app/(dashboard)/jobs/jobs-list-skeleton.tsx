@@ -1,11 +1,13 @@
+import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 
 /** Grey rows shaped like the jobs list: thumbnails, two lines of text, a status. */
 export function JobsListSkeleton({ rows = 5 }: { rows?: number }) {
+  const t = useTranslations("jobs");
   return (
     <Card aria-busy="true">
       <p className="sr-only" role="status">
-        Loading jobs…
+        {t("loadingList")}
       </p>
       <ul className="divide-y divide-border">
         {Array.from({ length: rows }, (_, i) => (

@@ -4,6 +4,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { Search } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useQueryStates } from "nuqs";
 import { Tabs } from "radix-ui";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
@@ -15,7 +16,8 @@ import { VideoJobStatusBadge } from "@/components/generation/video-job-status-ba
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/input";
-import { type VideoJobStatusFilter, isFinishedVideoJob, videoJobStateLabels } from "@/lib/generation/video-job-states";
+import { type VideoJobStatusFilter, isFinishedVideoJob } from "@/lib/generation/video-job-states";
+import { useFormat } from "@/lib/i18n/use-format";
 import type { VideoJobView } from "@/lib/generation/video-job-view";
 import { fromQueryValues, toQueryValues, zodQueryParsers } from "@/lib/url-state/zod-parsers";
 import { cn } from "@/lib/utils";
@@ -28,14 +30,11 @@ export type JobsPage = { items: VideoJobView[]; nextCursor: string | null; model
 const RUNNING_POLL_MS = 3_000;
 const filterParsers = zodQueryParsers(jobsFiltersSchema.shape);
 
-const statusTabs: { value: VideoJobStatusFilter; label: string }[] = [
-  { value: "all", label: "All" },
-  { value: "active", label: "Running" },
-  { value: "succeeded", label: "Ready" },
-  { value: "failed", label: "Failed" },
-];
+const statusTabs: readonly VideoJobStatusFilter[] = ["all", "active", "succeeded", "failed"];
 
 function JobRow({ job }: { job: VideoJobView }) {
+  const t = useTranslations("jobs");
+  const format = useFormat();
   const running = !isFinishedVideoJob(job.state);
   return (
     <li>
@@ -46,14 +45,14 @@ function JobRow({ job }: { job: VideoJobView }) {
       >
         <ReferenceThumbnails references={job.references} />
         <div className="min-w-0 flex-1">
-          <p className={cn("line-clamp-2 text-sm", job.prompt ? "" : "text-muted-foreground italic")}>{job.prompt ?? "No prompt"}</p>
+          <p className={cn("line-clamp-2 text-sm", job.prompt ? "" : "text-muted-foreground italic")}>{job.prompt ?? t("noPrompt")}</p>
           <p className="mt-1 flex flex-wrap gap-x-2 text-xs text-muted-foreground">
             <span className="break-all">{job.model}</span>
             <span>
-              {job.params.duration} s · {job.params.aspectRatio} · {job.params.resolution}
+              {t("params", { duration: job.params.duration, aspectRatio: job.params.aspectRatio, resolution: job.params.resolution })}
             </span>
             <span>
-              {job.createdBy?.name ?? job.createdBy?.email ?? "Someone"}, <RelativeTime iso={job.createdAt} />
+              {job.createdBy?.name ?? job.createdBy?.email ?? t("someone")}, <RelativeTime iso={job.createdAt} />
             </span>
           </p>
           {job.error && !running ? (
@@ -64,7 +63,7 @@ function JobRow({ job }: { job: VideoJobView }) {
         </div>
         <div className="flex w-full shrink-0 flex-col items-start gap-2 sm:w-40 sm:items-end">
           <VideoJobStatusBadge state={job.state} />
-          {running ? <JobProgressBar value={job.progress} indeterminate={job.state !== "RUNNING"} label={`${videoJobStateLabels[job.state]}, ${job.progress}%`} /> : null}
+          {running ? <JobProgressBar value={job.progress} indeterminate={job.state !== "RUNNING"} label={t("rowProgress", { state: t(`states.${job.state}`), progress: format.percent(job.progress / 100) })} /> : null}
         </div>
       </Link>
     </li>
@@ -77,6 +76,7 @@ function JobRow({ job }: { job: VideoJobView }) {
  * only while a job on screen is unfinished and the tab is in view.
  */
 export function JobsList({ initialFilters, initialPage }: { initialFilters: JobsFilters; initialPage: JobsPage }) {
+  const t = useTranslations("jobs");
   const router = useRouter();
   const id = useId();
   const [values, setValues] = useQueryStates(filterParsers, { history: "push", shallow: true, scroll: false });
@@ -110,7 +110,7 @@ export function JobsList({ initialFilters, initialPage }: { initialFilters: Jobs
     queryFn: async ({ pageParam, signal }): Promise<JobsPage> => {
       const res = await fetch(`/api/video-jobs?${jobsQueryString(filters, pageParam ? { cursor: pageParam } : {})}`, { signal });
       const body = await res.json().catch(() => null);
-      if (!res.ok) throw new Error(body?.error?.message ?? "The jobs could not be loaded.");
+      if (!res.ok) throw new Error(body?.error?.message ?? t("loadFailed"));
       return body as JobsPage;
     },
     getNextPageParam: (last) => last.nextCursor ?? undefined,
@@ -126,21 +126,21 @@ export function JobsList({ initialFilters, initialPage }: { initialFilters: Jobs
   return (
     <Tabs.Root value={filters.status} onValueChange={(v) => update({ status: v as VideoJobStatusFilter })} activationMode="manual" className="flex flex-col gap-4">
       <div className="flex flex-col gap-3 lg:flex-row lg:items-end">
-        <Tabs.List aria-label="Status" className="relative flex max-w-full gap-1 self-start overflow-x-auto rounded-lg bg-muted p-1">
+        <Tabs.List aria-label={t("filters.status")} className="relative flex max-w-full gap-1 self-start overflow-x-auto rounded-lg bg-muted p-1">
           {statusTabs.map((tab) => (
             <Tabs.Trigger
-              key={tab.value}
-              value={tab.value}
+              key={tab}
+              value={tab}
               className="rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap text-muted-foreground hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring data-[state=active]:bg-card data-[state=active]:text-foreground data-[state=active]:shadow-sm"
             >
-              {tab.label}
+              {t(`filters.tabs.${tab}`)}
             </Tabs.Trigger>
           ))}
         </Tabs.List>
         <div className="flex flex-1 flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-end">
           <div className="flex min-w-0 flex-1 flex-col gap-1">
             <label htmlFor={`${id}-q`} className="text-xs font-medium text-muted-foreground">
-              Search prompts
+              {t("filters.search")}
             </label>
             <div className="relative">
               <Search className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
@@ -150,10 +150,10 @@ export function JobsList({ initialFilters, initialPage }: { initialFilters: Jobs
           {models.length > 1 || filters.model ? (
             <div className="flex flex-col gap-1 sm:w-56">
               <label htmlFor={`${id}-model`} className="text-xs font-medium text-muted-foreground">
-                Model
+                {t("filters.model")}
               </label>
               <Select id={`${id}-model`} value={filters.model ?? ""} onChange={(e) => update({ model: e.target.value || undefined })}>
-                <option value="">All models</option>
+                <option value="">{t("filters.allModels")}</option>
                 {models.map((m) => (
                   <option key={m} value={m}>
                     {m}
@@ -164,7 +164,7 @@ export function JobsList({ initialFilters, initialPage }: { initialFilters: Jobs
           ) : null}
           <label className="flex h-9 items-center gap-2 text-sm whitespace-nowrap">
             <input type="checkbox" checked={filters.mine} onChange={(e) => update({ mine: e.target.checked })} className="size-4 accent-[var(--primary)]" />
-            Only mine
+            {t("filters.onlyMine")}
           </label>
         </div>
       </div>
@@ -180,17 +180,15 @@ export function JobsList({ initialFilters, initialPage }: { initialFilters: Jobs
               </p>
             ) : items.length === 0 ? (
               <div className="p-10 text-center text-sm text-muted-foreground">
-                {jobsFiltered(filters) ? (
-                  "No job matches these filters."
-                ) : (
-                  <>
-                    No videos yet.{" "}
-                    <Link href="/generate" className="text-primary underline underline-offset-4">
-                      Make the first one
-                    </Link>
-                    .
-                  </>
-                )}
+                {jobsFiltered(filters)
+                  ? t("noMatch")
+                  : t.rich("empty", {
+                      link: (chunks) => (
+                        <Link href="/generate" className="text-primary underline underline-offset-4">
+                          {chunks}
+                        </Link>
+                      ),
+                    })}
               </div>
             ) : (
               <ul className="divide-y divide-border" data-testid="jobs-list">
@@ -203,7 +201,7 @@ export function JobsList({ initialFilters, initialPage }: { initialFilters: Jobs
         )}
         {query.hasNextPage ? (
           <Button type="button" variant="outline" className="self-center" disabled={query.isFetchingNextPage} onClick={() => query.fetchNextPage()}>
-            {query.isFetchingNextPage ? "Loading…" : "Show more"}
+            {query.isFetchingNextPage ? t("loadingMore") : t("showMore")}
           </Button>
         ) : null}
       </Tabs.Content>

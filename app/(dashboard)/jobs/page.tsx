@@ -1,4 +1,6 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { NotificationToggle } from "@/components/generation/notification-toggle";
 import { Button } from "@/components/ui/button";
@@ -9,13 +11,16 @@ import { listVideoJobsQuerySchema } from "@/lib/generation/list-video-jobs.valid
 import { getStorage } from "@/lib/storage/get-storage";
 import { JobsList } from "./jobs-list";
 
-export const metadata = { title: "Jobs" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("jobs");
+  return { title: t("title") };
+}
 export const dynamic = "force-dynamic";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function JobsPage({ searchParams }: Props) {
-  const user = await requirePageUser();
+  const [user, t] = await Promise.all([requirePageUser(), getTranslations("jobs")]);
   const params = await searchParams;
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const parsed = listVideoJobsQuerySchema.safeParse({ status: one(params.status), mine: one(params.mine), model: one(params.model), q: one(params.q) });
@@ -25,13 +30,13 @@ export default async function JobsPage({ searchParams }: Props) {
   return (
     <div className="max-w-6xl">
       <PageHeader
-        title="Jobs"
-        description="Every video job of the team, its progress and the finished videos."
+        title={t("title")}
+        description={t("description")}
         actions={
           <>
             <NotificationToggle />
             <Button asChild size="sm">
-              <Link href="/generate">New video</Link>
+              <Link href="/generate">{t("newVideo")}</Link>
             </Button>
           </>
         }

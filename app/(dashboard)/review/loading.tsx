@@ -1,8 +1,10 @@
+import { useTranslations } from "next-intl";
 import { Bone, PageSkeleton } from "@/components/gallery/skeleton";
 
 export default function ReviewLoading() {
+  const t = useTranslations("review");
   return (
-    <PageSkeleton title="Review" label="Loading the review queue…" className="mx-auto max-w-6xl">
+    <PageSkeleton title={t("title")} label={t("loading")} className="mx-auto max-w-6xl">
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[1fr_18rem]">
         <div className="min-w-0 space-y-5">
           <Bone className="h-4 w-48" />

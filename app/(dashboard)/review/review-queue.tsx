@@ -3,6 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { CheckCircle2, Lightbulb, RotateCcw, Trash2 } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
+import { useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
 import { useQueryState } from "nuqs";
 import { useCallback, useId, useState } from "react";
@@ -12,7 +13,6 @@ import { useOpenAsset } from "@/components/gallery/use-open-asset";
 import { AssetStatusBadge } from "@/components/gallery/asset-status-badge";
 import { AssetThumbnail } from "@/components/assets/asset-thumbnail";
 import { BulkActionBar } from "@/components/gallery/bulk-action-bar";
-import { formatDateTime } from "@/lib/format";
 import { ReplaceFileDrop } from "@/components/gallery/replace-file-drop";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -23,26 +23,29 @@ import { zodQueryParser } from "@/lib/url-state/zod-parsers";
 import type { FailedQueue, FailedQueueItem } from "@/lib/assets/list-rejected-assets";
 import { resubmitAssetsAction } from "@/lib/assets/resubmit-assets.action";
 import { cn } from "@/lib/utils";
-import { actionErrorMessage } from "@/lib/action-message";
-import { toastAlreadyApproved } from "@/components/assets/already-approved-toast";
+import { useActionMessage } from "@/lib/i18n/use-action-message";
+import { useFormat } from "@/lib/i18n/use-format";
+import { useAlreadyApprovedToast } from "@/components/assets/already-approved-toast";
 import { useRepairActions } from "@/components/assets/use-repair-actions";
 
 // The drawer is not needed for the first paint: its code loads when an asset is opened.
 const AssetDrawer = dynamic(() => import("@/components/gallery/asset-drawer").then((m) => m.AssetDrawer), { ssr: false });
 const reasonParser = zodQueryParser(failureCategorySchema().optional().catch(undefined)).withOptions({ history: "push", shallow: true, scroll: false });
 
-async function fetchQueue(): Promise<FailedQueue> {
+async function fetchQueue(failed: string): Promise<FailedQueue> {
   const res = await fetch("/api/assets/rejected", { cache: "no-cache" });
   const body = await res.json().catch(() => null);
-  if (!res.ok) throw new Error(body?.error?.message ?? "The review queue could not be loaded.");
+  if (!res.ok) throw new Error(body?.error?.message ?? failed);
   return body as FailedQueue;
 }
 
 export function ReviewQueue({ initialQueue, viewer }: { initialQueue: FailedQueue; viewer: Viewer }) {
+  const t = useTranslations("review");
   const queryClient = useQueryClient();
+  const loadFailed = t("loadFailed");
   const query = useQuery({
     queryKey: ["failed-queue"],
-    queryFn: fetchQueue,
+    queryFn: () => fetchQueue(loadFailed),
     initialData: initialQueue,
     staleTime: 2_000,
     // Keep following the resubmissions while any is still in review; new failures show up then too.
@@ -85,22 +88,21 @@ export function ReviewQueue({ initialQueue, viewer }: { initialQueue: FailedQueu
           <Card>
             <CardContent className="flex flex-col items-center gap-2 p-10 text-center text-sm text-muted-foreground" data-testid="review-empty">
               <CheckCircle2 className="size-8 text-success" />
-              Nothing to fix: no asset of the team is waiting after a failed review.
+              {t("empty")}
             </CardContent>
           </Card>
         ) : (
           <div className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
             <p className="text-sm text-muted-foreground">
-              {queue.total} failed asset{queue.total === 1 ? "" : "s"} waiting
-              {queue.shown < queue.total ? ` (the newest ${queue.shown} are shown)` : ""}.
+              {queue.shown < queue.total ? t("waitingSome", { total: queue.total, shown: queue.shown }) : t("waiting", { total: queue.total })}
             </p>
             {queue.groups.length > 1 || reason ? (
               <div className="flex flex-col gap-1 sm:w-64">
                 <label htmlFor={reasonId} className="text-xs font-medium text-muted-foreground">
-                  Reason
+                  {t("reason")}
                 </label>
                 <Select id={reasonId} value={reason ?? ""} onChange={(e) => void setReason(failureCategorySchema().safeParse(e.target.value).data ?? null)}>
-                  <option value="">Every reason</option>
+                  <option value="">{t("everyReason")}</option>
                   {queue.groups.map((g) => (
                     <option key={g.category} value={g.category}>
                       {g.title} ({g.items.length})
@@ -114,9 +116,9 @@ export function ReviewQueue({ initialQueue, viewer }: { initialQueue: FailedQueu
         {queue.groups.length > 0 && shownGroups.length === 0 ? (
           <Card>
             <CardContent className="p-8 text-center text-sm text-muted-foreground">
-              Nothing failed for this reason now.{" "}
+              {t("noneForReason")}{" "}
               <button type="button" className="text-primary underline underline-offset-4" onClick={() => void setReason(null)}>
-                Show every reason
+                {t("showEveryReason")}
               </button>
             </CardContent>
           </Card>
@@ -134,7 +136,7 @@ export function ReviewQueue({ initialQueue, viewer }: { initialQueue: FailedQueu
                   </CardTitle>
                   <label className="flex items-center gap-2 text-sm text-muted-foreground">
                     <input type="checkbox" checked={all} onChange={() => setMany(ids, !all)} className="size-4 accent-[var(--primary)]" />
-                    Select all
+                    {t("selectAll")}
                   </label>
                 </div>
                 <CardDescription className="flex gap-2">
@@ -162,9 +164,9 @@ export function ReviewQueue({ initialQueue, viewer }: { initialQueue: FailedQueu
       </div>
 
       <aside className="space-y-3">
-        <h2 className="text-sm font-semibold">Resubmitted</h2>
+        <h2 className="text-sm font-semibold">{t("resubmitted.title")}</h2>
         {queue.resubmitted.length === 0 ? (
-          <p className="text-sm text-muted-foreground">Replacements and resubmissions show here with their review.</p>
+          <p className="text-sm text-muted-foreground">{t("resubmitted.empty")}</p>
         ) : (
           <ul className="space-y-2" data-testid="resubmitted">
             {queue.resubmitted.map((r) => (
@@ -183,8 +185,8 @@ export function ReviewQueue({ initialQueue, viewer }: { initialQueue: FailedQueu
                       {r.name}
                     </span>
                     {r.replacesName ? (
-                      <span className="block truncate text-xs text-muted-foreground" title={`replaces ${r.replacesName}`}>
-                        replaces {r.replacesName}
+                      <span className="block truncate text-xs text-muted-foreground" title={t("resubmitted.replaces", { name: r.replacesName })}>
+                        {t("resubmitted.replaces", { name: r.replacesName })}
                       </span>
                     ) : null}
                   </span>
@@ -215,6 +217,8 @@ function FailedRow({
   onOpen: () => void;
   onChanged: () => void;
 }) {
+  const t = useTranslations("review");
+  const format = useFormat();
   const [dismissing, setDismissing] = useState(false);
   const [note, setNote] = useState("");
   const { resubmit, dismiss } = useRepairActions(item.name, onChanged);
@@ -223,8 +227,8 @@ function FailedRow({
   return (
     <li className={cn("py-3", checked && "rounded-md bg-accent/60")} data-testid="failed-item" data-asset-name={item.name}>
       <div className="flex items-start gap-3">
-        <input type="checkbox" checked={checked} onChange={onToggle} aria-label={`Select ${item.name}`} className="mt-1 size-4 shrink-0 accent-[var(--primary)]" />
-        <button type="button" onClick={onOpen} className="shrink-0" aria-label={`Open ${item.name}`}>
+        <input type="checkbox" checked={checked} onChange={onToggle} aria-label={t("row.select", { name: item.name })} className="mt-1 size-4 shrink-0 accent-[var(--primary)]" />
+        <button type="button" onClick={onOpen} className="shrink-0" aria-label={t("row.open", { name: item.name })}>
           <AssetThumbnail type={item.type} thumbnailUrl={item.thumbnailUrl} name={item.name} className="size-16 rounded-md" />
         </button>
         <div className="min-w-0 flex-1 space-y-1">
@@ -233,7 +237,7 @@ function FailedRow({
               {item.name}
             </button>
             <span className="min-w-0 text-xs break-words text-muted-foreground">
-              {item.group.name} · {item.createdByName ?? "someone"} · {formatDateTime(item.createdAt)}
+              {item.group.name} · {item.createdByName ?? t("row.someone")} · {format.dateTime(item.createdAt)}
             </span>
           </div>
           <p className="text-sm" data-testid="failed-explanation">
@@ -249,10 +253,10 @@ function FailedRow({
       <div className="mt-3 grid grid-cols-1 gap-2 sm:ml-[6.25rem] sm:grid-cols-[1fr_auto_auto] sm:items-center">
         <ReplaceFileDrop asset={item} compact onReplaced={() => onChanged()} />
         <Button variant={suggestsResubmit ? "default" : "outline"} size="sm" className="h-9" disabled={resubmit.isPending} onClick={() => resubmit.execute({ assetIds: [item.id] })}>
-          <RotateCcw /> Resubmit as is
+          <RotateCcw /> {t("row.resubmit")}
         </Button>
         <Button variant="ghost" size="sm" className="h-9 text-destructive" onClick={() => setDismissing((v) => !v)} aria-expanded={dismissing}>
-          <Trash2 /> Dismiss
+          <Trash2 /> {t("row.dismiss")}
         </Button>
       </div>
       {dismissing ? (
@@ -263,9 +267,9 @@ function FailedRow({
             dismiss.execute({ assetIds: [item.id], note });
           }}
         >
-          <Input autoFocus value={note} onChange={(e) => setNote(e.target.value)} placeholder="Why leave it? (e.g. not needed any more)" aria-label={`Dismiss note for ${item.name}`} />
+          <Input autoFocus value={note} onChange={(e) => setNote(e.target.value)} placeholder={t("row.dismissPlaceholder")} aria-label={t("row.dismissNote", { name: item.name })} />
           <Button type="submit" variant="destructive" size="sm" className="h-9" disabled={!note.trim() || dismiss.isPending}>
-            Dismiss
+            {t("row.dismiss")}
           </Button>
         </form>
       ) : null}
@@ -274,24 +278,27 @@ function FailedRow({
 }
 
 function SelectionBar({ ids, onClear, onDone }: { ids: string[]; onClear: () => void; onDone: () => void }) {
+  const t = useTranslations("review");
+  const message = useActionMessage();
+  const toastAlreadyApproved = useAlreadyApprovedToast();
   const resubmit = useAction(resubmitAssetsAction, {
     onSuccess: ({ data }) => {
       const left = data?.alreadyApproved ?? [];
       toastAlreadyApproved(left, () => resubmit.execute({ assetIds: left.map((a) => a.assetId), sendApprovedAgain: true }));
-      if (data?.count) toast.success(`${data.count} asset${data.count === 1 ? "" : "s"} sent for review again.`);
+      if (data?.count) toast.success(t("bulk.resubmitted", { count: data.count }));
       onDone();
     },
-    onError: ({ error }) => toast.error(actionErrorMessage(error, "Could not resubmit.")),
+    onError: ({ error }) => toast.error(message.error(error, t("bulk.resubmitFailed"))),
   });
   return (
     <BulkActionBar selectedCount={ids.length} dismissIds={ids} noun="asset" className="max-w-6xl" onClear={onClear} onDone={onDone} data-testid="review-bulk-bar">
       {(startDismiss) => (
         <>
           <Button size="sm" disabled={resubmit.isPending} onClick={() => resubmit.execute({ assetIds: ids })}>
-            <RotateCcw /> Resubmit {ids.length}
+            <RotateCcw /> {t("bulk.resubmit", { count: ids.length })}
           </Button>
           <Button size="sm" variant="outline" onClick={startDismiss}>
-            <Trash2 /> Dismiss {ids.length}
+            <Trash2 /> {t("bulk.dismiss", { count: ids.length })}
           </Button>
         </>
       )}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
 import { toast } from "sonner";
@@ -12,7 +13,7 @@ import type { PriceTable } from "@/lib/generation/price-table";
 import { saveGenerationSettingsAction } from "@/lib/generation/save-generation-settings.action";
 import type { VideoDefaults } from "@/lib/generation/video-defaults";
 import { aspectRatios, resolutions, videoLimits } from "@/lib/generation/video-rules";
-import { firstValidationMessage } from "@/lib/action-message";
+import { useActionMessage } from "@/lib/i18n/use-action-message";
 
 type Props = {
   models: string[];
@@ -34,6 +35,9 @@ function gridFrom(models: string[], table: PriceTable | null): PriceGrid {
 
 /** Settings: what one-click "Generate video" uses, and the prices the Generate form estimates with. */
 export function GenerationSettingsForm({ models, defaults, savedPrompt, builtInPrompt, priceTable }: Props) {
+  const t = useTranslations("settings");
+  const tg = useTranslations("generate");
+  const message = useActionMessage();
   const [prompt, setPrompt] = useState(savedPrompt ?? "");
   const [model, setModel] = useState(defaults.model && models.includes(defaults.model) ? defaults.model : "");
   const [duration, setDuration] = useState(String(defaults.duration));
@@ -47,10 +51,9 @@ export function GenerationSettingsForm({ models, defaults, savedPrompt, builtInP
   const [localError, setLocalError] = useState<string | null>(null);
 
   const save = useAction(saveGenerationSettingsAction, {
-    onSuccess: () => toast.success("Generation settings saved"),
+    onSuccess: () => toast.success(t("generation.saved")),
   });
-  const validationMessage = save.result.validationErrors ? (firstValidationMessage(save.result.validationErrors) ?? "Some prices or defaults are not valid.") : undefined;
-  const error = localError ?? save.result.serverError ?? validationMessage;
+  const error = localError ?? (save.result.serverError || save.result.validationErrors ? message.error(save.result, t("generation.invalid")) : undefined);
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -63,7 +66,7 @@ export function GenerationSettingsForm({ models, defaults, savedPrompt, builtInP
         if (text === "") continue;
         const value = Number(text.replace(",", "."));
         if (!Number.isFinite(value) || value < 0) {
-          setLocalError(`The price of ${m} at ${r} is not a number of ${currency || "money"} per second.`);
+          setLocalError(t("generation.priceNotNumber", { model: m, resolution: r, currency: currency || t("generation.money") }));
           return;
         }
         perSecond[m][r] = value;
@@ -78,23 +81,30 @@ export function GenerationSettingsForm({ models, defaults, savedPrompt, builtInP
   }
 
   return (
-    <form className="flex flex-col gap-6" onSubmit={submit} aria-label="Generation settings">
+    <form className="flex flex-col gap-6" onSubmit={submit} aria-label={t("generation.formLabel")}>
       <fieldset className="flex flex-col gap-4">
-        <legend className="mb-2 text-sm font-semibold">One-click defaults</legend>
+        <legend className="mb-2 text-sm font-semibold">{t("generation.defaults")}</legend>
         <div className="flex flex-col gap-2">
           <div className="flex items-baseline justify-between">
-            <Label htmlFor="defaultPrompt">Default prompt</Label>
+            <Label htmlFor="defaultPrompt">{t("generation.defaultPrompt")}</Label>
             <span className="text-xs text-muted-foreground tabular-nums">
               {prompt.length}/{videoLimits.promptMaxChars}
             </span>
           </div>
           <Textarea id="defaultPrompt" rows={3} placeholder={builtInPrompt} value={prompt} onChange={(e) => setPrompt(e.target.value)} />
-          <p className="text-xs text-muted-foreground">Used by “Generate video” on an approved avatar. Empty: “{builtInPrompt}”</p>
+          <p className="text-xs text-muted-foreground">{t("generation.defaultPromptHelp", { prompt: builtInPrompt })}</p>
         </div>
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <SelectField id="defaultModel" label="Model" value={model} options={models} onChange={setModel} emptyOption={`First in the list (${models[0] ?? "none"})`} />
+          <SelectField
+            id="defaultModel"
+            label={tg("form.model")}
+            value={model}
+            options={models}
+            onChange={setModel}
+            emptyOption={t("generation.firstModel", { model: models[0] ?? t("generation.noModel") })}
+          />
           <div className="flex flex-col gap-2">
-            <Label htmlFor="defaultDuration">Duration (seconds)</Label>
+            <Label htmlFor="defaultDuration">{t("generation.duration")}</Label>
             <Input
               id="defaultDuration"
               type="number"
@@ -106,46 +116,45 @@ export function GenerationSettingsForm({ models, defaults, savedPrompt, builtInP
           </div>
           <SelectField
             id="defaultAspectRatio"
-            label="Aspect ratio"
+            label={tg("form.aspectRatio")}
             value={aspectRatio}
             options={aspectRatios}
             onChange={setAspectRatio}
-            optionLabel={(a) => (a === "adaptive" ? "Adaptive (follows the avatar)" : a)}
+            optionLabel={(a) => (a === "adaptive" ? t("generation.adaptive") : a)}
           />
-          <SelectField id="defaultResolution" label="Resolution" value={resolution} options={resolutions} onChange={setResolution} />
+          <SelectField id="defaultResolution" label={tg("form.resolution")} value={resolution} options={resolutions} onChange={setResolution} />
           <SeedField id="defaultSeed" value={seed} onChange={setSeed} />
           <div className="flex flex-col justify-end gap-2 text-sm">
             <label className="flex items-center gap-2">
               <input type="checkbox" checked={generateAudio} onChange={(e) => setGenerateAudio(e.target.checked)} className="size-4 accent-[var(--primary)]" />
-              Generate audio
+              {tg("form.generateAudio")}
             </label>
             <label className="flex items-center gap-2">
               <input type="checkbox" checked={returnLastFrame} onChange={(e) => setReturnLastFrame(e.target.checked)} className="size-4 accent-[var(--primary)]" />
-              Return the last frame
+              {tg("form.returnLastFrame")}
             </label>
           </div>
         </div>
       </fieldset>
 
       <fieldset className="flex flex-col gap-3">
-        <legend className="mb-2 text-sm font-semibold">Prices</legend>
+        <legend className="mb-2 text-sm font-semibold">{t("generation.prices")}</legend>
         <p className="text-xs text-muted-foreground">
-          Price per second of video, by model and resolution. When set, the Generate form shows the estimated cost. Leave a cell empty when you do not
-          know its price.
+          {t("generation.pricesHelp")}
         </p>
         <div className="flex items-center gap-2">
           <Label htmlFor="currency" className="shrink-0">
-            Currency
+            {t("generation.currency")}
           </Label>
           <Input id="currency" className="w-28" maxLength={12} value={currency} onChange={(e) => setCurrency(e.target.value.toUpperCase())} />
         </div>
         {/* A table from sm up; on a phone each model is a block of its own with a labelled field per resolution. */}
         <table className="block w-full text-sm sm:table">
-          <caption className="sr-only">Price per second by model and resolution</caption>
+          <caption className="sr-only">{t("generation.pricesCaption")}</caption>
           <thead className="sr-only sm:not-sr-only sm:table-header-group">
             <tr className="text-left text-xs text-muted-foreground">
               <th scope="col" className="py-2 pr-3 font-medium">
-                Model
+                {tg("form.model")}
               </th>
               {resolutions.map((r) => (
                 <th key={r} scope="col" className="px-1 py-2 font-medium">
@@ -166,7 +175,7 @@ export function GenerationSettingsForm({ models, defaults, savedPrompt, builtInP
                       {r}
                     </span>
                     <Input
-                      aria-label={`Price of ${m} at ${r} per second`}
+                      aria-label={t("generation.priceLabel", { model: m, resolution: r })}
                       inputMode="decimal"
                       placeholder="—"
                       value={prices[m]?.[r] ?? ""}
@@ -188,7 +197,7 @@ export function GenerationSettingsForm({ models, defaults, savedPrompt, builtInP
       ) : null}
       <div>
         <Button type="submit" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : "Save generation settings"}
+          {save.isPending ? t("saving") : t("generation.save")}
         </Button>
       </div>
     </form>

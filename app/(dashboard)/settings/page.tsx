@@ -1,4 +1,6 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { InsightSettings } from "@/components/insight/insight-settings";
@@ -11,10 +13,14 @@ import { countDisabledWebhookEndpoints } from "@/lib/webhooks/count-disabled-web
 import { GenerationSettingsForm } from "./generation-settings-form";
 import { ProviderSettingsForm } from "./provider-settings-form";
 
-export const metadata = { title: "Settings" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("settings");
+  return { title: t("title") };
+}
 
 export default async function SettingsPage() {
   const user = await requirePagePermission("manageSettings");
+  const t = await getTranslations("settings");
   const [settings, generation, disabledHooks] = await Promise.all([
     getProviderSettingsForDisplay(user.teamId),
     getGenerationSettings(user.teamId),
@@ -22,20 +28,23 @@ export default async function SettingsPage() {
   ]);
   return (
     <div className="max-w-4xl">
-      <PageHeader title="Settings" description={`Settings of ${user.teamName}.`} />
+      <PageHeader title={t("title")} description={t("description", { team: user.teamName })} />
       {disabledHooks > 0 ? (
         <p role="alert" className="mb-6 rounded-md border border-destructive/40 bg-destructive/10 p-3 text-sm" data-testid="webhooks-off-notice">
-          {disabledHooks === 1 ? "A webhook endpoint was" : `${disabledHooks} webhook endpoints were`} turned off after a day of failed deliveries.{" "}
-          <Link href="/settings/webhooks" className="font-medium underline underline-offset-4">
-            See why and turn {disabledHooks === 1 ? "it" : "them"} on again
-          </Link>
-          .
+          {t.rich("webhooksOff", {
+            count: disabledHooks,
+            link: (chunks) => (
+              <Link href="/settings/webhooks" className="font-medium underline underline-offset-4">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       ) : null}
       <Card className="mb-6">
         <CardHeader>
-          <CardTitle>Provider</CardTitle>
-          <CardDescription>Where the Seedance 2.0 asset API is and the key this team uses. Empty fields use the server&apos;s settings.</CardDescription>
+          <CardTitle>{t("provider.title")}</CardTitle>
+          <CardDescription>{t("provider.description")}</CardDescription>
         </CardHeader>
         <CardContent>
           <ProviderSettingsForm
@@ -53,8 +62,8 @@ export default async function SettingsPage() {
       </Card>
       <Card className="mb-6" id="generation">
         <CardHeader>
-          <CardTitle>Video generation</CardTitle>
-          <CardDescription>The prompt and parameters of one-click videos, and the prices the Generate form estimates costs with.</CardDescription>
+          <CardTitle>{t("generation.title")}</CardTitle>
+          <CardDescription>{t("generation.description")}</CardDescription>
         </CardHeader>
         <CardContent>
           <GenerationSettingsForm
@@ -70,16 +79,16 @@ export default async function SettingsPage() {
       <Link href="/settings/webhooks" className="mb-6 block max-w-md">
         <Card className="hover:border-primary">
           <CardHeader>
-            <CardTitle>Webhooks</CardTitle>
-            <CardDescription>Tell other systems when a review or a video is done.</CardDescription>
+            <CardTitle>{t("webhooksLink.title")}</CardTitle>
+            <CardDescription>{t("webhooksLink.description")}</CardDescription>
           </CardHeader>
         </Card>
       </Link>
       <Link href="/settings/team" className="block max-w-md">
         <Card className="hover:border-primary">
           <CardHeader>
-            <CardTitle>Team</CardTitle>
-            <CardDescription>Add people, change their roles, remove them.</CardDescription>
+            <CardTitle>{t("teamLink.title")}</CardTitle>
+            <CardDescription>{t("teamLink.description")}</CardDescription>
           </CardHeader>
         </Card>
       </Link>

@@ -1,6 +1,7 @@
 "use client";
 
 import { CheckCircle2, XCircle } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
 import { toast } from "sonner";
@@ -8,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Input, Textarea } from "@/components/ui/input";
 import { FieldError } from "@/components/ui/field-error";
 import { Label } from "@/components/ui/label";
+import { useActionMessage } from "@/lib/i18n/use-action-message";
 import { sameProviderUrl } from "@/lib/settings/provider-key-binding";
 import { saveProviderSettingsAction, testConnectionAction } from "@/lib/settings/provider-settings-actions";
 
@@ -25,6 +27,8 @@ type Props = {
 };
 
 export function ProviderSettingsForm({ initial, defaults }: Props) {
+  const t = useTranslations("settings");
+  const message = useActionMessage();
   const [form, setForm] = useState({
     baseUrl: initial.baseUrl === defaults.baseUrl ? "" : initial.baseUrl,
     apiKey: "",
@@ -36,7 +40,7 @@ export function ProviderSettingsForm({ initial, defaults }: Props) {
   const [clearApiKey, setClearApiKey] = useState(false);
   const save = useAction(saveProviderSettingsAction, {
     onSuccess: ({ data }) => {
-      toast.success("Provider settings saved");
+      toast.success(t("provider.saved"));
       if (data) {
         setLast4(data.apiKeyLast4);
         setKeyUrl(data.hasSavedKey ? form.baseUrl || defaults.baseUrl : null);
@@ -52,11 +56,11 @@ export function ProviderSettingsForm({ initial, defaults }: Props) {
   const keyNeeded = !form.apiKey.trim() && !savedKeyApplies && !serverKeyApplies;
   const keyHint = keyNeeded
     ? keyUrl && !clearApiKey
-      ? `The saved key was entered for ${keyUrl} and is only sent there: enter the API key for ${typedUrl}.`
-      : `Enter the API key for ${typedUrl}: the server's key is only sent to the server's own provider.`
+      ? t("provider.keyForOtherUrl", { keyUrl, typedUrl })
+      : t("provider.keyNeeded", { typedUrl })
     : null;
   const test = useAction(testConnectionAction);
-  const baseUrlError = save.result.validationErrors?.baseUrl?._errors?.[0];
+  const baseUrlError = message.field(save.result, "baseUrl");
   const error = save.result.serverError;
 
   return (
@@ -68,7 +72,7 @@ export function ProviderSettingsForm({ initial, defaults }: Props) {
       }}
     >
       <div className="flex flex-col gap-2">
-        <Label htmlFor="baseUrl">Base URL</Label>
+        <Label htmlFor="baseUrl">{t("provider.baseUrl")}</Label>
         <Input
           id="baseUrl"
           placeholder={defaults.baseUrl}
@@ -79,23 +83,24 @@ export function ProviderSettingsForm({ initial, defaults }: Props) {
         />
         <FieldError id="baseUrl" message={baseUrlError} />
         <p id="base-url-help" className="text-xs text-muted-foreground break-all">
-          Empty: {defaults.baseUrl} (from the server&apos;s settings).
+          {t("provider.baseUrlHelp", { url: defaults.baseUrl })}
         </p>
       </div>
       <div className="flex flex-col gap-2">
-        <Label htmlFor="apiKey">API key</Label>
+        <Label htmlFor="apiKey">{t("provider.apiKey")}</Label>
         <Input
           id="apiKey"
           type="password"
           autoComplete="off"
-          placeholder={last4 && !keyNeeded ? `•••• ${last4}` : "Enter the API key"}
+          placeholder={last4 && !keyNeeded ? `•••• ${last4}` : t("provider.apiKeyPlaceholder")}
           aria-describedby={keyHint ? "api-key-help api-key-needed" : "api-key-help"}
           aria-invalid={keyHint ? true : undefined}
           value={form.apiKey}
           onChange={(e) => setForm({ ...form, apiKey: e.target.value })}
         />
         <p id="api-key-help" className="text-xs text-muted-foreground" data-testid="api-key-mask">
-          {last4 ? <>Current key: ••••{last4}. </> : null}Stored encrypted; it is never shown again. Leave empty to keep it.
+          {last4 ? `${t("provider.currentKey", { last4 })} ` : null}
+          {t("provider.keyHelp")}
         </p>
         {keyHint ? (
           <p id="api-key-needed" role="status" className="text-sm text-destructive" data-testid="api-key-needed">
@@ -105,18 +110,20 @@ export function ProviderSettingsForm({ initial, defaults }: Props) {
         {keyUrl ? (
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" checked={clearApiKey} onChange={(e) => setClearApiKey(e.target.checked)} />
-            Remove the saved key (the server&apos;s own provider and key are used when the base URL is empty)
+            {t("provider.removeKey")}
           </label>
         ) : null}
       </div>
       <div className="grid grid-cols-1 gap-5 sm:grid-cols-2">
         <div className="flex flex-col gap-2">
-          <Label htmlFor="models">Models</Label>
+          <Label htmlFor="models">{t("provider.models")}</Label>
           <Textarea id="models" rows={3} aria-describedby="models-help" placeholder={defaults.models.join("\n")} value={form.models} onChange={(e) => setForm({ ...form, models: e.target.value })} />
-          <p id="models-help" className="text-xs text-muted-foreground">One model id per line. Empty: the server&apos;s list.</p>
+          <p id="models-help" className="text-xs text-muted-foreground">
+            {t("provider.modelsHelp")}
+          </p>
         </div>
         <div className="flex flex-col gap-2">
-          <Label htmlFor="projectName">Project name</Label>
+          <Label htmlFor="projectName">{t("provider.projectName")}</Label>
           <Input id="projectName" placeholder={defaults.projectName} value={form.projectName} onChange={(e) => setForm({ ...form, projectName: e.target.value })} />
         </div>
       </div>
@@ -127,15 +134,15 @@ export function ProviderSettingsForm({ initial, defaults }: Props) {
       ) : null}
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : "Save provider settings"}
+          {save.isPending ? t("saving") : t("provider.save")}
         </Button>
         <Button type="button" variant="outline" disabled={test.isPending} onClick={() => test.execute({ baseUrl: form.baseUrl, apiKey: form.apiKey })}>
-          {test.isPending ? "Testing…" : "Test connection"}
+          {test.isPending ? t("provider.testing") : t("provider.test")}
         </Button>
         <div data-testid="connection-result" aria-live="polite" className="text-sm">
           {test.result.data?.ok === true ? (
             <span className="flex items-center gap-1 text-success">
-              <CheckCircle2 className="size-4" aria-hidden /> Connected ({test.result.data.latencyMs} ms)
+              <CheckCircle2 className="size-4" aria-hidden /> {t("provider.connected", { ms: test.result.data.latencyMs })}
             </span>
           ) : test.result.data?.ok === false ? (
             <span className="flex items-center gap-1 text-destructive">

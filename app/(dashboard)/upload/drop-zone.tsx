@@ -1,6 +1,7 @@
 "use client";
 
 import { ClipboardPaste, UploadCloud } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useDropzone } from "react-dropzone";
 import { formatLabels } from "@/lib/media/describe-media";
 import { acceptMap, audioLimits, BYTES_PER_MB, imageLimits, videoLimits } from "@/lib/media/limits";
@@ -13,6 +14,8 @@ const mb = (bytes: number) => bytes / BYTES_PER_MB;
  * each is listed with its reason); the provider's limits are written under it.
  */
 export function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
+  const t = useTranslations("upload");
+  // Limits are shown as written (no digit grouping): they are passed as text.
   const dropzone = useDropzone({
     onDrop: (accepted, rejected) => onFiles([...accepted, ...rejected.map((r) => r.file)]),
     accept: acceptMap(),
@@ -28,32 +31,51 @@ export function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
       })}
       data-testid="dropzone"
     >
-      <input {...dropzone.getInputProps()} data-testid="upload-input" aria-label="Choose files to upload" />
+      <input {...dropzone.getInputProps()} data-testid="upload-input" aria-label={t("drop.input")} />
       <span className={cn("flex size-12 items-center justify-center rounded-full bg-accent text-primary transition-transform", dropzone.isDragActive && "scale-110")}>
         <UploadCloud className="size-6" aria-hidden />
       </span>
       <div>
-        <p className="text-base font-medium">{dropzone.isDragActive ? "Drop to add them" : "Drop images, videos and audio here"}</p>
+        <p className="text-base font-medium">{dropzone.isDragActive ? t("drop.active") : t("drop.title")}</p>
         <p className="mt-1 flex flex-wrap items-center justify-center gap-x-1.5 text-sm text-muted-foreground">
-          <span>or click to browse</span>
+          <span>{t("drop.browse")}</span>
           <span aria-hidden>·</span>
           <span className="inline-flex items-center gap-1">
-            <ClipboardPaste className="size-3.5" aria-hidden /> paste from the clipboard
+            <ClipboardPaste className="size-3.5" aria-hidden /> {t("drop.paste")}
           </span>
         </p>
       </div>
       <ul className="mt-1 grid grid-cols-1 max-w-2xl gap-1 text-xs text-muted-foreground sm:grid-cols-3 sm:gap-3">
         <li>
-          <strong className="font-medium text-foreground">Images</strong> {formatLabels("IMAGE")}; {imageLimits.minSidePx}–{imageLimits.maxSidePx} px a side, ratio{" "}
-          {imageLimits.minAspectRatio}–{imageLimits.maxAspectRatio}, under {mb(imageLimits.maxBytesExclusive)} MB
+          {t.rich("drop.images", {
+            strong: (chunks) => <strong className="font-medium text-foreground">{chunks}</strong>,
+            formats: formatLabels("IMAGE"),
+            minSide: String(imageLimits.minSidePx),
+            maxSide: String(imageLimits.maxSidePx),
+            minRatio: String(imageLimits.minAspectRatio),
+            maxRatio: String(imageLimits.maxAspectRatio),
+            mb: String(mb(imageLimits.maxBytesExclusive)),
+          })}
         </li>
         <li>
-          <strong className="font-medium text-foreground">Videos</strong> {formatLabels("VIDEO")}; {videoLimits.minDurationMs / 1000}–{videoLimits.maxDurationMs / 1000} s,{" "}
-          {videoLimits.minFps}–{videoLimits.maxFps} fps, 480p or 720p, up to {mb(videoLimits.maxBytes)} MB
+          {t.rich("drop.videos", {
+            strong: (chunks) => <strong className="font-medium text-foreground">{chunks}</strong>,
+            formats: formatLabels("VIDEO"),
+            minSeconds: String(videoLimits.minDurationMs / 1000),
+            maxSeconds: String(videoLimits.maxDurationMs / 1000),
+            minFps: String(videoLimits.minFps),
+            maxFps: String(videoLimits.maxFps),
+            mb: String(mb(videoLimits.maxBytes)),
+          })}
         </li>
         <li>
-          <strong className="font-medium text-foreground">Audio</strong> {formatLabels("AUDIO")}; {audioLimits.minDurationMs / 1000}–{audioLimits.maxDurationMs / 1000} s, up to{" "}
-          {mb(audioLimits.maxBytes)} MB
+          {t.rich("drop.audio", {
+            strong: (chunks) => <strong className="font-medium text-foreground">{chunks}</strong>,
+            formats: formatLabels("AUDIO"),
+            minSeconds: String(audioLimits.minDurationMs / 1000),
+            maxSeconds: String(audioLimits.maxDurationMs / 1000),
+            mb: String(mb(audioLimits.maxBytes)),
+          })}
         </li>
       </ul>
     </div>

@@ -2,15 +2,17 @@
 
 import { AlertTriangle, CheckCircle2, Copy, FileWarning, Loader2, Music, Play, RefreshCw, Replace, X } from "lucide-react";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { ApprovedDuplicate } from "@/lib/assets/find-approved-duplicates";
-import { nameFromFileName } from "@/lib/submissions/unique-names";
+import { MAX_ASSET_NAME_LENGTH, nameFromFileName } from "@/lib/submissions/unique-names";
 import { mediaFormats } from "@/lib/media/limits";
 import { cn } from "@/lib/utils";
-import { formatBytes, formatSeconds } from "@/lib/format";
+import { type Format } from "@/lib/i18n/format-in-locale";
+import { useFormat } from "@/lib/i18n/use-format";
 import { ProgressBar } from "./progress-bar";
 import type { FileItem } from "./upload-items";
 
@@ -29,10 +31,12 @@ type Props = {
 };
 
 export function FileRow({ item, nameError, sameAs, approved, disabled, onRename, onRemove, onRetry, onReplace, onResubmit }: Props) {
+  const t = useTranslations("upload");
+  const format = useFormat();
   const [playing, setPlaying] = useState(false);
   const refused = item.status === "refused";
   const skipped = !!sameAs || (!!approved && !item.resubmitApproved);
-  const facts = describe(item);
+  const facts = describe(item, format);
   const inputId = `name-${item.key}`;
 
   return (
@@ -49,7 +53,7 @@ export function FileRow({ item, nameError, sameAs, approved, disabled, onRename,
       <Preview item={item} playing={playing} onPlay={() => setPlaying((p) => !p)} />
       <div className="flex min-w-0 flex-1 flex-col gap-1.5">
         <label htmlFor={inputId} className="sr-only">
-          Asset name for {item.fileName}
+          {t("row.nameFor", { file: item.fileName })}
         </label>
         {refused ? (
           <p className="truncate text-sm font-medium" title={item.fileName}>
@@ -69,7 +73,7 @@ export function FileRow({ item, nameError, sameAs, approved, disabled, onRename,
         )}
         {nameError ? (
           <p id={`${inputId}-error`} className="text-xs text-destructive">
-            {nameError}
+            {t(`names.${nameError}`, { max: MAX_ASSET_NAME_LENGTH })}
           </p>
         ) : null}
         <p className="truncate text-xs text-muted-foreground" title={item.fileName}>
@@ -87,7 +91,7 @@ export function FileRow({ item, nameError, sameAs, approved, disabled, onRename,
             ))}
           </ul>
         ) : null}
-        {sameAs ? <p className="text-xs text-warning">The same file as “{sameAs}”: it is sent once, under that name.</p> : null}
+        {sameAs ? <p className="text-xs text-warning">{t("row.sameAs", { name: sameAs })}</p> : null}
         {approved ? <ApprovedNote approved={approved} resubmit={item.resubmitApproved} onResubmit={onResubmit} /> : null}
         {playing && item.mediaUrl && item.type === "VIDEO" ? (
           <video src={item.mediaUrl} controls autoPlay playsInline className="mt-1 max-h-64 w-full rounded-md bg-black" />
@@ -99,12 +103,12 @@ export function FileRow({ item, nameError, sameAs, approved, disabled, onRename,
           <div className="mt-0.5 flex flex-wrap gap-2">
             {item.status === "failed" ? (
               <Button size="sm" variant="outline" onClick={onRetry} disabled={disabled}>
-                <RefreshCw /> Retry
+                <RefreshCw /> {t("row.retry")}
               </Button>
             ) : null}
             {refused && item.file ? (
               <Button size="sm" variant="outline" onClick={onReplace} disabled={disabled}>
-                <Replace /> Replace
+                <Replace /> {t("row.replace")}
               </Button>
             ) : null}
           </div>
@@ -116,8 +120,8 @@ export function FileRow({ item, nameError, sameAs, approved, disabled, onRename,
         className="absolute right-2 top-2 size-8 text-muted-foreground"
         onClick={onRemove}
         disabled={disabled}
-        aria-label={`Remove ${item.fileName}`}
-        title="Remove"
+        aria-label={t("row.remove", { file: item.fileName })}
+        title={t("row.removeTitle")}
       >
         <X />
       </Button>
@@ -126,6 +130,7 @@ export function FileRow({ item, nameError, sameAs, approved, disabled, onRename,
 }
 
 function Preview({ item, playing, onPlay }: { item: FileItem; playing: boolean; onPlay: () => void }) {
+  const t = useTranslations("upload");
   const box = "relative flex size-16 shrink-0 items-center justify-center overflow-hidden rounded-md bg-muted text-muted-foreground sm:size-20";
   const poster = item.upload?.thumbnailUrl ?? null;
   if (item.status === "refused" && item.type !== "IMAGE" && item.type !== "VIDEO") {
@@ -148,7 +153,7 @@ function Preview({ item, playing, onPlay }: { item: FileItem; playing: boolean; 
   }
   if (item.type === "VIDEO") {
     return (
-      <button type="button" className={cn(box, "group")} onClick={onPlay} aria-label={playing ? "Hide the player" : `Play ${item.fileName}`}>
+      <button type="button" className={cn(box, "group")} onClick={onPlay} aria-label={playing ? t("row.hidePlayer") : t("row.play", { file: item.fileName })}>
         {poster ? (
           <img src={poster} alt="" className="size-full object-cover" />
         ) : item.mediaUrl ? (
@@ -168,25 +173,26 @@ function Preview({ item, playing, onPlay }: { item: FileItem; playing: boolean; 
 }
 
 function Status({ item }: { item: FileItem }) {
+  const t = useTranslations("upload");
   switch (item.status) {
     case "checking":
       return (
         <p className="flex items-center gap-1.5 text-xs text-muted-foreground">
-          <Loader2 className="size-3.5 animate-spin" aria-hidden /> Checking…
+          <Loader2 className="size-3.5 animate-spin" aria-hidden /> {t("row.checking")}
         </p>
       );
     case "queued":
       return (
         <div className="flex items-center gap-2">
-          <ProgressBar value={0} label={`Upload of ${item.fileName}`} data-testid="file-progress" className="max-w-xs" />
-          <span className="text-xs text-muted-foreground">Waiting</span>
+          <ProgressBar value={0} label={t("row.progress", { file: item.fileName })} data-testid="file-progress" className="max-w-xs" />
+          <span className="text-xs text-muted-foreground">{t("row.waiting")}</span>
         </div>
       );
     case "uploading": {
       const fraction = item.sizeBytes > 0 ? item.loaded / item.sizeBytes : 0;
       return (
         <div className="flex items-center gap-2">
-          <ProgressBar value={fraction} label={`Upload of ${item.fileName}`} data-testid="file-progress" className="max-w-xs" />
+          <ProgressBar value={fraction} label={t("row.progress", { file: item.fileName })} data-testid="file-progress" className="max-w-xs" />
           <span className="w-10 text-right text-xs tabular-nums text-muted-foreground">{Math.round(fraction * 100)}%</span>
         </div>
       );
@@ -194,19 +200,19 @@ function Status({ item }: { item: FileItem }) {
     case "done":
       return (
         <p className="flex items-center gap-1.5 text-xs text-success" data-testid="file-done">
-          <CheckCircle2 className="size-3.5" aria-hidden /> Uploaded
+          <CheckCircle2 className="size-3.5" aria-hidden /> {t("row.uploaded")}
         </p>
       );
     case "failed":
       return (
         <p className="flex items-center gap-1.5 text-xs text-destructive" role="alert">
-          <AlertTriangle className="size-3.5 shrink-0" aria-hidden /> {item.error ?? "The upload failed."}
+          <AlertTriangle className="size-3.5 shrink-0" aria-hidden /> {item.error ?? t("row.failed")}
         </p>
       );
     case "refused":
       return (
         <Badge variant="destructive" className="w-fit">
-          Refused: not sent
+          {t("row.refused")}
         </Badge>
       );
   }
@@ -214,10 +220,11 @@ function Status({ item }: { item: FileItem }) {
 
 /** An approved asset of the group with the same file: use it, or submit this one again. */
 export function ApprovedNote({ approved, resubmit, onResubmit }: { approved: ApprovedDuplicate; resubmit: boolean; onResubmit: (v: boolean) => void }) {
+  const t = useTranslations("upload");
   return (
     <div className="flex flex-col gap-1.5 rounded-md border border-success/30 bg-success/5 p-2 text-xs" data-testid="approved-duplicate">
       <p>
-        Already approved in this group as “{approved.name}”
+        {approved.sameGroup ? t("approved.as", { name: approved.name }) : t("approved.asInGroup", { name: approved.name, group: approved.groupName })}
         {approved.assetUrl ? (
           <>
             {" "}
@@ -225,8 +232,8 @@ export function ApprovedNote({ approved, resubmit, onResubmit }: { approved: App
             <button
               type="button"
               className="ml-1 inline-flex translate-y-0.5 text-muted-foreground hover:text-foreground"
-              aria-label="Copy the asset URL"
-              onClick={() => void navigator.clipboard?.writeText(approved.assetUrl!).then(() => toast.success("Asset URL copied"))}
+              aria-label={t("approved.copy")}
+              onClick={() => void navigator.clipboard?.writeText(approved.assetUrl!).then(() => toast.success(t("approved.copied")))}
             >
               <Copy className="size-3.5" />
             </button>
@@ -236,23 +243,22 @@ export function ApprovedNote({ approved, resubmit, onResubmit }: { approved: App
       </p>
       <div className="flex flex-wrap gap-3">
         <label className="flex items-center gap-1.5">
-          <input type="radio" checked={!resubmit} onChange={() => onResubmit(false)} /> Use the approved asset
+          <input type="radio" checked={!resubmit} onChange={() => onResubmit(false)} /> {t("approved.use")}
         </label>
         <label className="flex items-center gap-1.5">
-          <input type="radio" checked={resubmit} onChange={() => onResubmit(true)} /> Submit it again
+          <input type="radio" checked={resubmit} onChange={() => onResubmit(true)} /> {t("approved.sendAgain")}
         </label>
       </div>
     </div>
   );
 }
 
-function describe(item: FileItem): string {
+function describe(item: FileItem, format: Format): string {
   const parts: string[] = [];
   const label = item.format ? mediaFormats[item.format].label : item.upload ? item.upload.mimeType.split("/")[1]?.toUpperCase() : null;
   if (label) parts.push(label);
   if (item.width && item.height) parts.push(`${item.width}×${item.height} px`);
-  const seconds = formatSeconds(item.durationMs);
-  if (seconds) parts.push(seconds);
-  parts.push(formatBytes(item.sizeBytes));
+  if (item.durationMs != null) parts.push(format.seconds(item.durationMs));
+  parts.push(format.bytes(item.sizeBytes));
   return parts.join(" · ");
 }

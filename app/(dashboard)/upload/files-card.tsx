@@ -1,6 +1,7 @@
 "use client";
 
 import { RefreshCw } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { ApprovedDuplicate } from "@/lib/assets/find-approved-duplicates";
@@ -30,16 +31,17 @@ export function FilesCard({
   items: Pick<ReturnType<typeof useUploadItems>, "retryAllFailed" | "rename" | "remove" | "retry" | "setResubmit">;
   onReplace: (key: string) => void;
 }) {
+  const t = useTranslations("upload");
   return (
     <Card>
       <CardHeader className="gap-3">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <CardTitle>
-            Files <span className="font-normal text-muted-foreground">({files.length})</span>
+            {t.rich("files.title", { count: files.length, muted: (chunks) => <span className="font-normal text-muted-foreground">{chunks}</span> })}
           </CardTitle>
           {progress.failed > 0 ? (
             <Button size="sm" variant="outline" onClick={items.retryAllFailed}>
-              <RefreshCw /> Retry all failed ({progress.failed})
+              <RefreshCw /> {t("files.retryAll", { count: progress.failed })}
             </Button>
           ) : null}
         </div>
@@ -47,15 +49,15 @@ export function FilesCard({
           <ProgressBar
             value={progress.totalBytes > 0 ? progress.sentBytes / progress.totalBytes : 0}
             tone={progress.pending === 0 && progress.failed === 0 && progress.uploaded > 0 ? "success" : "primary"}
-            label="All uploads"
+            label={t("files.allUploads")}
             data-testid="overall-progress"
             data-done={progress.pending === 0 ? "true" : "false"}
           />
           <p className="text-xs text-muted-foreground" aria-live="polite" data-testid="upload-summary">
-            {progress.uploaded} of {files.length - progress.refused} uploaded
-            {progress.pending > 0 ? ` · ${progress.pending} in progress` : ""}
-            {progress.failed > 0 ? ` · ${progress.failed} failed` : ""}
-            {progress.refused > 0 ? ` · ${progress.refused} refused` : ""}
+            {t("files.summary", { uploaded: progress.uploaded, total: files.length - progress.refused })}
+            {progress.pending > 0 ? t("files.inProgress", { count: progress.pending }) : ""}
+            {progress.failed > 0 ? t("files.failed", { count: progress.failed }) : ""}
+            {progress.refused > 0 ? t("files.refused", { count: progress.refused }) : ""}
           </p>
         </div>
       </CardHeader>

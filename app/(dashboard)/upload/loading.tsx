@@ -1,8 +1,10 @@
+import { useTranslations } from "next-intl";
 import { Bone, PageSkeleton } from "@/components/gallery/skeleton";
 
 export default function UploadLoading() {
+  const t = useTranslations("upload");
   return (
-    <PageSkeleton title="Upload" label="Loading the upload page…">
+    <PageSkeleton title={t("title")} label={t("loading")}>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="flex min-w-0 flex-col gap-6">
           <Bone className="h-48 w-full rounded-xl" />

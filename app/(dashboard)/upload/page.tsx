@@ -1,3 +1,5 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/require-page-user";
 import { listGroups } from "@/lib/assets/list-groups";
@@ -7,11 +9,14 @@ import { getProviderSettingsForDisplay } from "@/lib/settings/get-provider-setti
 import { UsageCard } from "@/components/insight/usage-card";
 import { UploadWorkspace } from "./upload-workspace";
 
-export const metadata = { title: "Upload" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("upload");
+  return { title: t("title") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function UploadPage() {
-  const user = await requirePageUser();
+  const [user, t] = await Promise.all([requirePageUser(), getTranslations("upload")]);
   const [settings, groups, submissions] = await Promise.all([
     getProviderSettingsForDisplay(user.teamId),
     listGroups(user.teamId),
@@ -21,8 +26,8 @@ export default async function UploadPage() {
   return (
     <div>
       <PageHeader
-        title="Upload"
-        description="Drop avatars (images, videos, audio), check them against the provider's limits and submit them for review."
+        title={t("title")}
+        description={t("description")}
       />
       <UsageCard teamId={user.teamId} compact />
       <UploadWorkspace userId={user.id} defaultProjectName={settings.projectName} initialGroups={groups} initialSubmissions={submissions} providerIsPrivate={providerIsPrivate} />

@@ -5,6 +5,7 @@ import { ArrowRight, AudioLines, Clapperboard, ImageIcon, Loader2, RefreshCw } f
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useAction } from "next-safe-action/hooks";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
@@ -14,37 +15,39 @@ import { retrySubmissionAction } from "@/lib/submissions/retry-submission.action
 import type { SubmissionState } from "@/lib/generated/prisma/enums";
 import { cn } from "@/lib/utils";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { countWords } from "@/lib/format";
+import { useFormat } from "@/lib/i18n/use-format";
 import { ProgressBar } from "./progress-bar";
-import { actionErrorMessage } from "@/lib/action-message";
+import { useActionMessage } from "@/lib/i18n/use-action-message";
 
 export const submissionsQueryKey = ["submissions"] as const;
 
 const ConfirmDialog = dynamic(() => import("@/components/assets/confirm-dialog").then((m) => m.ConfirmDialog), { ssr: false });
 
-async function fetchSubmissions(): Promise<SubmissionList> {
+async function fetchSubmissions(failed: (status: number) => string): Promise<SubmissionList> {
   const res = await fetch("/api/submissions", { cache: "no-cache" });
-  if (!res.ok) throw new Error(`Could not load the submissions (HTTP ${res.status}).`);
+  if (!res.ok) throw new Error(failed(res.status));
   return (await res.json()) as SubmissionList;
 }
 
-const stateLook: Record<SubmissionState, { label: string; variant: "default" | "success" | "warning" | "destructive" | "info" | "outline" }> = {
-  QUEUED: { label: "Sending", variant: "outline" },
-  SENT: { label: "In review", variant: "info" },
-  COMPLETED: { label: "Approved", variant: "success" },
-  PARTIAL: { label: "Partly approved", variant: "warning" },
-  FAILED: { label: "Not approved", variant: "destructive" },
-  SEND_FAILED: { label: "Not sent", variant: "destructive" },
-  UNCERTAIN: { label: "Unknown", variant: "warning" },
+/** Each state's badge colour; its words are `upload.submissions.states.<STATE>`. */
+const stateVariant: Record<SubmissionState, "default" | "success" | "warning" | "destructive" | "info" | "outline"> = {
+  QUEUED: "outline",
+  SENT: "info",
+  COMPLETED: "success",
+  PARTIAL: "warning",
+  FAILED: "destructive",
+  SEND_FAILED: "destructive",
+  UNCERTAIN: "warning",
 };
 
 const typeIcon = { IMAGE: ImageIcon, VIDEO: Clapperboard, AUDIO: AudioLines } as const;
 
 /** The team's recent submits, polled while any request may still change by itself. */
 export function SubmissionsPanel({ initial, busy }: { initial: SubmissionList; busy: boolean }) {
+  const t = useTranslations("upload");
   const query = useQuery({
     queryKey: submissionsQueryKey,
-    queryFn: fetchSubmissions,
+    queryFn: () => fetchSubmissions((status) => t("submissions.loadFailed", { status })),
     initialData: initial,
     refetchInterval: (q) => (busy ? 1000 : q.state.data?.active ? 2000 : false),
   });
@@ -54,19 +57,19 @@ export function SubmissionsPanel({ initial, busy }: { initial: SubmissionList; b
       <div className="flex flex-wrap items-end justify-between gap-2">
         <div>
           <h2 id="recent-submissions" className="text-base font-semibold">
-            Recent submissions
+            {t("submissions.title")}
           </h2>
-          <p className="text-sm text-muted-foreground">Each submit goes to the provider as one request per type and 20 assets.</p>
+          <p className="text-sm text-muted-foreground">{t("submissions.description")}</p>
         </div>
         <Button asChild variant="outline" size="sm">
           <Link href="/gallery">
-            Open the gallery <ArrowRight />
+            {t("submissions.openGallery")} <ArrowRight />
           </Link>
         </Button>
       </div>
       {query.isError ? <p className="text-sm text-destructive">{(query.error as Error).message}</p> : null}
       {batches.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-border p-6 text-center text-sm text-muted-foreground">Nothing submitted yet.</p>
+        <p className="rounded-lg border border-dashed border-border p-6 text-center text-sm text-muted-foreground">{t("submissions.empty")}</p>
       ) : (
         <ul className="flex flex-col gap-3">
           {batches.map((batch) => (
@@ -79,6 +82,7 @@ export function SubmissionsPanel({ initial, busy }: { initial: SubmissionList; b
 }
 
 function BatchCard({ batch }: { batch: SubmissionBatch }) {
+  const t = useTranslations("upload");
   const assets = batch.requests.reduce((n, r) => n + r.assetCount, 0);
   return (
     <li className="overflow-hidden rounded-lg border border-border bg-card" data-testid="submission-batch" data-group={batch.group.name}>
@@ -88,7 +92,7 @@ function BatchCard({ batch }: { batch: SubmissionBatch }) {
           <span className="text-muted-foreground"> · {batch.projectName}</span>
         </p>
         <p className="text-xs text-muted-foreground">
-          {assets} {assets === 1 ? "asset" : "assets"} in {batch.requests.length} {batch.requests.length === 1 ? "request" : "requests"}
+          {t("submissions.batch", { assets, requests: batch.requests.length })}
           {batch.submittedBy ? ` · ${batch.submittedBy}` : ""} · <RelativeTime iso={batch.submittedAt} />
         </p>
       </div>
@@ -102,17 +106,19 @@ function BatchCard({ batch }: { batch: SubmissionBatch }) {
 }
 
 function RequestRow({ request }: { request: SubmissionRequest }) {
+  const t = useTranslations("upload");
+  const format = useFormat();
+  const message = useActionMessage();
   const queryClient = useQueryClient();
   const [confirmResend, setConfirmResend] = useState(false);
   const retry = useAction(retrySubmissionAction, {
     onSuccess: ({ data }) => {
-      if (data?.state === "SENT") toast.success("The request reached the provider");
+      if (data?.state === "SENT") toast.success(t("submissions.reached"));
       else if (data?.error) toast.error(data.error);
     },
-    onError: ({ error }) => toast.error(actionErrorMessage(error, "The request could not be sent again.")),
+    onError: ({ error }) => toast.error(message.error(error, t("submissions.retryFailed"))),
     onSettled: () => void queryClient.invalidateQueries({ queryKey: submissionsQueryKey }),
   });
-  const look = stateLook[request.state];
   const Icon = typeIcon[request.assetType];
   const reviewed = request.counts.APPROVED + request.counts.REJECTED + request.counts.REPLACED + request.counts.DISMISSED;
   const inReview = request.state === "SENT";
@@ -121,30 +127,30 @@ function RequestRow({ request }: { request: SubmissionRequest }) {
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5">
         <span className="flex items-center gap-1.5 text-sm font-medium">
           <Icon className="size-4 text-muted-foreground" aria-hidden />
-          {countWords(request.assetCount, request.assetType)}
+          {format.count(request.assetCount, request.assetType)}
         </span>
-        <Badge variant={look.variant} data-testid="submission-state">
+        <Badge variant={stateVariant[request.state]} data-testid="submission-state">
           {request.state === "QUEUED" ? <Loader2 className="size-3 animate-spin" aria-hidden /> : null}
-          {look.label}
+          {t(`submissions.states.${request.state}`)}
         </Badge>
         {request.providerTaskId ? (
-          <code className="max-w-full rounded bg-muted px-1.5 py-0.5 font-mono text-xs break-all text-muted-foreground" title="Provider task" data-testid="task-id">
+          <code className="max-w-full rounded bg-muted px-1.5 py-0.5 font-mono text-xs break-all text-muted-foreground" title={t("submissions.providerTask")} data-testid="task-id">
             {request.providerTaskId}
           </code>
         ) : null}
         {reviewed > 0 || request.counts.APPROVED > 0 ? (
           <span className="text-xs text-muted-foreground">
-            <span className="text-success">{request.counts.APPROVED} approved</span>
-            {request.counts.REJECTED > 0 ? <span className="text-destructive"> · {request.counts.REJECTED} rejected</span> : null}
+            <span className="text-success">{t("submissions.approved", { count: request.counts.APPROVED })}</span>
+            {request.counts.REJECTED > 0 ? <span className="text-destructive">{t("submissions.rejected", { count: request.counts.REJECTED })}</span> : null}
           </span>
         ) : null}
       </div>
-      {inReview ? <ProgressBar value={Math.max(request.progress, 5) / 100} label="Review progress" className="max-w-md" /> : null}
+      {inReview ? <ProgressBar value={Math.max(request.progress, 5) / 100} label={t("submissions.progress")} className="max-w-md" /> : null}
       {request.error && (request.state === "SEND_FAILED" || request.state === "UNCERTAIN") ? (
         <div className={cn("flex flex-col gap-2 rounded-md p-2.5 text-xs sm:flex-row sm:items-center sm:justify-between", request.state === "UNCERTAIN" ? "bg-warning/10" : "bg-destructive/10")}>
           <p className={request.state === "UNCERTAIN" ? "text-warning" : "text-destructive"}>
             {request.error}
-            {request.autoRetryAt ? <span className="text-muted-foreground"> It is tried again by itself shortly.</span> : null}
+            {request.autoRetryAt ? <span className="text-muted-foreground"> {t("submissions.autoRetry")}</span> : null}
           </p>
           <Button
             size="sm"
@@ -160,22 +166,22 @@ function RequestRow({ request }: { request: SubmissionRequest }) {
             }}
           >
             {retry.isPending ? <Loader2 className="animate-spin" /> : <RefreshCw />}
-            {request.state === "UNCERTAIN" ? "Resend anyway" : "Retry"}
+            {request.state === "UNCERTAIN" ? t("submissions.resendAnyway") : t("submissions.retry")}
           </Button>
           {confirmResend ? (
             <ConfirmDialog
               open
               onOpenChange={setConfirmResend}
-              title="Send these assets again?"
-              description="The provider may already be reviewing these assets. Sending again may review them twice."
-              confirmLabel="Send again"
+              title={t("submissions.confirmTitle")}
+              description={t("submissions.confirmDescription")}
+              confirmLabel={t("submissions.confirmSend")}
               onConfirm={() => retry.execute({ submissionId: request.id, resendUncertain: true })}
             />
           ) : null}
         </div>
       ) : null}
       <details className="text-xs text-muted-foreground">
-        <summary className="w-fit cursor-pointer select-none hover:text-foreground">Assets</summary>
+        <summary className="w-fit cursor-pointer select-none hover:text-foreground">{t("submissions.assets")}</summary>
         <ul className="mt-1.5 flex flex-wrap gap-1.5">
           {request.assets.map((a) => (
             <li key={a.id} className="rounded border border-border px-1.5 py-0.5">

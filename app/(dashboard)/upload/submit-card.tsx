@@ -2,9 +2,10 @@
 
 import { ArrowRight, CheckCircle2, Loader2, Send } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { countWords } from "@/lib/format";
+import { useFormat } from "@/lib/i18n/use-format";
 import type { splitIntoRequests } from "@/lib/submissions/split-into-requests";
 import type { SubmitAssetsResult } from "@/lib/submissions/submit-assets";
 
@@ -26,28 +27,35 @@ export function SubmitCard({
   lastResult: SubmitAssetsResult | null;
   onSubmit: () => void;
 }) {
+  const t = useTranslations("upload");
+  const format = useFormat();
+  const left = [
+    leftOut.refused > 0 && t("submit.leftOutRefused", { count: leftOut.refused }),
+    leftOut.reused > 0 && t("submit.leftOutReused", { count: leftOut.reused }),
+    leftOut.repeated > 0 && t("submit.leftOutRepeated", { count: leftOut.repeated }),
+  ].filter(Boolean);
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Submit for review</CardTitle>
-        <CardDescription>One request per type, 20 assets at most in each.</CardDescription>
+        <CardTitle>{t("submit.title")}</CardTitle>
+        <CardDescription>{t("submit.description")}</CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-4">
         {plan.length > 0 ? (
           <ul className="flex flex-col gap-1 text-sm" data-testid="request-plan">
             {plan.map((r, i) => (
               <li key={i} className="flex items-center justify-between gap-2">
-                <span className="text-muted-foreground">Request {i + 1}</span>
-                <span className="font-medium">{countWords(r.items.length, r.assetType)}</span>
+                <span className="text-muted-foreground">{t("submit.request", { number: i + 1 })}</span>
+                <span className="font-medium">{format.count(r.items.length, r.assetType)}</span>
               </li>
             ))}
           </ul>
         ) : (
-          <p className="text-sm text-muted-foreground">Nothing ready yet.</p>
+          <p className="text-sm text-muted-foreground">{t("submit.nothingReady")}</p>
         )}
         {leftOut.refused > 0 || leftOut.reused > 0 || leftOut.repeated > 0 ? (
           <p className="text-xs text-muted-foreground">
-            Left out: {[leftOut.refused > 0 && `${leftOut.refused} refused`, leftOut.reused > 0 && `${leftOut.reused} already approved`, leftOut.repeated > 0 && `${leftOut.repeated} repeated`].filter(Boolean).join(", ")}.
+            {t("submit.leftOut", { list: left.join(t("submit.listSeparator")) })}
           </p>
         ) : null}
         {error ? (
@@ -62,7 +70,7 @@ export function SubmitCard({
           aria-describedby={[error ? "submit-error" : "", blockedBecause && !busy ? "submit-blocked" : ""].filter(Boolean).join(" ") || undefined}
         >
           {busy ? <Loader2 className="animate-spin" /> : <Send />}
-          {busy ? "Submitting…" : "Submit for review"}
+          {busy ? t("submit.submitting") : t("submit.title")}
         </Button>
         {blockedBecause && !busy ? (
           <p id="submit-blocked" className="text-xs text-muted-foreground">
@@ -76,6 +84,7 @@ export function SubmitCard({
 }
 
 function SubmittedNote({ result }: { result: SubmitAssetsResult }) {
+  const t = useTranslations("upload");
   const assets = result.submissions.reduce((n, s) => n + s.assetCount, 0);
   const notSent = result.submissions.filter((s) => s.state !== "SENT").length;
   return (
@@ -83,13 +92,12 @@ function SubmittedNote({ result }: { result: SubmitAssetsResult }) {
       <p className="flex items-start gap-2">
         <CheckCircle2 className="mt-0.5 size-4 shrink-0 text-success" aria-hidden />
         <span>
-          {assets} {assets === 1 ? "asset" : "assets"} submitted to “{result.groupName}” in {result.submissions.length}{" "}
-          {result.submissions.length === 1 ? "request" : "requests"}.
-          {notSent > 0 ? <span className="text-destructive"> {notSent} did not reach the provider yet: see below.</span> : null}
+          {t("submit.done", { assets, group: result.groupName, requests: result.submissions.length })}
+          {notSent > 0 ? <span className="text-destructive"> {t("submit.notSent", { count: notSent })}</span> : null}
         </span>
       </p>
       <Link href="/gallery" className="inline-flex items-center gap-1 font-medium text-primary hover:underline">
-        Follow the review in the gallery <ArrowRight className="size-4" aria-hidden />
+        {t("submit.follow")} <ArrowRight className="size-4" aria-hidden />
       </Link>
     </div>
   );

@@ -2,6 +2,7 @@
 
 import { FolderPlus, FolderOpen, Hash } from "lucide-react";
 import { RadioGroup } from "radix-ui";
+import { useTranslations } from "next-intl";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { GroupOption } from "@/lib/assets/list-groups";
@@ -21,25 +22,28 @@ export function initialTarget(projectName: string): TargetState {
   return { kind: "new", name: "", description: "", groupId: "", providerGroupId: "", projectName };
 }
 
+/** Why a target is not complete yet: a key under `upload.target.reasons`. */
+export type TargetProblem = "chooseGroup" | "projectName" | "providerGroupId" | "groupName";
+
 /** The action's `target` and `projectName`, or why the target is not complete yet. */
 export function targetInput(
   target: TargetState,
   groups: readonly GroupOption[],
-): { ok: true; value: Pick<SubmitAssetsInput, "target" | "projectName"> } | { ok: false; reason: string } {
+): { ok: true; value: Pick<SubmitAssetsInput, "target" | "projectName"> } | { ok: false; reason: TargetProblem } {
   const projectName = target.projectName.trim();
   if (target.kind === "existing") {
     const group = groups.find((g) => g.id === target.groupId);
-    if (!group) return { ok: false, reason: "Choose a group to submit into." };
+    if (!group) return { ok: false, reason: "chooseGroup" };
     return { ok: true, value: { target: { kind: "existing", groupId: group.id }, projectName: group.projectName } };
   }
-  if (!projectName) return { ok: false, reason: "Give a project name." };
+  if (!projectName) return { ok: false, reason: "projectName" };
   if (target.kind === "provider") {
     const id = target.providerGroupId.trim();
-    if (!id) return { ok: false, reason: "Give the provider's group id." };
+    if (!id) return { ok: false, reason: "providerGroupId" };
     return { ok: true, value: { target: { kind: "provider", providerGroupId: id }, projectName } };
   }
   const name = target.name.trim();
-  if (!name) return { ok: false, reason: "Give the new group a name." };
+  if (!name) return { ok: false, reason: "groupName" };
   return { ok: true, value: { target: { kind: "new", name, description: target.description.trim() || undefined }, projectName } };
 }
 
@@ -53,9 +57,9 @@ export function knownGroupId(target: TargetState, groups: readonly GroupOption[]
 
 // Visible labels are the radios' names; short enough to stay on one line in the narrow card.
 const kinds = [
-  { kind: "new", label: "New group", icon: FolderPlus },
-  { kind: "existing", label: "Existing group", icon: FolderOpen },
-  { kind: "provider", label: "Provider id", icon: Hash },
+  { kind: "new", icon: FolderPlus },
+  { kind: "existing", icon: FolderOpen },
+  { kind: "provider", icon: Hash },
 ] as const;
 
 export function TargetFields({
@@ -69,13 +73,14 @@ export function TargetFields({
   disabled: boolean;
   onChange: (change: Partial<TargetState>) => void;
 }) {
+  const t = useTranslations("upload");
   const sameName = target.kind === "new" ? groups.find((g) => g.name === target.name.trim() && g.projectName === target.projectName.trim()) : undefined;
   const chosen = target.kind === "existing" ? groups.find((g) => g.id === target.groupId) : undefined;
   return (
     <fieldset className="flex flex-col gap-4" disabled={disabled}>
-      <legend className="sr-only">Where the assets go</legend>
+      <legend className="sr-only">{t("target.legend")}</legend>
       <RadioGroup.Root
-        aria-label="Target group"
+        aria-label={t("target.label")}
         value={target.kind}
         onValueChange={(v) => {
           const kind = v as TargetState["kind"];
@@ -85,18 +90,18 @@ export function TargetFields({
         orientation="horizontal"
         className="@container flex gap-1 rounded-lg bg-muted p-1"
       >
-        {kinds.map(({ kind, label, icon: Icon }) => (
+        {kinds.map(({ kind, icon: Icon }) => (
           <RadioGroup.Item
             key={kind}
             value={kind}
-            title={label}
+            title={t(`target.kinds.${kind}`)}
             className={cn(
               "flex flex-auto flex-col items-center justify-center gap-1 rounded-md px-1.5 py-1.5 text-xs font-medium whitespace-nowrap text-muted-foreground transition-colors hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring @sm:flex-row @sm:text-sm",
               "data-[state=checked]:bg-background data-[state=checked]:text-foreground data-[state=checked]:shadow-sm",
             )}
           >
             <Icon className="size-4 shrink-0" aria-hidden />
-            <span className="leading-tight">{label}</span>
+            <span className="leading-tight">{t(`target.kinds.${kind}`)}</span>
           </RadioGroup.Item>
         ))}
       </RadioGroup.Root>
@@ -104,36 +109,36 @@ export function TargetFields({
       {target.kind === "new" ? (
         <>
           <div className="flex flex-col gap-2">
-            <Label htmlFor="group-name">Group name</Label>
-            <Input id="group-name" maxLength={255} placeholder="e.g. Spring campaign avatars" value={target.name} onChange={(e) => onChange({ name: e.target.value })} />
+            <Label htmlFor="group-name">{t("target.groupName")}</Label>
+            <Input id="group-name" maxLength={255} placeholder={t("target.groupNamePlaceholder")} value={target.name} onChange={(e) => onChange({ name: e.target.value })} />
             {sameName ? (
               <p className="text-xs text-muted-foreground">
-                The team already has this group ({sameName.approvedCount} approved): the files join it.
+                {t("target.sameName", { approved: sameName.approvedCount })}
               </p>
             ) : null}
           </div>
           <div className="flex flex-col gap-2">
-            <Label htmlFor="group-description">Description</Label>
-            <Textarea id="group-description" rows={2} maxLength={4000} placeholder="Optional" value={target.description} onChange={(e) => onChange({ description: e.target.value })} />
+            <Label htmlFor="group-description">{t("target.description")}</Label>
+            <Textarea id="group-description" rows={2} maxLength={4000} placeholder={t("target.optional")} value={target.description} onChange={(e) => onChange({ description: e.target.value })} />
           </div>
         </>
       ) : null}
 
       {target.kind === "existing" ? (
         <div className="flex flex-col gap-2">
-          <Label htmlFor="group-id">Group</Label>
+          <Label htmlFor="group-id">{t("target.group")}</Label>
           {groups.length === 0 ? (
             <p className="rounded-md border border-dashed border-border p-3 text-sm text-muted-foreground">
-              No groups yet. Submit into a new group first: it appears here for later submissions.
+              {t("target.noGroups")}
             </p>
           ) : (
             <Select id="group-id" value={target.groupId} onChange={(e) => onChange({ groupId: e.target.value })}>
               <option value="" disabled>
-                Choose a group…
+                {t("target.chooseGroup")}
               </option>
               {groups.map((g) => (
                 <option key={g.id} value={g.id}>
-                  {g.name} · {g.projectName} · {g.approvedCount} approved
+                  {t("target.groupOption", { name: g.name, project: g.projectName, approved: g.approvedCount })}
                 </option>
               ))}
             </Select>
@@ -145,7 +150,7 @@ export function TargetFields({
 
       {target.kind === "provider" ? (
         <div className="flex flex-col gap-2">
-          <Label htmlFor="provider-group-id">Provider group id</Label>
+          <Label htmlFor="provider-group-id">{t("target.providerGroupId")}</Label>
           <Input
             id="provider-group-id"
             className="font-mono"
@@ -153,12 +158,12 @@ export function TargetFields({
             value={target.providerGroupId}
             onChange={(e) => onChange({ providerGroupId: e.target.value })}
           />
-          <p className="text-xs text-muted-foreground">A group that already exists at the provider, in this project.</p>
+          <p className="text-xs text-muted-foreground">{t("target.providerGroupHelp")}</p>
         </div>
       ) : null}
 
       <div className="flex flex-col gap-2">
-        <Label htmlFor="project-name">Project</Label>
+        <Label htmlFor="project-name">{t("target.project")}</Label>
         <Input
           id="project-name"
           maxLength={255}
@@ -166,7 +171,7 @@ export function TargetFields({
           disabled={target.kind === "existing"}
           onChange={(e) => onChange({ projectName: e.target.value })}
         />
-        {target.kind === "existing" ? <p className="text-xs text-muted-foreground">An existing group keeps its own project.</p> : null}
+        {target.kind === "existing" ? <p className="text-xs text-muted-foreground">{t("target.keepsProject")}</p> : null}
       </div>
     </fieldset>
   );

@@ -14,16 +14,19 @@ export function findRepeats(files: readonly FileItem[]): Map<string, string> {
   return result;
 }
 
+/** What can be wrong with a name: a key under `upload.names` (the row says it in the user's language). */
+export type NameProblem = "required" | "tooLong" | "taken";
+
 /** What is wrong with each name that will be sent (empty, too long, taken by another item), by key. */
-export function checkNames(files: readonly FileItem[], urls: readonly UrlItem[], repeats: ReadonlyMap<string, string>): Map<string, string> {
-  const errors = new Map<string, string>();
+export function checkNames(files: readonly FileItem[], urls: readonly UrlItem[], repeats: ReadonlyMap<string, string>): Map<string, NameProblem> {
+  const errors = new Map<string, NameProblem>();
   const holders = new Map<string, string>();
   const check = (key: string, raw: string) => {
     const name = raw.trim();
-    if (!name) return errors.set(key, "Give this asset a name.");
-    if (name.length > MAX_ASSET_NAME_LENGTH) return errors.set(key, `At most ${MAX_ASSET_NAME_LENGTH} characters.`);
+    if (!name) return errors.set(key, "required");
+    if (name.length > MAX_ASSET_NAME_LENGTH) return errors.set(key, "tooLong");
     const holder = holders.get(name);
-    if (holder) errors.set(key, "Another asset in this submission has this name.");
+    if (holder) errors.set(key, "taken");
     else holders.set(name, key);
   };
   for (const f of files) if (countsForNames(f) && !repeats.has(f.key)) check(f.key, f.name);

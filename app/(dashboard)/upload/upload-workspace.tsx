@@ -2,10 +2,11 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useAction } from "next-safe-action/hooks";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { actionErrorMessage } from "@/lib/action-message";
+import { useActionMessage } from "@/lib/i18n/use-action-message";
 import type { ApprovedDuplicate } from "@/lib/assets/find-approved-duplicates";
 import type { GroupOption } from "@/lib/assets/list-groups";
 import type { AssetType } from "@/lib/generated/prisma/enums";
@@ -37,16 +38,17 @@ type Props = {
 
 const groupsQueryKey = ["groups"] as const;
 
-async function fetchGroups(): Promise<GroupOption[]> {
+async function fetchGroups(failed: (status: number) => string): Promise<GroupOption[]> {
   const res = await fetch("/api/groups", { cache: "no-store" });
-  if (!res.ok) throw new Error(`Could not load the groups (HTTP ${res.status}).`);
+  if (!res.ok) throw new Error(failed(res.status));
   return ((await res.json()) as { groups: GroupOption[] }).groups;
 }
 
-async function fetchDuplicates(groupId: string, uploadIds: string[], urls: string[]): Promise<ApprovedDuplicate[]> {
+async function fetchDuplicates(groupId: string | null, uploadIds: string[], urls: string[]): Promise<ApprovedDuplicate[]> {
   const query = new URLSearchParams({ uploadIds: uploadIds.join(",") });
   for (const url of urls) query.append("url", url);
-  const res = await fetch(`/api/groups/${encodeURIComponent(groupId)}/duplicates?${query}`, { cache: "no-store" });
+  if (groupId) query.set("group", groupId);
+  const res = await fetch(`/api/duplicates?${query}`, { cache: "no-store" });
   if (!res.ok) return [];
   return ((await res.json()) as { duplicates: ApprovedDuplicate[] }).duplicates;
 }
@@ -56,6 +58,8 @@ async function fetchDuplicates(groupId: string, uploadIds: string[], urls: strin
  * choose the group, then submit everything for review in requests of at most 20.
  */
 export function UploadWorkspace({ userId, defaultProjectName, initialGroups, initialSubmissions, providerIsPrivate }: Props) {
+  const t = useTranslations("upload");
+  const message = useActionMessage();
   const queryClient = useQueryClient();
   const items = useUploadItems(`avatar-studio.upload-draft.v1.${userId}`, { providerIsPrivate });
   const { files, urls } = items;
@@ -65,7 +69,7 @@ export function UploadWorkspace({ userId, defaultProjectName, initialGroups, ini
   const replaceInput = useRef<HTMLInputElement>(null);
   const replacing = useRef<string | null>(null);
 
-  const groupsQuery = useQuery({ queryKey: groupsQueryKey, queryFn: fetchGroups, initialData: initialGroups });
+  const groupsQuery = useQuery({ queryKey: groupsQueryKey, queryFn: () => fetchGroups((status) => t("workspace.groupsFailed", { status })), initialData: initialGroups });
   const groups = groupsQuery.data;
 
   const { addFiles } = items;
@@ -91,17 +95,17 @@ export function UploadWorkspace({ userId, defaultProjectName, initialGroups, ini
   const listedUrls = useMemo(() => [...new Set(urls.map((u) => u.url.trim()))].sort(), [urls]);
   const duplicatesQuery = useQuery({
     queryKey: ["duplicates", groupId, doneUploadIds.join(","), listedUrls.join("\n")],
-    queryFn: () => fetchDuplicates(groupId!, doneUploadIds, listedUrls),
-    enabled: !!groupId && doneUploadIds.length + listedUrls.length > 0,
+    queryFn: () => fetchDuplicates(groupId ?? null, doneUploadIds, listedUrls),
+    enabled: doneUploadIds.length + listedUrls.length > 0,
     staleTime: 30_000,
   });
   const { approvedByUpload, approvedByUrl } = useMemo(() => {
-    const found = groupId ? (duplicatesQuery.data ?? []) : [];
+    const found = duplicatesQuery.data ?? [];
     return {
       approvedByUpload: new Map(found.flatMap((d) => (d.uploadId ? [[d.uploadId, d] as const] : []))),
       approvedByUrl: new Map(found.flatMap((d) => (d.sourceUrl ? [[d.sourceUrl, d] as const] : []))),
     };
-  }, [duplicatesQuery.data, groupId]);
+  }, [duplicatesQuery.data]);
 
   const readyFiles = files.filter(
     (f) => f.status === "done" && f.upload && !sameAs.has(f.key) && (!approvedByUpload.has(f.upload.id) || f.resubmitApproved),
@@ -129,13 +133,13 @@ export function UploadWorkspace({ userId, defaultProjectName, initialGroups, ini
   const submit = useAction(submitAssetsAction);
   const blockedBecause =
     plannedItems.length === 0
-      ? "Add files or URLs to submit."
+      ? t("workspace.blocked.nothing")
       : pending > 0
-        ? `Waiting for ${pending} ${pending === 1 ? "file" : "files"} to finish uploading.`
+        ? t("workspace.blocked.uploading", { count: pending })
         : nameErrors.size > 0
-          ? "Fix the asset names marked in red."
+          ? t("workspace.blocked.names")
           : !targetCheck.ok
-            ? targetCheck.reason
+            ? t(`target.reasons.${targetCheck.reason}`)
             : null;
 
   async function onSubmit() {
@@ -160,10 +164,10 @@ export function UploadWorkspace({ userId, defaultProjectName, initialGroups, ini
       void queryClient.invalidateQueries({ queryKey: groupsQueryKey });
       void queryClient.invalidateQueries({ queryKey: submissionsQueryKey });
       const notSent = data.submissions.filter((s) => s.state !== "SENT").length;
-      if (notSent === 0) toast.success(`Submitted for review in ${data.submissions.length} ${data.submissions.length === 1 ? "request" : "requests"}`);
-      else toast.warning(`${notSent} of ${data.submissions.length} requests did not reach the provider. Retry them below.`);
+      if (notSent === 0) toast.success(t("workspace.submitted", { count: data.submissions.length }));
+      else toast.warning(t("workspace.notSent", { notSent, count: data.submissions.length }));
     } else {
-      setSubmitError(actionErrorMessage(result, "The submission failed. Nothing was sent."));
+      setSubmitError(message.error(result, t("workspace.submitFailed")));
     }
   }
 
@@ -207,8 +211,8 @@ export function UploadWorkspace({ userId, defaultProjectName, initialGroups, ini
 
           <Card>
             <CardHeader>
-              <CardTitle>Add by URL</CardTitle>
-              <CardDescription>Files already online: the provider fetches them for review.</CardDescription>
+              <CardTitle>{t("workspace.byUrl")}</CardTitle>
+              <CardDescription>{t("workspace.byUrlHelp")}</CardDescription>
             </CardHeader>
             <CardContent>
               <UrlItems
@@ -229,8 +233,8 @@ export function UploadWorkspace({ userId, defaultProjectName, initialGroups, ini
         <aside className="flex flex-col gap-6 lg:sticky lg:top-6 lg:self-start">
           <Card>
             <CardHeader>
-              <CardTitle>Group</CardTitle>
-              <CardDescription>Every request of this submission goes into the same group.</CardDescription>
+              <CardTitle>{t("workspace.group")}</CardTitle>
+              <CardDescription>{t("workspace.groupHelp")}</CardDescription>
             </CardHeader>
             <CardContent>
               <TargetFields target={target} groups={groups} disabled={busy} onChange={changeTarget} />

@@ -2,15 +2,18 @@
 
 import { Link2, X } from "lucide-react";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { ApprovedDuplicate } from "@/lib/assets/find-approved-duplicates";
 import type { AssetType } from "@/lib/generated/prisma/enums";
 import { cn } from "@/lib/utils";
-import { typeWords } from "@/lib/format";
+import { MAX_ASSET_NAME_LENGTH } from "@/lib/submissions/unique-names";
 import { ApprovedNote } from "./file-row";
 import type { UrlItem } from "./upload-items";
+
+const assetTypes: readonly AssetType[] = ["IMAGE", "VIDEO", "AUDIO"];
 
 export function UrlItems({
   urls,
@@ -34,6 +37,7 @@ export function UrlItems({
   approvedByUrl: ReadonlyMap<string, ApprovedDuplicate>;
   onResubmit: (key: string, resubmit: boolean) => void;
 }) {
+  const t = useTranslations("upload");
   const [text, setText] = useState("");
   const [invalid, setInvalid] = useState<{ line: string; reason: string }[]>([]);
   return (
@@ -47,7 +51,7 @@ export function UrlItems({
           setText(bad.map((b) => b.line).join("\n"));
         }}
       >
-        <Label htmlFor="asset-urls">Public URLs, one per line</Label>
+        <Label htmlFor="asset-urls">{t("urls.label")}</Label>
         <Textarea
           id="asset-urls"
           rows={2}
@@ -59,7 +63,7 @@ export function UrlItems({
         />
         {invalid.length > 0 ? (
           <div className="text-xs text-destructive" role="alert">
-            <p>{invalid.length === 1 ? "This line cannot be used:" : "These lines cannot be used:"}</p>
+            <p>{t("urls.invalid", { count: invalid.length })}</p>
             <ul className="list-disc pl-4">
               {invalid.map((b) => (
                 <li key={b.line}>
@@ -71,7 +75,7 @@ export function UrlItems({
         ) : null}
         <div>
           <Button type="submit" size="sm" variant="outline" disabled={disabled || !text.trim()}>
-            <Link2 /> Add URLs
+            <Link2 /> {t("urls.add")}
           </Button>
         </div>
       </form>
@@ -88,10 +92,10 @@ export function UrlItems({
               >
                 <div className="flex min-w-0 flex-1 flex-col gap-1">
                   <label className="sr-only" htmlFor={`url-name-${u.key}`}>
-                    Asset name for {u.url}
+                    {t("urls.nameFor", { url: u.url })}
                   </label>
                   <Input id={`url-name-${u.key}`} className="h-8 font-medium" value={u.name} maxLength={255} disabled={disabled} aria-invalid={error ? true : undefined} aria-describedby={error ? `url-name-${u.key}-error` : undefined} onChange={(e) => onRename(u.key, e.target.value)} />
-                  {error ? <p id={`url-name-${u.key}-error`} className="text-xs text-destructive">{error}</p> : null}
+                  {error ? <p id={`url-name-${u.key}-error`} className="text-xs text-destructive">{t(`names.${error}`, { max: MAX_ASSET_NAME_LENGTH })}</p> : null}
                   <p className="truncate font-mono text-xs text-muted-foreground" title={u.url}>
                     {u.url}
                   </p>
@@ -99,16 +103,16 @@ export function UrlItems({
                 </div>
                 <div className="flex items-center gap-1.5">
                   <label className="sr-only" htmlFor={`url-type-${u.key}`}>
-                    Type of {u.url}
+                    {t("urls.typeOf", { url: u.url })}
                   </label>
                   <Select id={`url-type-${u.key}`} className="h-8 w-32" value={u.type} disabled={disabled} onChange={(e) => onType(u.key, e.target.value as AssetType)}>
-                    {(Object.keys(typeWords) as AssetType[]).map((t) => (
-                      <option key={t} value={t}>
-                        {typeWords[t].one.replace(/^\w/, (c) => c.toUpperCase())}
+                    {assetTypes.map((type) => (
+                      <option key={type} value={type}>
+                        {t(`urls.types.${type}`)}
                       </option>
                     ))}
                   </Select>
-                  <Button size="icon" variant="ghost" className="size-8" disabled={disabled} onClick={() => onRemove(u.key)} aria-label={`Remove ${u.url}`}>
+                  <Button size="icon" variant="ghost" className="size-8" disabled={disabled} onClick={() => onRemove(u.key)} aria-label={t("urls.remove", { url: u.url })}>
                     <X />
                   </Button>
                 </div>
@@ -117,7 +121,7 @@ export function UrlItems({
           })}
         </ul>
       ) : null}
-      <p className="text-xs text-muted-foreground">The provider downloads these itself, so they must be reachable from the internet. Private, loopback and link-local addresses are refused when the provider is on the internet.</p>
+      <p className="text-xs text-muted-foreground">{t("urls.help")}</p>
     </div>
   );
 }

@@ -1,9 +1,11 @@
 "use client";
 
 import { assetUrlShapeProblem } from "@/lib/net/address-rules";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import { checkDroppedFile } from "@/components/upload/check-dropped-file";
 import { uploadFile } from "@/components/upload/upload-file";
+import { useOutcomeText } from "@/components/upload/use-outcome-text";
 import type { AssetType } from "@/lib/generated/prisma/enums";
 import { mediaFormats } from "@/lib/media/limits";
 import { assetTypeForExtension } from "@/lib/media/media-format";
@@ -28,6 +30,8 @@ const revokePreview = (item: FileItem | undefined) => {
  * this hook runs the side effects around it.
  */
 export function useUploadItems(draftKey: string, options: { providerIsPrivate: boolean } = { providerIsPrivate: false }) {
+  const t = useTranslations("upload");
+  const outcomeText = useOutcomeText();
   const [state, dispatch] = useReducer(uploadItemsReducer, noUploadItems);
   const { files, urls } = state;
   const stateRef = useRef<UploadItems>(state);
@@ -52,7 +56,7 @@ export function useUploadItems(draftKey: string, options: { providerIsPrivate: b
     while (checking.current < CHECK_CONCURRENCY && checkQueue.current.length > 0) {
       const job = checkQueue.current.shift()!;
       checking.current += 1;
-      void checkDroppedFile(job.file)
+      void checkDroppedFile(job.file, t)
         .then((result) => {
           const type = result.format ? mediaFormats[result.format].type : assetTypeForExtension(job.file.name);
           patch(job.key, {
@@ -70,7 +74,7 @@ export function useUploadItems(draftKey: string, options: { providerIsPrivate: b
           pumpChecks();
         });
     }
-  }, [patch]);
+  }, [patch, t]);
 
   const addFiles = useCallback(
     (incoming: File[]) => {
@@ -132,7 +136,7 @@ export function useUploadItems(draftKey: string, options: { providerIsPrivate: b
       for (const line of text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) {
         const problem = assetUrlShapeProblem(line, { providerIsPrivate: options.providerIsPrivate });
         if (problem || !/^https?:\/\/\S+$/i.test(line)) {
-          invalid.push({ line, reason: problem ?? "Give a public http(s) URL." });
+          invalid.push({ line, reason: problem ?? t("urls.notPublic") });
           continue;
         }
         if (known.has(line)) continue;
@@ -144,7 +148,7 @@ export function useUploadItems(draftKey: string, options: { providerIsPrivate: b
       dispatch({ type: "urlsAdded", items: added });
       return invalid;
     },
-    [takenNames, options.providerIsPrivate],
+    [takenNames, options.providerIsPrivate, t],
   );
 
   /** Drops items that have been submitted. */
@@ -154,7 +158,7 @@ export function useUploadItems(draftKey: string, options: { providerIsPrivate: b
     dispatch({ type: "cleared", keys });
   }, []);
 
-  useUploadQueue(files, stateRef, running, patch, dispatch);
+  useUploadQueue(files, stateRef, running, patch, dispatch, outcomeText);
   useWarnOnLeave(files);
 
   return { files, urls, restored, addFiles, replaceFile, remove, retry, retryAllFailed, rename, setResubmit, addUrls, setUrlType, clear };
@@ -167,6 +171,7 @@ function useUploadQueue(
   running: { current: Map<string, () => void> },
   patch: (key: string, change: Partial<FileItem>) => void,
   dispatch: (action: { type: "slotFreed" }) => void,
+  outcomeText: ReturnType<typeof useOutcomeText>,
 ) {
   useEffect(() => {
     let free = UPLOAD_CONCURRENCY - running.current.size;
@@ -191,11 +196,11 @@ function useUploadQueue(
         } else if (outcome.kind === "refused") {
           patch(key, { status: "refused", violations: outcome.violations, loaded: 0 });
         } else {
-          patch(key, { status: "failed", error: outcome.message });
+          patch(key, { status: "failed", error: outcomeText(outcome) });
         }
       });
     }
-  }, [files, patch, running, stateRef, dispatch]);
+  }, [files, patch, running, stateRef, dispatch, outcomeText]);
 
   useEffect(() => {
     const jobs = running.current;

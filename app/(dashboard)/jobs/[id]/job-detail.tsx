@@ -2,6 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { ArrowLeft, Copy, Loader2, RotateCcw } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useAction } from "next-safe-action/hooks";
 import dynamic from "next/dynamic";
 import Link from "next/link";
@@ -23,6 +24,8 @@ const ConfirmDialog = dynamic(() => import("@/components/assets/confirm-dialog")
 
 /** A job: progress while it runs, then the video, its download and last frame; or why it failed. */
 export function JobDetail({ initialJob, canViewRaw }: { initialJob: VideoJobView; canViewRaw: boolean }) {
+  const t = useTranslations("jobs");
+  const tg = useTranslations("generate");
   const router = useRouter();
   const queryClient = useQueryClient();
   const [confirmResend, setConfirmResend] = useState(false);
@@ -32,7 +35,7 @@ export function JobDetail({ initialJob, canViewRaw }: { initialJob: VideoJobView
     queryFn: async ({ signal }) => {
       const res = await fetch(`/api/video-jobs/${initialJob.id}`, { signal });
       const body = await res.json();
-      if (!res.ok) throw new Error(body?.error?.message ?? "The job could not be loaded.");
+      if (!res.ok) throw new Error(body?.error?.message ?? t("job.loadFailed"));
       return body.job as VideoJobView;
     },
     // Stops once the job is finished; a tab out of view asks less often (it still hears the finish).
@@ -44,16 +47,17 @@ export function JobDetail({ initialJob, canViewRaw }: { initialJob: VideoJobView
   const retry = useAction(retryVideoJobAction, {
     onSuccess: ({ data }) => {
       if (!data) return;
-      if (data.state === "SEND_FAILED") toast.error("The video could not be started", { description: data.error ?? undefined });
-      else if (data.state === "UNCERTAIN") toast.warning("The provider's answer is still not known", { description: data.error ?? undefined });
-      else toast.success(data.jobId === job.id ? "The job goes on" : "Video started again");
+      if (data.state === "SEND_FAILED") toast.error(tg("form.startFailed"), { description: data.error ?? undefined });
+      else if (data.state === "UNCERTAIN") toast.warning(t("job.stillUnknown"), { description: data.error ?? undefined });
+      else toast.success(data.jobId === job.id ? t("job.goesOn") : t("job.startedAgain"));
       if (data.jobId === job.id) void queryClient.invalidateQueries({ queryKey: ["video-job", job.id] });
       else router.push(`/jobs/${data.jobId}`);
     },
-    onError: ({ error }) => toast.error("Retry failed", { description: error.serverError ?? "Please try again." }),
+    onError: ({ error }) => toast.error(t("job.retryFailed"), { description: error.serverError ?? t("job.tryAgain") }),
   });
 
   const running = !isFinishedVideoJob(job.state);
+  const startedBy = job.createdBy?.name ?? job.createdBy?.email ?? t("someone");
   const canRetry = job.state === "FAILED" || job.state === "CANCELLED" || job.state === "SEND_FAILED";
   /** An unanswered send waiting for a person: ask again under the same key, or (without keys) resend knowingly. */
   const canResolve = job.state === "UNCERTAIN" && job.uncertain?.waitsForPerson === true;
@@ -62,25 +66,28 @@ export function JobDetail({ initialJob, canViewRaw }: { initialJob: VideoJobView
   return (
     <div className="max-w-6xl">
       <Link href="/jobs" className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
-        <ArrowLeft className="size-4" aria-hidden /> All jobs
+        <ArrowLeft className="size-4" aria-hidden /> {t("job.allJobs")}
       </Link>
       <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-2">
-            <h1 className="text-2xl font-semibold tracking-tight">Video job</h1>
+            <h1 className="text-2xl font-semibold tracking-tight">{t("job.title")}</h1>
             <VideoJobStatusBadge state={job.state} />
           </div>
           <p className="mt-1 text-sm text-muted-foreground">
-            {job.createdBy?.name ?? job.createdBy?.email ?? "Someone"} started it <RelativeTime iso={job.createdAt} />
-            {job.params.source === "one-click" ? " with the team's defaults" : ""}.
+            {job.params.source === "one-click"
+              ? t.rich("job.startedByWithDefaults", { name: startedBy, when: () => <RelativeTime iso={job.createdAt} /> })
+              : t.rich("job.startedBy", { name: startedBy, when: () => <RelativeTime iso={job.createdAt} /> })}
             {job.params.retryOfId ? (
               <>
                 {" "}
-                It retries{" "}
-                <Link href={`/jobs/${job.params.retryOfId}`} className="text-primary underline-offset-4 hover:underline">
-                  an earlier job
-                </Link>
-                .
+                {t.rich("job.retries", {
+                  link: (chunks) => (
+                    <Link href={`/jobs/${job.params.retryOfId}`} className="text-primary underline-offset-4 hover:underline">
+                      {chunks}
+                    </Link>
+                  ),
+                })}
               </>
             ) : null}
           </p>
@@ -89,7 +96,7 @@ export function JobDetail({ initialJob, canViewRaw }: { initialJob: VideoJobView
           {canRetry ? (
             <Button type="button" disabled={retry.isPending} onClick={() => retry.execute({ jobId: job.id })}>
               {retry.isPending ? <Loader2 className="animate-spin" aria-hidden /> : <RotateCcw aria-hidden />}
-              Retry
+              {t("job.retry")}
             </Button>
           ) : null}
           {canResolve ? (
@@ -104,23 +111,23 @@ export function JobDetail({ initialJob, canViewRaw }: { initialJob: VideoJobView
               }}
             >
               {retry.isPending ? <Loader2 className="animate-spin" aria-hidden /> : <RotateCcw aria-hidden />}
-              {resendMayDuplicate ? "Resend anyway" : "Ask the provider again"}
+              {resendMayDuplicate ? t("job.resendAnyway") : t("job.askAgain")}
             </Button>
           ) : null}
           {confirmResend ? (
             <ConfirmDialog
               open
               onOpenChange={setConfirmResend}
-              title="Send this video again?"
-              description="The provider may already have started this video. Sending again may make, and bill, a second one."
-              confirmLabel="Send again"
+              title={t("job.confirmResendTitle")}
+              description={t("job.confirmResendBody")}
+              confirmLabel={t("job.sendAgain")}
               destructive
               onConfirm={() => retry.execute({ jobId: job.id, resendUncertain: true })}
             />
           ) : null}
           <Button asChild variant="outline">
             <Link href={`/generate?from=${job.id}`}>
-              <Copy aria-hidden /> Duplicate
+              <Copy aria-hidden /> {t("job.duplicate")}
             </Link>
           </Button>
         </div>
@@ -143,13 +150,13 @@ export function JobDetail({ initialJob, canViewRaw }: { initialJob: VideoJobView
           {job.lastFrame ? (
             <Card>
               <CardHeader>
-                <CardTitle>Last frame</CardTitle>
+                <CardTitle>{t("facts.lastFrame")}</CardTitle>
               </CardHeader>
               <CardContent className="flex flex-col gap-3 sm:flex-row sm:items-end">
                 {/* eslint-disable-next-line @next/next/no-img-element -- stored files are served as they are */}
-                <img src={job.lastFrame.url} alt="The video's last frame" className="max-h-64 rounded-md border border-border object-contain" data-testid="last-frame" />
+                <img src={job.lastFrame.url} alt={t("job.lastFrameAlt")} className="max-h-64 rounded-md border border-border object-contain" data-testid="last-frame" />
                 <DownloadButton href={job.lastFrame.downloadUrl} variant="outline" size="sm">
-                  Download image
+                  {t("job.downloadImage")}
                 </DownloadButton>
               </CardContent>
             </Card>
@@ -157,7 +164,7 @@ export function JobDetail({ initialJob, canViewRaw }: { initialJob: VideoJobView
 
           {canViewRaw && job.raw !== undefined && job.raw !== null ? (
             <details className="rounded-lg border border-border bg-card p-4 text-sm">
-              <summary className="cursor-pointer font-medium">The provider&apos;s last answer</summary>
+              <summary className="cursor-pointer font-medium">{t("job.rawAnswer")}</summary>
               <pre className="mt-3 max-h-96 overflow-auto rounded bg-muted p-3 text-xs">{JSON.stringify(job.raw, null, 2)}</pre>
             </details>
           ) : null}

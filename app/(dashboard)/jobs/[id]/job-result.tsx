@@ -1,21 +1,23 @@
 import { AlertCircle, Download, ExternalLink, HardDrive } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { JobProgressBar } from "@/components/generation/job-progress-bar";
 import { NotificationToggle } from "@/components/generation/notification-toggle";
 import { Button } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { formatDateTime as dateTime } from "@/lib/format";
+import { useFormat } from "@/lib/i18n/use-format";
 import type { VideoJobView } from "@/lib/generation/video-job-view";
 
 // The job page's main card: progress while the job runs, then the video or why it failed.
 
-function progressText(job: VideoJobView): string {
+// translator t: jobs
+function progressText(job: VideoJobView, t: ReturnType<typeof useTranslations<"jobs">>, percent: string): string {
   if (job.state === "UNCERTAIN") {
-    return job.uncertain?.waitsForPerson ? "The provider's answer is not known: this job waits for you." : "The provider's answer is not known yet; asking it again…";
+    return job.uncertain?.waitsForPerson ? t("progress.waitsForYou") : t("progress.askingAgain");
   }
-  if (job.state === "QUEUED") return job.error ? "Waiting to send the request to the provider…" : "Sending the request to the provider…";
-  if (job.state === "SENT") return "Waiting for the provider to start…";
-  if (job.progress >= 100) return "Done at the provider; copying the video to our storage…";
-  return `Generating… ${job.progress}%`;
+  if (job.state === "QUEUED") return job.error ? t("progress.waitingToSend") : t("progress.sending");
+  if (job.state === "SENT") return t("progress.waitingToStart");
+  if (job.progress >= 100) return t("progress.copying");
+  return t("progress.generating", { progress: percent });
 }
 
 /** A link that saves a stored file rather than opening it. */
@@ -42,15 +44,18 @@ export function DownloadButton({
 }
 
 export function JobProgressPanel({ job }: { job: VideoJobView }) {
+  const t = useTranslations("jobs");
+  const format = useFormat();
+  const percent = format.percent(job.progress / 100);
   return (
         <div className="flex flex-col gap-4 p-6" data-testid="job-progress">
           <div className="flex items-baseline justify-between gap-4">
             <span className="text-sm font-medium" aria-live="polite">
-              {progressText(job)}
+              {progressText(job, t, percent)}
             </span>
-            <span className="text-sm text-muted-foreground tabular-nums">{job.state === "RUNNING" ? `${job.progress}%` : ""}</span>
+            <span className="text-sm text-muted-foreground tabular-nums">{job.state === "RUNNING" ? percent : ""}</span>
           </div>
-          <JobProgressBar value={job.progress} indeterminate={job.state !== "RUNNING"} label="Generation progress" />
+          <JobProgressBar value={job.progress} indeterminate={job.state !== "RUNNING"} label={t("progress.label")} />
           {(job.state === "UNCERTAIN" || job.state === "QUEUED") && job.error ? (
             <div role="status" className="flex gap-3 rounded-md border border-warning/40 bg-warning/10 p-4 text-sm" data-testid="job-uncertain">
               <AlertCircle className="mt-0.5 size-5 shrink-0" aria-hidden />
@@ -58,15 +63,14 @@ export function JobProgressPanel({ job }: { job: VideoJobView }) {
                 <p>{job.error.message}</p>
                 {job.uncertain?.nextTryAt ? (
                   <p className="mt-1 text-muted-foreground">
-                    Next try <RelativeTime iso={job.uncertain.nextTryAt} />.
+                    {t.rich("progress.nextTry", { when: () => <RelativeTime iso={job.uncertain!.nextTryAt!} /> })}
                   </p>
                 ) : null}
               </div>
             </div>
           ) : null}
           <p className="text-xs text-muted-foreground">
-            Generation takes from about 30 seconds to several minutes. This page updates by itself, and you may leave it: the job goes on, and
-            the video is kept here when it is done.
+            {t("progress.hint")}
           </p>
           <div>
             <NotificationToggle />
@@ -76,6 +80,8 @@ export function JobProgressPanel({ job }: { job: VideoJobView }) {
 }
 
 export function JobVideo({ job, video }: { job: VideoJobView; video: NonNullable<VideoJobView["video"]> }) {
+  const t = useTranslations("jobs");
+  const format = useFormat();
   const p = job.params;
   return (
         <div className="flex flex-col">
@@ -96,12 +102,13 @@ export function JobVideo({ job, video }: { job: VideoJobView; video: NonNullable
             <p className="flex items-start gap-2 text-xs text-muted-foreground" data-testid="stored-copy-note">
               <HardDrive className="mt-0.5 size-4 shrink-0" aria-hidden />
               <span>
-                This video is kept in Avatar Studio&apos;s own storage, so it plays and downloads even after the provider&apos;s link
-                {job.providerVideo?.expiresAt ? ` expires (${dateTime(job.providerVideo.expiresAt)})` : " expires"}.
+                {job.providerVideo?.expiresAt
+                  ? t("video.storedUntil", { expires: format.dateTimeWithZone(job.providerVideo.expiresAt) })
+                  : t("video.stored")}
               </span>
             </p>
             <DownloadButton href={video.downloadUrl} className="shrink-0">
-              Download MP4
+              {t("video.download")}
             </DownloadButton>
           </div>
         </div>
@@ -109,22 +116,26 @@ export function JobVideo({ job, video }: { job: VideoJobView; video: NonNullable
 }
 
 export function JobFailure({ job }: { job: VideoJobView }) {
+  const t = useTranslations("jobs");
+  const format = useFormat();
   return (
         <div className="flex flex-col gap-3 p-6">
           <div role="alert" className="flex gap-3 rounded-md border border-destructive/40 bg-destructive/10 p-4 text-sm text-destructive" data-testid="job-error">
             <AlertCircle className="mt-0.5 size-5 shrink-0" aria-hidden />
             <div>
               <p className="font-medium">
-                {job.state === "SEND_FAILED" ? "The request did not reach the provider." : job.state === "CANCELLED" ? "This job was cancelled." : "This video could not be made."}
+                {job.state === "SEND_FAILED" ? t("failure.notSent") : job.state === "CANCELLED" ? t("failure.cancelled") : t("failure.failed")}
               </p>
-              <p className="mt-1">{job.error?.message ?? "No reason was given."}</p>
-              {job.error?.code ? <p className="mt-2 font-mono text-xs opacity-80">Code: {job.error.code}</p> : null}
+              <p className="mt-1">{job.error?.message ?? t("failure.noReason")}</p>
+              {job.error?.code ? <p className="mt-2 font-mono text-xs opacity-80">{t("failure.code", { code: job.error.code })}</p> : null}
             </div>
           </div>
           {job.providerVideo ? (
             <a href={job.providerVideo.url} target="_blank" rel="noreferrer" className="inline-flex items-center gap-1 text-sm text-primary hover:underline">
-              <ExternalLink className="size-4" aria-hidden /> The provider&apos;s link to the video
-              {job.providerVideo.expiresAt ? ` (until ${dateTime(job.providerVideo.expiresAt)})` : ""}
+              <ExternalLink className="size-4" aria-hidden />{" "}
+              {job.providerVideo.expiresAt
+                ? t("failure.providerLinkUntil", { until: format.dateTimeWithZone(job.providerVideo.expiresAt) })
+                : t("failure.providerLink")}
             </a>
           ) : null}
         </div>

@@ -1,10 +1,12 @@
+import { useTranslations } from "next-intl";
 import { Bone } from "@/components/gallery/skeleton";
 
 export default function JobLoading() {
+  const t = useTranslations("jobs");
   return (
     <div aria-busy="true" className="flex flex-col gap-6">
       <p className="sr-only" role="status">
-        Loading the job…
+        {t("job.loading")}
       </p>
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div className="space-y-2">

@@ -1,3 +1,5 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/require-page-user";
 import { can } from "@/lib/auth/roles";
@@ -7,7 +9,10 @@ import { getVideoJob } from "@/lib/generation/get-video-job";
 import { getStorage } from "@/lib/storage/get-storage";
 import { JobDetail } from "./job-detail";
 
-export const metadata = { title: "Video job" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("jobs");
+  return { title: t("job.title") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function JobPage({ params }: { params: Promise<{ id: string }> }) {

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
 import { toast } from "sonner";
@@ -8,28 +9,30 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Input, Select } from "@/components/ui/input";
 import { FieldError, fieldErrorProps } from "@/components/ui/field-error";
 import { Label } from "@/components/ui/label";
-import { roleLabels } from "@/lib/auth/roles";
-import type { Role } from "@/lib/generated/prisma/enums";
+import { Role } from "@/lib/generated/prisma/enums";
 import { addMemberAction } from "@/lib/team/add-member.action";
-import { fieldError } from "@/lib/action-message";
+import { useActionMessage } from "@/lib/i18n/use-action-message";
 
 const empty = { email: "", name: "", role: "CREATOR" as Role, password: "" };
 
 export function AddMemberForm() {
+  const t = useTranslations("team");
+  const tc = useTranslations("common");
+  const message = useActionMessage();
   const [form, setForm] = useState(empty);
   const { execute, result, isPending } = useAction(addMemberAction, {
     onSuccess: () => {
-      toast.success(`${form.email} added`);
+      toast.success(t("add.added", { email: form.email }));
       setForm(empty); // the form keeps what was typed when adding fails
     },
   });
-  const fieldMessage = (name: "email" | "password") => fieldError(result, name);
+  const fieldMessage = (name: "email" | "password") => message.field(result, name);
 
   return (
     <Card className="mt-8">
       <CardHeader>
-        <CardTitle>Add a member</CardTitle>
-        <CardDescription>They can sign in straight away with this email and password.</CardDescription>
+        <CardTitle>{t("add.title")}</CardTitle>
+        <CardDescription>{t("add.description")}</CardDescription>
       </CardHeader>
       <CardContent>
         <form
@@ -40,26 +43,26 @@ export function AddMemberForm() {
           }}
         >
           <div className="flex flex-col gap-2">
-            <Label htmlFor="new-email">Email</Label>
+            <Label htmlFor="new-email">{t("add.email")}</Label>
             <Input id="new-email" type="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} {...fieldErrorProps("new-email", fieldMessage("email"))} />
             <FieldError id="new-email" message={fieldMessage("email")} />
           </div>
           <div className="flex flex-col gap-2">
-            <Label htmlFor="new-name">Name</Label>
+            <Label htmlFor="new-name">{t("add.name")}</Label>
             <Input id="new-name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
           </div>
           <div className="flex flex-col gap-2">
-            <Label htmlFor="new-role">Role</Label>
+            <Label htmlFor="new-role">{t("add.role")}</Label>
             <Select id="new-role" value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })}>
-              {Object.entries(roleLabels).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
+              {Object.values(Role).map((role) => (
+                <option key={role} value={role}>
+                  {tc(`roles.${role}`)}
                 </option>
               ))}
             </Select>
           </div>
           <div className="flex flex-col gap-2">
-            <Label htmlFor="new-password">Initial password</Label>
+            <Label htmlFor="new-password">{t("add.password")}</Label>
             <Input id="new-password" type="password" required value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} {...fieldErrorProps("new-password", fieldMessage("password"))} />
             <FieldError id="new-password" message={fieldMessage("password")} />
           </div>
@@ -70,7 +73,7 @@ export function AddMemberForm() {
           ) : null}
           <div className="sm:col-span-2">
             <Button type="submit" disabled={isPending}>
-              {isPending ? "Adding…" : "Add member"}
+              {isPending ? t("add.adding") : t("add.submit")}
             </Button>
           </div>
         </form>

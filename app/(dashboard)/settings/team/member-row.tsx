@@ -1,26 +1,29 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useAction } from "next-safe-action/hooks";
 import { toast } from "sonner";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Select } from "@/components/ui/input";
-import { roleLabels } from "@/lib/auth/roles";
-import type { Role } from "@/lib/generated/prisma/enums";
+import { Role } from "@/lib/generated/prisma/enums";
 import { changeRoleAction } from "@/lib/team/change-role.action";
 import { removeMemberAction } from "@/lib/team/remove-member.action";
 import { displayName } from "@/lib/users/display-name";
-import { actionErrorMessage } from "@/lib/action-message";
+import { useActionMessage } from "@/lib/i18n/use-action-message";
 
 type Member = { id: string; email: string; name: string | null; role: Role; joined: string };
 
 export function MemberRow({ member, isSelf }: { member: Member; isSelf: boolean }) {
+  const t = useTranslations("team");
+  const tc = useTranslations("common");
+  const message = useActionMessage();
   const change = useAction(changeRoleAction, {
-    onSuccess: () => toast.success(`Role of ${member.email} changed`),
-    onError: ({ error }) => toast.error(actionErrorMessage(error, "Could not change the role.")),
+    onSuccess: () => toast.success(t("member.roleChanged", { email: member.email })),
+    onError: ({ error }) => toast.error(message.error(error, t("member.roleChangeFailed"))),
   });
   const remove = useAction(removeMemberAction, {
-    onSuccess: () => toast.success(`${member.email} removed from the team`),
-    onError: ({ error }) => toast.error(actionErrorMessage(error, "Could not remove the member.")),
+    onSuccess: () => toast.success(t("member.removed", { email: member.email })),
+    onError: ({ error }) => toast.error(message.error(error, t("member.removeFailed"))),
   });
   return (
     <tr className="border-t border-border" data-testid={`member-${member.email}`}>
@@ -30,15 +33,15 @@ export function MemberRow({ member, isSelf }: { member: Member; isSelf: boolean 
       </td>
       <td className="px-4 py-2">
         <Select
-          aria-label={`Role of ${member.email}`}
+          aria-label={t("member.roleOf", { email: member.email })}
           value={member.role}
           disabled={change.isPending}
           onChange={(e) => change.execute({ membershipId: member.id, role: e.target.value as Role })}
           className="w-36"
         >
-          {Object.entries(roleLabels).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
+          {Object.values(Role).map((role) => (
+            <option key={role} value={role}>
+              {tc(`roles.${role}`)}
             </option>
           ))}
         </Select>
@@ -46,19 +49,19 @@ export function MemberRow({ member, isSelf }: { member: Member; isSelf: boolean 
       <td className="px-4 py-2 text-muted-foreground">{member.joined}</td>
       <td className="px-4 py-2 text-right">
         {isSelf ? (
-          <span className="text-xs text-muted-foreground">You</span>
+          <span className="text-xs text-muted-foreground">{t("member.you")}</span>
         ) : (
           <ConfirmButton
             variant="outline"
             size="sm"
             disabled={remove.isPending}
-            title={`Remove ${member.email}?`}
-            description="They leave the team and are signed out at once."
-            confirmLabel="Remove from the team"
+            title={t("member.removeTitle", { email: member.email })}
+            description={t("member.removeDescription")}
+            confirmLabel={t("member.removeConfirm")}
             destructive
             onConfirm={() => remove.execute({ membershipId: member.id })}
           >
-            Remove
+            {t("member.remove")}
           </ConfirmButton>
         )}
       </td>

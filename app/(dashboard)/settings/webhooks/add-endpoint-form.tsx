@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useState } from "react";
 import { CopyButton } from "@/components/gallery/copy-button";
 import { Button } from "@/components/ui/button";
@@ -7,9 +8,10 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { FieldError, fieldErrorId, fieldErrorProps } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { fieldError, firstValidationMessage } from "@/lib/action-message";
+import { firstValidationMessage } from "@/lib/action-message";
+import { useActionMessage } from "@/lib/i18n/use-action-message";
 import { addWebhookEndpointAction } from "@/lib/webhooks/add-webhook-endpoint.action";
-import { webhookEventLabels, webhookEventTypes } from "@/lib/webhooks/webhook-events";
+import { webhookEventTypes } from "@/lib/webhooks/webhook-events";
 
 /**
  * A real POST form whose action is a server action: before JavaScript has loaded the browser
@@ -17,34 +19,37 @@ import { webhookEventLabels, webhookEventTypes } from "@/lib/webhooks/webhook-ev
  * refused, with what was typed); afterwards it is sent in place.
  */
 export function AddEndpointForm() {
+  const t = useTranslations("webhooks");
+  const message = useActionMessage();
   const [state, formAction, isPending] = useActionState(addWebhookEndpointAction, {});
   const [dismissed, setDismissed] = useState<string | null>(null);
   const created = state.data?.created && state.data.created.id !== dismissed ? state.data.created : null;
   const typed = state.data?.values;
   // A URL the outbound guard refused is about the URL field.
-  const urlError = fieldError(state, "url") ?? state.data?.error;
-  const eventsError = fieldError(state, "events");
-  const descriptionError = fieldError(state, "description");
-  const failure = state.serverError ?? (state.validationErrors && !urlError && !eventsError && !descriptionError ? firstValidationMessage(state.validationErrors) : undefined);
+  const urlError = message.field(state, "url") ?? state.data?.error;
+  const eventsError = message.field(state, "events");
+  const descriptionError = message.field(state, "description");
+  const failure =
+    state.serverError ?? (state.validationErrors && !urlError && !eventsError && !descriptionError && firstValidationMessage(state.validationErrors) ? message.error(state, "") : undefined);
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Add an endpoint</CardTitle>
-        <CardDescription>An http(s) URL that accepts POSTed JSON. Private and loopback addresses are refused unless the server's operator allows them.</CardDescription>
+        <CardTitle>{t("add.title")}</CardTitle>
+        <CardDescription>{t("add.description")}</CardDescription>
       </CardHeader>
       <CardContent>
         {created ? (
           <div className="mb-6 min-w-0 rounded-md border border-success/40 bg-success/10 p-4" role="status">
-            <p className="text-sm font-medium break-all">Signing secret for {created.url}. Copy it now: it will not be shown again.</p>
+            <p className="text-sm font-medium break-all">{t("add.secretFor", { url: created.url })}</p>
             <div className="mt-3 flex flex-wrap items-center gap-2">
               <code className="min-w-0 rounded bg-background px-2 py-1 text-sm break-all" data-testid="webhook-secret">
                 {created.secret}
               </code>
-              <CopyButton text={created.secret} label="Copy secret" />
+              <CopyButton text={created.secret} label={t("copySecret")} />
             </div>
-            <p className="mt-2 text-xs text-muted-foreground">Verify each delivery with any Standard Webhooks library (e.g. the `standardwebhooks` npm package) and this secret.</p>
+            <p className="mt-2 text-xs text-muted-foreground">{t("add.verify")}</p>
             <Button type="button" variant="ghost" size="sm" className="mt-2" onClick={() => setDismissed(created.id)}>
-              Done
+              {t("done")}
             </Button>
           </div>
         ) : null}
@@ -61,7 +66,7 @@ export function AddEndpointForm() {
           }}
         >
           <div className="flex min-w-0 flex-col gap-2">
-            <Label htmlFor="hook-url">URL</Label>
+            <Label htmlFor="hook-url">{t("add.url")}</Label>
             <Input
               id="hook-url"
               name="url"
@@ -75,17 +80,17 @@ export function AddEndpointForm() {
             <FieldError id="hook-url" message={urlError} />
           </div>
           <div className="flex min-w-0 flex-col gap-2">
-            <Label htmlFor="hook-description">Description</Label>
+            <Label htmlFor="hook-description">{t("add.descriptionLabel")}</Label>
             <Input id="hook-description" name="description" maxLength={200} defaultValue={typed?.description} {...fieldErrorProps("hook-description", descriptionError)} />
             <FieldError id="hook-description" message={descriptionError} />
           </div>
           <fieldset className="flex min-w-0 flex-col gap-2 sm:col-span-2" aria-describedby={eventsError ? fieldErrorId("hook-events") : undefined}>
-            <legend className="mb-1 text-sm font-medium">Events</legend>
+            <legend className="mb-1 text-sm font-medium">{t("add.events")}</legend>
             {webhookEventTypes.map((type) => (
               <label key={type} className="flex items-start gap-2 text-sm">
                 <input type="checkbox" name="events" value={type} defaultChecked={typed ? typed.events.includes(type) : true} className="mt-0.5 size-4 shrink-0" />
                 <span className="min-w-0">
-                  {webhookEventLabels[type]} <code className="text-xs break-all text-muted-foreground">{type}</code>
+                  {t(`events.${type}`)} <code className="text-xs break-all text-muted-foreground">{type}</code>
                 </span>
               </label>
             ))}
@@ -98,7 +103,7 @@ export function AddEndpointForm() {
           ) : null}
           <div className="sm:col-span-2">
             <Button type="submit" disabled={isPending} aria-disabled={isPending}>
-              {isPending ? "Adding…" : "Add endpoint"}
+              {isPending ? t("add.adding") : t("add.submit")}
             </Button>
           </div>
         </form>

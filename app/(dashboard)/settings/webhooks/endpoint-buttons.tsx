@@ -1,49 +1,61 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useAction } from "next-safe-action/hooks";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { actionErrorMessage } from "@/lib/action-message";
+import type { ActionFailure } from "@/lib/action-message";
+import { useActionMessage } from "@/lib/i18n/use-action-message";
 import { enableWebhookEndpointAction } from "@/lib/webhooks/enable-webhook-endpoint.action";
 import { redeliverWebhookAction } from "@/lib/webhooks/redeliver-webhook.action";
 import { removeWebhookEndpointAction } from "@/lib/webhooks/remove-webhook-endpoint.action";
 
-const failed = (fallback: string) => ({ error }: { error: Parameters<typeof actionErrorMessage>[0] }) => toast.error(actionErrorMessage(error, fallback));
+/** A toast with the action's failure, else `fallback`. */
+function useFailureToast() {
+  const message = useActionMessage();
+  return (fallback: string) => ({ error }: { error: ActionFailure }) => toast.error(message.error(error, fallback));
+}
 
 export function RemoveEndpointButton({ endpointId, url }: { endpointId: string; url: string }) {
-  const { execute, isPending } = useAction(removeWebhookEndpointAction, { onSuccess: () => toast.success("Endpoint removed"), onError: failed("The endpoint could not be removed.") });
+  const t = useTranslations("webhooks");
+  const failed = useFailureToast();
+  const { execute, isPending } = useAction(removeWebhookEndpointAction, { onSuccess: () => toast.success(t("remove.done")), onError: failed(t("remove.failed")) });
   return (
     <ConfirmButton
       variant="outline"
       size="sm"
       disabled={isPending}
-      aria-label={`Remove ${url}`}
-      title="Remove this endpoint?"
-      description={<span className="break-all">Nothing more is sent to {url}, and its delivery log goes with it.</span>}
-      confirmLabel="Remove endpoint"
+      aria-label={t("remove.label", { url })}
+      title={t("remove.title")}
+      description={<span className="break-all">{t("remove.description", { url })}</span>}
+      confirmLabel={t("remove.confirm")}
       destructive
       onConfirm={() => execute({ endpointId })}
     >
-      Remove
+      {t("remove.button")}
     </ConfirmButton>
   );
 }
 
 export function EnableEndpointButton({ endpointId }: { endpointId: string }) {
-  const { execute, isPending } = useAction(enableWebhookEndpointAction, { onSuccess: () => toast.success("Endpoint turned on"), onError: failed("The endpoint could not be turned on.") });
+  const t = useTranslations("webhooks");
+  const failed = useFailureToast();
+  const { execute, isPending } = useAction(enableWebhookEndpointAction, { onSuccess: () => toast.success(t("enable.done")), onError: failed(t("enable.failed")) });
   return (
     <Button size="sm" disabled={isPending} onClick={() => execute({ endpointId })}>
-      Turn on
+      {t("enable.button")}
     </Button>
   );
 }
 
 export function RedeliverButton({ deliveryId }: { deliveryId: string }) {
-  const { execute, isPending } = useAction(redeliverWebhookAction, { onSuccess: () => toast.success("Sent again"), onError: failed("The delivery could not be sent again.") });
+  const t = useTranslations("webhooks");
+  const failed = useFailureToast();
+  const { execute, isPending } = useAction(redeliverWebhookAction, { onSuccess: () => toast.success(t("redeliver.done")), onError: failed(t("redeliver.failed")) });
   return (
     <Button variant="ghost" size="sm" disabled={isPending} onClick={() => execute({ deliveryId })}>
-      Send again
+      {t("redeliver.button")}
     </Button>
   );
 }

@@ -1,8 +1,10 @@
+import { useTranslations } from "next-intl";
 import { Bone, PageSkeleton } from "@/components/gallery/skeleton";
 
 export default function WebhooksLoading() {
+  const t = useTranslations("webhooks");
   return (
-    <PageSkeleton title="Webhooks" label="Loading the webhook endpoints…" className="max-w-5xl">
+    <PageSkeleton title={t("title")} label={t("loading")} className="max-w-5xl">
       <div className="rounded-xl border border-border bg-card p-6">
         <Bone className="h-5 w-40" />
         <Bone className="mt-2 h-4 w-full max-w-md" />

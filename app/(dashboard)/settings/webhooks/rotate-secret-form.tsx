@@ -1,9 +1,10 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useState } from "react";
 import { CopyButton } from "@/components/gallery/copy-button";
 import { Button } from "@/components/ui/button";
-import { formatDateTime } from "@/lib/format";
+import { useFormat } from "@/lib/i18n/use-format";
 import { rotateWebhookSecretAction } from "@/lib/webhooks/rotate-webhook-secret.action";
 
 /**
@@ -12,6 +13,8 @@ import { rotateWebhookSecretAction } from "@/lib/webhooks/rotate-webhook-secret.
  * new one for a day, so the receiver can switch over without missing a delivery.
  */
 export function RotateSecretForm({ endpointId, url }: { endpointId: string; url: string }) {
+  const t = useTranslations("webhooks");
+  const format = useFormat();
   const [state, formAction, isPending] = useActionState(rotateWebhookSecretAction, {});
   const [dismissed, setDismissed] = useState<string | null>(null);
   const rotated = state.data?.rotated && state.data.rotated.secret !== dismissed ? state.data.rotated : null;
@@ -27,8 +30,8 @@ export function RotateSecretForm({ endpointId, url }: { endpointId: string; url:
         }}
       >
         <input type="hidden" name="endpointId" value={endpointId} />
-        <Button type="submit" variant="outline" size="sm" disabled={isPending} aria-disabled={isPending} aria-label={`Rotate the signing secret of ${url}`}>
-          {isPending ? "Rotating…" : "Rotate secret"}
+        <Button type="submit" variant="outline" size="sm" disabled={isPending} aria-disabled={isPending} aria-label={t("rotate.label", { url })}>
+          {isPending ? t("rotate.rotating") : t("rotate.button")}
         </Button>
       </form>
       {failure ? (
@@ -38,22 +41,20 @@ export function RotateSecretForm({ endpointId, url }: { endpointId: string; url:
       ) : null}
       {rotated ? (
         <div className="mt-2 min-w-0 basis-full rounded-md border border-success/40 bg-success/10 p-4" role="status">
-          <p className="text-sm font-medium">New signing secret. Copy it now: it will not be shown again.</p>
+          <p className="text-sm font-medium">{t("rotate.newSecret")}</p>
           <div className="mt-3 flex flex-wrap items-center gap-2">
             <code className="min-w-0 rounded bg-background px-2 py-1 text-sm break-all" data-testid="rotated-secret">
               {rotated.secret}
             </code>
-            <CopyButton text={rotated.secret} label="Copy secret" />
+            <CopyButton text={rotated.secret} label={t("copySecret")} />
           </div>
           <p className="mt-2 text-xs text-muted-foreground">
-            For 24 hours, until{" "}
-            <time dateTime={rotated.previousValidUntil} suppressHydrationWarning>
-              {formatDateTime(rotated.previousValidUntil)}
-            </time>
-            , each delivery carries signatures by both the old and the new secret; after that only the new one signs.
+            {t.rich("rotate.overlap", {
+              until: () => <time dateTime={rotated.previousValidUntil}>{format.dateTimeWithZone(rotated.previousValidUntil)}</time>,
+            })}
           </p>
           <Button type="button" variant="ghost" size="sm" className="mt-2" onClick={() => setDismissed(rotated.secret)}>
-            Done
+            {t("done")}
           </Button>
         </div>
       ) : null}
