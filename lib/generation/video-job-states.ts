@@ -1,17 +1,6 @@
 import type { VideoJobState } from "@/lib/generated/prisma/enums";
 
-/** Job states for people, and which ones never change again. Browser-safe. */
-export const videoJobStateLabels: Record<VideoJobState, string> = {
-  QUEUED: "Starting",
-  SENT: "Queued at the provider",
-  RUNNING: "Generating",
-  SUCCEEDED: "Ready",
-  FAILED: "Failed",
-  CANCELLED: "Cancelled",
-  SEND_FAILED: "Not sent",
-  UNCERTAIN: "Answer not known yet",
-};
-
+/** The job states that never change again. Browser-safe. */
 export const finishedVideoJobStates: readonly VideoJobState[] = ["SUCCEEDED", "FAILED", "CANCELLED", "SEND_FAILED"];
 
 export function isFinishedVideoJob(state: VideoJobState): boolean {
