@@ -39,17 +39,38 @@ const password = "ni-hao-avatar";
 const memberEmail = uniqueEmail("zh-member");
 
 /** Words that stay as they are in Chinese: names, ids, units, file types. */
-const names = ["Avatar Studio", "Seedance 2.0", "Seedance", "API", "URL", "PNG", "JPEG", "WebP", "WAV", "MP3", "MP4", "MOV", "GMT", "UTC", "KB", "MB", "GB", "px", "fps", "Zh Member"];
+const names = ["Avatar Studio", "Seedance 2.0", "Seedance", "API", "URL", "PNG", "JPEG", "WEBP", "WebP", "BMP", "TIFF", "GIF", "HEIC", "HEIF", "WAV", "MP3", "MP4", "MOV", "GMT", "UTC", "KB", "MB", "GB", "px", "fps"];
+/** What people typed, not the product: the demo team's members, groups, samples and project, and this test's member. */
+const data = [
+  "Zh Member",
+  "Ada Admin",
+  "Lee Lead",
+  "Cleo Creator",
+  "Demo samples",
+  "Sample avatars the demo starts with.",
+  "Aurora orbit",
+  "Coral tiles",
+  "Mint waves",
+  "Violet prism",
+  "Flagged sample (real-person)",
+  "Demo Studio",
+  "default",
+];
 
 /** English words left in the page's main text and navigation, once names, ids, emails and links are taken out. */
 async function englishLeft(page: Page, own: string[]): Promise<string[]> {
-  const text = await page.evaluate(() => [...document.querySelectorAll("main, nav, header")].map((e) => (e as HTMLElement).innerText).join("\n"));
+  const text = await page.evaluate(() => {
+    // A video's prompt is what the team wrote for the model, not the product's words.
+    const typed = [...document.querySelectorAll('[data-testid="job-prompt"]')].map((e) => (e as HTMLElement).innerText);
+    const all = [...document.querySelectorAll("main, nav, header")].map((e) => (e as HTMLElement).innerText).join("\n");
+    return typed.reduce((rest, t) => rest.replaceAll(t, " "), all);
+  });
   let rest = text
-    .replace(/asset:\/\/\S+/g, " ")
+    .replace(/asset:\/\/\S*/g, " ")
     .replace(/https?:\/\/\S+/g, " ")
     .replace(/\S+@\S+/g, " ")
     .replace(/[A-Za-z]+\/[A-Za-z_]+/g, " ");
-  for (const name of [...own, ...names].sort((a, b) => b.length - a.length)) rest = rest.replaceAll(name, " ");
+  for (const name of [...own, ...data, ...names].sort((a, b) => b.length - a.length)) rest = rest.replaceAll(name, " ");
   // Model ids and other identifiers (letters, digits and dashes with a digit in them).
   rest = rest.replace(/\b[\w-]*\d[\w-]*\b/g, " ");
   return [...new Set(rest.match(/[A-Za-z]{3,}/g) ?? [])];

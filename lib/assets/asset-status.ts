@@ -1,6 +1,6 @@
 import type { AssetState, SubmissionState } from "@/lib/generated/prisma/enums";
 
-/** What a person sees on an asset's badge. Browser-safe. */
+/** An asset's badge: its key (worded in `assets.status`), look, and whether it will change by itself. Browser-safe. */
 export type AssetStatusKey =
   | "approved"
   | "failed"
@@ -13,23 +13,23 @@ export type AssetStatusKey =
   | "unconfirmed";
 
 export type AssetStatus = {
+  /** Worded by the catalogue (`assets.status.<key>`). */
   key: AssetStatusKey;
-  label: string;
   variant: "success" | "destructive" | "warning" | "info" | "outline";
   /** The status will change without anyone acting: the page keeps polling while one is shown. */
   live: boolean;
 };
 
 const statuses: Record<AssetStatusKey, AssetStatus> = {
-  approved: { key: "approved", label: "Approved", variant: "success", live: false },
-  failed: { key: "failed", label: "Failed", variant: "destructive", live: false },
-  replaced: { key: "replaced", label: "Replaced", variant: "outline", live: false },
-  dismissed: { key: "dismissed", label: "Dismissed", variant: "outline", live: false },
-  sending: { key: "sending", label: "Sending", variant: "info", live: true },
-  in_review: { key: "in_review", label: "In review", variant: "warning", live: true },
-  retrying: { key: "retrying", label: "Retrying", variant: "warning", live: true },
-  not_sent: { key: "not_sent", label: "Not sent", variant: "destructive", live: false },
-  unconfirmed: { key: "unconfirmed", label: "Unconfirmed", variant: "warning", live: false },
+  approved: { key: "approved", variant: "success", live: false },
+  failed: { key: "failed", variant: "destructive", live: false },
+  replaced: { key: "replaced", variant: "outline", live: false },
+  dismissed: { key: "dismissed", variant: "outline", live: false },
+  sending: { key: "sending", variant: "info", live: true },
+  in_review: { key: "in_review", variant: "warning", live: true },
+  retrying: { key: "retrying", variant: "warning", live: true },
+  not_sent: { key: "not_sent", variant: "destructive", live: false },
+  unconfirmed: { key: "unconfirmed", variant: "warning", live: false },
 };
 
 /**

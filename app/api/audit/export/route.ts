@@ -1,6 +1,8 @@
-import { getTranslations } from "next-intl/server";
 import { assertCan } from "@/lib/auth/session";
 import { withUser } from "@/lib/http/with-user";
+import { requestLocale } from "@/lib/i18n/error-message";
+import { messageKey } from "@/lib/i18n/message-key";
+import { sentencesIn } from "@/lib/i18n/sentence-in";
 import { parseAuditFilters } from "@/lib/insight/audit-filters";
 import { csvRow } from "@/lib/insight/csv";
 import { isoInZone } from "@/lib/insight/iso-in-zone";
@@ -20,11 +22,22 @@ export const GET = withUser("exporting audit events", async ({ request, user }) 
   const timeZone = await readTimeZone(params.get("tz"));
   // The first page is read before answering, so that a failure is still an error answer.
   let page = await listAuditEvents(user.teamId, filters, { timeZone, limit: PAGE });
-  const t = await getTranslations("auditEvents");
+  const word = await sentencesIn(await requestLocale(), "auditEvents");
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
-      const headers = [t("csv.time", { zone: timeZone }), t("csv.who"), t("csv.actorId"), t("csv.action"), t("csv.whatHappened"), t("csv.targetType"), t("csv.targetId"), t("csv.details")];
+      const headers = [
+        word({ key: messageKey("auditEvents.csv.time"), values: { zone: timeZone } }),
+        ...[
+          messageKey("auditEvents.csv.who"),
+          messageKey("auditEvents.csv.actorId"),
+          messageKey("auditEvents.csv.action"),
+          messageKey("auditEvents.csv.whatHappened"),
+          messageKey("auditEvents.csv.targetType"),
+          messageKey("auditEvents.csv.targetId"),
+          messageKey("auditEvents.csv.details"),
+        ].map((key) => word({ key })),
+      ];
       controller.enqueue(encoder.encode(csvRow(headers)));
     },
     async pull(controller) {
