@@ -39,7 +39,7 @@ const password = "ni-hao-avatar";
 const memberEmail = uniqueEmail("zh-member");
 
 /** Words that stay as they are in Chinese: names, ids, units, file types. */
-const names = ["Avatar Studio", "Seedance 2.0", "Seedance", "API", "URL", "PNG", "JPEG", "WEBP", "WebP", "BMP", "TIFF", "GIF", "HEIC", "HEIF", "WAV", "MP3", "MP4", "MOV", "GMT", "UTC", "KB", "MB", "GB", "px", "fps"];
+const names = ["Avatar Studio", "Seedance 2.0", "Seedance", "API", "URL", "CSV", "Webhook", "PNG", "JPEG", "WEBP", "WebP", "BMP", "TIFF", "GIF", "HEIC", "HEIF", "WAV", "MP3", "MP4", "MOV", "GMT", "UTC", "KB", "MB", "GB", "px", "fps"];
 /** What people typed, not the product: the demo team's members, groups, samples and project, and this test's member. */
 const data = [
   "Zh Member",
@@ -60,8 +60,9 @@ const data = [
 /** English words left in the page's main text and navigation, once names, ids, emails and links are taken out. */
 async function englishLeft(page: Page, own: string[]): Promise<string[]> {
   const text = await page.evaluate(() => {
-    // A video's prompt is what the team wrote for the model, not the product's words.
-    const typed = [...document.querySelectorAll('[data-testid="job-prompt"]')].map((e) => (e as HTMLElement).innerText);
+    // A video's prompt is what the team wrote for the model, and the provider's own words are
+    // quoted as received (beside our explanation): neither is the product's text.
+    const typed = [...document.querySelectorAll('[data-testid="job-prompt"], [data-testid="job-row-prompt"], [data-provider-words]')].map((e) => (e as HTMLElement).innerText);
     const all = [...document.querySelectorAll("main, nav, header")].map((e) => (e as HTMLElement).innerText).join("\n");
     return typed.reduce((rest, t) => rest.replaceAll(t, " "), all);
   });
@@ -71,8 +72,9 @@ async function englishLeft(page: Page, own: string[]): Promise<string[]> {
     .replace(/\S+@\S+/g, " ")
     .replace(/[A-Za-z]+\/[A-Za-z_]+/g, " ");
   for (const name of [...own, ...data, ...names].sort((a, b) => b.length - a.length)) rest = rest.replaceAll(name, " ");
-  // Model ids and other identifiers (letters, digits and dashes with a digit in them).
-  rest = rest.replace(/\b[\w-]*\d[\w-]*\b/g, " ");
+  // Model ids and other identifiers (letters, digits and dashes with a digit in them), and the
+  // provider's reason codes ("InputImageSensitiveContentDetected.PrivacyInformation").
+  rest = rest.replace(/\b[\w-]*\d[\w-]*\b/g, " ").replace(/\b(?:[A-Z][a-z]+){2,}(?:\.(?:[A-Z][a-z]+)+)*\b/g, " ");
   return [...new Set(rest.match(/[A-Za-z]{3,}/g) ?? [])];
 }
 

@@ -161,7 +161,9 @@ function DrawerBody({
           <p className="text-sm">{say(failure.explanation)}</p>
           <p className="text-sm text-muted-foreground">{say(failure.advice)}</p>
           {asset.failureReason && failure.category !== "other" ? (
-            <p className="break-words text-xs text-muted-foreground">{t("drawer.providerWords", { reason: asset.failureReason })}</p>
+            <p className="break-words text-xs text-muted-foreground" data-provider-words>
+              {t("drawer.providerWords", { reason: asset.failureReason })}
+            </p>
           ) : null}
         </section>
       ) : null}
@@ -300,7 +302,11 @@ function HistoryStep({
       <button type="button" onClick={() => onOpen(step.id)} className="w-full rounded-md px-2 py-1.5 text-left hover:bg-muted">
         <span className="text-muted-foreground">{relation}</span> <span className="font-medium">{step.name}</span>{" "}
         <span className="text-muted-foreground">· {t(`drawer.states.${step.state}`)} · {format.dateTime(step.createdAt)}</span>
-        {step.failureReason ? <span className="block text-xs break-words text-muted-foreground">{step.failureReason}</span> : null}
+        {step.failureReason ? (
+          <span className="block text-xs break-words text-muted-foreground" data-provider-words>
+            {step.failureReason}
+          </span>
+        ) : null}
       </button>
     </li>
   );

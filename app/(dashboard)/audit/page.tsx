@@ -16,6 +16,20 @@ import { readTimeZone } from "@/lib/insight/read-time-zone";
 import { getFormat } from "@/lib/i18n/get-format";
 import { cn } from "@/lib/utils";
 
+/** The kinds of record an audit event points at, each worded in `audit.targetTypes`. */
+const targetTypeKeys = {
+  api_token: true,
+  asset: true,
+  assets: true,
+  assetGroup: true,
+  submission: true,
+  team: true,
+  user: true,
+  video_job: true,
+  webhook_delivery: true,
+  webhook_endpoint: true,
+} as const;
+
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("audit");
   return { title: t("title") };
@@ -149,7 +163,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     <td className="hidden py-2 font-mono text-xs lg:table-cell">
                       {e.targetId ? (
                         <Link href={`/audit?${new URLSearchParams({ target: e.targetId }).toString()}`} className="hover:underline">
-                          {t("table.targetLink", { type: e.targetType ?? t("table.record"), id: e.targetId.slice(0, 10) })}
+                          {t("table.targetLink", { type: t(`targetTypes.${e.targetType && e.targetType in targetTypeKeys ? e.targetType : "other"}`), id: e.targetId.slice(0, 10) })}
                         </Link>
                       ) : (
                         "—"

@@ -45,7 +45,9 @@ function JobRow({ job }: { job: VideoJobView }) {
       >
         <ReferenceThumbnails references={job.references} />
         <div className="min-w-0 flex-1">
-          <p className={cn("line-clamp-2 text-sm", job.prompt ? "" : "text-muted-foreground italic")}>{job.prompt ?? t("noPrompt")}</p>
+          <p className={cn("line-clamp-2 text-sm", job.prompt ? "" : "text-muted-foreground italic")} data-testid={job.prompt ? "job-row-prompt" : undefined}>
+            {job.prompt ?? t("noPrompt")}
+          </p>
           <p className="mt-1 flex flex-wrap gap-x-2 text-xs text-muted-foreground">
             <span className="break-all">{job.model}</span>
             <span>

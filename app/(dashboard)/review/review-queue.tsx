@@ -244,7 +244,7 @@ function FailedRow({
             {item.explanation.explanation}
           </p>
           {item.failureReason && item.explanation.category !== "other" ? (
-            <p className="text-xs break-words text-muted-foreground" data-testid="failed-reason">
+            <p className="text-xs break-words text-muted-foreground" data-testid="failed-reason" data-provider-words>
               {item.failureReason}
             </p>
           ) : null}
