@@ -16,6 +16,8 @@ import { replaceAssetAction } from "@/lib/assets/replace-asset.action";
 import { cn } from "@/lib/utils";
 import { useActionMessage } from "@/lib/i18n/use-action-message";
 import { useOutcomeText } from "@/components/upload/use-outcome-text";
+import { useSentence } from "@/lib/i18n/use-sentence";
+import { violationSentence } from "@/lib/media/limit-violation";
 
 type Phase = { kind: "idle" } | { kind: "checking" } | { kind: "uploading"; progress: number; fileName: string } | { kind: "sending"; fileName: string };
 
@@ -39,6 +41,7 @@ export function ReplaceFileDrop({
   const checkWords = useTranslations("upload");
   const message = useActionMessage();
   const outcomeText = useOutcomeText();
+  const say = useSentence();
   const toastAlreadyApproved = useAlreadyApprovedToast();
   const replace = useAction(replaceAssetAction);
 
@@ -47,7 +50,7 @@ export function ReplaceFileDrop({
     setPhase({ kind: "checking" });
     const check = await checkDroppedFile(file, checkWords);
     if (check.violations.length > 0) {
-      setProblems(check.violations.map((v) => v.message));
+      setProblems(check.violations.map((v) => say(violationSentence(v))));
       setPhase({ kind: "idle" });
       return;
     }
@@ -56,7 +59,7 @@ export function ReplaceFileDrop({
       setPhase({ kind: "uploading", progress: total > 0 ? loaded / total : 0, fileName: file.name }),
     ).done;
     if (outcome.kind !== "done") {
-      setProblems(outcome.kind === "refused" ? outcome.violations.map((v) => v.message) : [outcomeText(outcome)]);
+      setProblems(outcome.kind === "refused" ? outcome.violations.map((v) => say(violationSentence(v))) : [outcomeText(outcome)]);
       setPhase({ kind: "idle" });
       return;
     }

@@ -17,6 +17,7 @@ export const namespaces = [
   "generate",
   "insight",
   "jobs",
+  "limits",
   "notifications",
   "overview",
   "pages",
