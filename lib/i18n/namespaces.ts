@@ -29,6 +29,7 @@ export const namespaces = [
   "upload",
   "validation",
   "videoFailures",
+  "videoRules",
   "webhooks",
 ] as const;
 
