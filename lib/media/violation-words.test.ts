@@ -2,6 +2,7 @@ import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { loadMessages } from "@/lib/i18n/load-messages";
 import { checkLimits, type MediaFacts } from "@/lib/media/check-limits";
+import { findFileNameProblem } from "@/lib/media/file-name-rules";
 import { violationSentence } from "@/lib/media/limit-violation";
 
 const cases: MediaFacts[] = [
@@ -33,5 +34,18 @@ describe("limit violations in the catalogue", () => {
       }
     }
     expect(seen).toBeGreaterThan(12);
+  });
+});
+
+describe("file name problems in the catalogue", () => {
+  it("say in English exactly what their message says", async () => {
+    type Translate = (key: string, values?: Record<string, string | number>) => string;
+    const t = createTranslator({ locale: "en", messages: await loadMessages("en") }) as unknown as Translate;
+    const names = ["  ", "a/b.png", "..", "a\u0000.png", "photo\u202Egnp.exe", "x".repeat(300)];
+    for (const name of names) {
+      const problem = findFileNameProblem(name);
+      expect(problem).not.toBeNull();
+      expect(t(problem!.key, problem!.values)).toBe(problem!.message);
+    }
   });
 });
