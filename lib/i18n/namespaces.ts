@@ -19,6 +19,7 @@ export const namespaces = [
   "jobs",
   "limits",
   "notifications",
+  "outbound",
   "overview",
   "pages",
   "preferences",
