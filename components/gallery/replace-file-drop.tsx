@@ -2,14 +2,14 @@
 
 import { FileUp, Loader2 } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useDropzone } from "react-dropzone";
 import { toast } from "sonner";
 import { checkDroppedFile } from "@/components/upload/check-dropped-file";
 import { uploadFile } from "@/components/upload/upload-file";
 import type { AssetType } from "@/lib/generated/prisma/enums";
-import { formatLabels } from "@/lib/media/describe-media";
+import { formatLabelsIn } from "@/lib/media/describe-media";
 import { acceptMap } from "@/lib/media/limits";
 import { useAlreadyApprovedToast } from "@/components/assets/already-approved-toast";
 import { replaceAssetAction } from "@/lib/assets/replace-asset.action";
@@ -42,13 +42,14 @@ export function ReplaceFileDrop({
   const message = useActionMessage();
   const outcomeText = useOutcomeText();
   const say = useSentence();
+  const locale = useLocale();
   const toastAlreadyApproved = useAlreadyApprovedToast();
   const replace = useAction(replaceAssetAction);
 
   async function handle(file: File) {
     setProblems([]);
     setPhase({ kind: "checking" });
-    const check = await checkDroppedFile(file, checkWords);
+    const check = await checkDroppedFile(file, checkWords, locale);
     if (check.violations.length > 0) {
       setProblems(check.violations.map((v) => say(violationSentence(v))));
       setPhase({ kind: "idle" });
@@ -64,7 +65,7 @@ export function ReplaceFileDrop({
       return;
     }
     if (outcome.upload.type !== asset.type) {
-      setProblems([t(`replace.wrongType.${asset.type}`, { formats: formatLabels(asset.type) })]);
+      setProblems([t(`replace.wrongType.${asset.type}`, { formats: formatLabelsIn(asset.type, locale) })]);
       setPhase({ kind: "idle" });
       return;
     }

@@ -2,6 +2,7 @@ import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { loadMessages } from "@/lib/i18n/load-messages";
 import { checkLimits, type MediaFacts } from "@/lib/media/check-limits";
+import { formatLabels, formatLabelsIn } from "@/lib/media/describe-media";
 import { findFileNameProblem } from "@/lib/media/file-name-rules";
 import { violationSentence } from "@/lib/media/limit-violation";
 
@@ -47,5 +48,13 @@ describe("file name problems in the catalogue", () => {
       expect(problem).not.toBeNull();
       expect(t(problem!.key, problem!.values)).toBe(problem!.message);
     }
+  });
+});
+
+describe("formatLabelsIn", () => {
+  it("keeps the English wording and joins in Chinese with the Chinese list words", () => {
+    expect(formatLabelsIn("VIDEO", "en")).toBe(formatLabels("VIDEO"));
+    expect(formatLabelsIn("IMAGE", "en")).toBe("JPEG, PNG, WebP, BMP, TIFF, GIF, HEIC or HEIF");
+    expect(formatLabelsIn("VIDEO", "zh")).toBe("MP4或MOV");
   });
 });
