@@ -2,20 +2,22 @@
 
 import { FileUp, Loader2 } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useDropzone } from "react-dropzone";
 import { toast } from "sonner";
 import { checkDroppedFile } from "@/components/upload/check-dropped-file";
 import { uploadFile } from "@/components/upload/upload-file";
 import type { AssetType } from "@/lib/generated/prisma/enums";
-import { formatLabels } from "@/lib/media/describe-media";
+import { formatLabelsIn } from "@/lib/media/describe-media";
 import { acceptMap } from "@/lib/media/limits";
 import { useAlreadyApprovedToast } from "@/components/assets/already-approved-toast";
 import { replaceAssetAction } from "@/lib/assets/replace-asset.action";
 import { cn } from "@/lib/utils";
 import { useActionMessage } from "@/lib/i18n/use-action-message";
 import { useOutcomeText } from "@/components/upload/use-outcome-text";
+import { useSentence } from "@/lib/i18n/use-sentence";
+import { violationSentence } from "@/lib/media/limit-violation";
 
 type Phase = { kind: "idle" } | { kind: "checking" } | { kind: "uploading"; progress: number; fileName: string } | { kind: "sending"; fileName: string };
 
@@ -39,15 +41,17 @@ export function ReplaceFileDrop({
   const checkWords = useTranslations("upload");
   const message = useActionMessage();
   const outcomeText = useOutcomeText();
+  const say = useSentence();
+  const locale = useLocale();
   const toastAlreadyApproved = useAlreadyApprovedToast();
   const replace = useAction(replaceAssetAction);
 
   async function handle(file: File) {
     setProblems([]);
     setPhase({ kind: "checking" });
-    const check = await checkDroppedFile(file, checkWords);
+    const check = await checkDroppedFile(file, checkWords, locale);
     if (check.violations.length > 0) {
-      setProblems(check.violations.map((v) => v.message));
+      setProblems(check.violations.map((v) => say(violationSentence(v))));
       setPhase({ kind: "idle" });
       return;
     }
@@ -56,12 +60,12 @@ export function ReplaceFileDrop({
       setPhase({ kind: "uploading", progress: total > 0 ? loaded / total : 0, fileName: file.name }),
     ).done;
     if (outcome.kind !== "done") {
-      setProblems(outcome.kind === "refused" ? outcome.violations.map((v) => v.message) : [outcomeText(outcome)]);
+      setProblems(outcome.kind === "refused" ? outcome.violations.map((v) => say(violationSentence(v))) : [outcomeText(outcome)]);
       setPhase({ kind: "idle" });
       return;
     }
     if (outcome.upload.type !== asset.type) {
-      setProblems([t(`replace.wrongType.${asset.type}`, { formats: formatLabels(asset.type) })]);
+      setProblems([t(`replace.wrongType.${asset.type}`, { formats: formatLabelsIn(asset.type, locale) })]);
       setPhase({ kind: "idle" });
       return;
     }

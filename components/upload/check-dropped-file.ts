@@ -1,5 +1,5 @@
 import { checkLimits, type MediaFacts } from "@/lib/media/check-limits";
-import { formatLabels } from "@/lib/media/describe-media";
+import { formatLabelsIn } from "@/lib/media/describe-media";
 import type { LimitViolation } from "@/lib/media/limit-violation";
 import { type MediaFormat, mediaFormats } from "@/lib/media/limits";
 import { claimedFormat } from "@/lib/media/media-format";
@@ -25,7 +25,7 @@ export type FileCheck = {
  * videos) and duration (videos, audio). Facts the browser cannot read are left to the
  * server, which checks every file again from its bytes.
  */
-export async function checkDroppedFile(file: File, t: CheckWords): Promise<FileCheck> {
+export async function checkDroppedFile(file: File, t: CheckWords, locale = "en"): Promise<FileCheck> {
   // translator t: upload
   const format = claimedFormat(file.name, file.type);
   if (!format) {
@@ -35,7 +35,11 @@ export async function checkDroppedFile(file: File, t: CheckWords): Promise<FileC
       violations: [
         {
           code: "FORMAT_NOT_ACCEPTED",
-          message: t("check.formatNotAccepted", { images: formatLabels("IMAGE"), videos: formatLabels("VIDEO"), audio: formatLabels("AUDIO") }),
+          message: t("check.formatNotAccepted", {
+            images: formatLabelsIn("IMAGE", locale),
+            videos: formatLabelsIn("VIDEO", locale),
+            audio: formatLabelsIn("AUDIO", locale),
+          }),
         },
       ],
     };

@@ -5,7 +5,10 @@ import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AssetType, Role } from "@/lib/generated/prisma/enums";
+import { requestLocale } from "@/lib/i18n/error-message";
+import { sentencesIn } from "@/lib/i18n/sentence-in";
 import { checkUploadLimits } from "@/lib/media/check-upload-limits";
+import { violationSentence } from "@/lib/media/limit-violation";
 import { nameFromFileName, proposeUniqueNames } from "@/lib/submissions/unique-names";
 import { MAX_ASSETS_PER_REQUEST } from "@/lib/submissions/split-into-requests";
 import { sendInBackground } from "@/lib/submissions/send-in-background";
@@ -94,6 +97,7 @@ export async function resubmitAssets(input: {
     const uploadById = new Map(uploads.map((u) => [u.id, u]));
 
     type Planned = { old: (typeof assets)[number]; type: AssetType; name: string; uploadId: string | null; sourceUrl: string | null };
+    const say = await sentencesIn(await requestLocale());
     const wanted: Planned[] = input.items.map((item) => {
       const old = byId.get(item.assetId)!;
       if (!item.uploadId) return { old, type: old.type, name: old.name, uploadId: old.uploadId, sourceUrl: old.sourceUrl };
@@ -101,7 +105,7 @@ export async function resubmitAssets(input: {
       if (!upload) throw new AppError("NOT_FOUND", "newFileNotFound");
       const violations = checkUploadLimits(upload);
       if (violations.length > 0) {
-        throw new AppError("INVALID_INPUT", "fileCannotBeSent", { values: { name: upload.fileName, problems: violations.map((v) => v.message).join(" ") } });
+        throw new AppError("INVALID_INPUT", "fileCannotBeSent", { values: { name: upload.fileName, problems: violations.map((v) => say(violationSentence(v))).join(" ") } });
       }
       return { old, type: upload.type, name: nameFromFileName(upload.fileName), uploadId: upload.id, sourceUrl: null };
     });

@@ -5,6 +5,8 @@ import { getGenerationSettings } from "@/lib/generation/get-generation-settings"
 import { estimateCost, formatMoney } from "@/lib/generation/price-table";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { requestLocale } from "@/lib/i18n/error-message";
+import { sentencesIn } from "@/lib/i18n/sentence-in";
 import { loadApprovedReferences } from "@/lib/generation/load-approved-references";
 import { SEND_LEASE_MS, type SendOutcome, sendVideoJob } from "@/lib/generation/send-video-job";
 import type { VideoJobParams } from "@/lib/generation/video-job-params";
@@ -38,7 +40,11 @@ export async function createVideoJob(input: CreateVideoJobInput, deps: CreateVid
   const references = await loadApprovedReferences(teamId, request.references);
   const violations = checkVideoRules({ prompt: request.prompt, references });
   if (violations.length > 0) {
-    throw new AppError("INVALID_INPUT", "videoRulesBroken", { values: { problems: violations.map((v) => v.message).join(" ") }, detail: { rules: violations.map((v) => v.rule) } });
+    const say = await sentencesIn(await requestLocale());
+    throw new AppError("INVALID_INPUT", "videoRulesBroken", {
+      values: { problems: violations.map((v) => say(v)).join(" ") },
+      detail: { rules: violations.map((v) => v.rule) },
+    });
   }
 
   const now = deps.now?.() ?? new Date();

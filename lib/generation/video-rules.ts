@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AssetType } from "@/lib/generated/prisma/enums";
+import { messageKey } from "@/lib/i18n/message-key";
 
 /**
  * The rules of a Seedance 2.0 generation request, in one browser-safe module: the Generate
@@ -46,19 +47,19 @@ export type VideoReference = z.infer<typeof videoReferenceSchema>;
 /** Everything about a generation except the prompt, model and references. */
 export const videoParamsSchema = z.object({
   duration: z
-    .number({ error: "Enter a duration in seconds." })
-    .int("The duration is a whole number of seconds.")
-    .min(videoLimits.minDurationSeconds, `The duration is ${videoLimits.minDurationSeconds} to ${videoLimits.maxDurationSeconds} seconds.`)
-    .max(videoLimits.maxDurationSeconds, `The duration is ${videoLimits.minDurationSeconds} to ${videoLimits.maxDurationSeconds} seconds.`),
-  aspectRatio: z.enum(aspectRatios, { error: "Choose an aspect ratio." }),
-  resolution: z.enum(resolutions, { error: "Choose a resolution." }),
+    .number({ error: messageKey("validation.videoDurationRequired") })
+    .int(messageKey("validation.videoDurationWhole"))
+    .min(videoLimits.minDurationSeconds, messageKey("validation.videoDurationRange"))
+    .max(videoLimits.maxDurationSeconds, messageKey("validation.videoDurationRange")),
+  aspectRatio: z.enum(aspectRatios, { error: messageKey("validation.videoAspectRatioRequired") }),
+  resolution: z.enum(resolutions, { error: messageKey("validation.videoResolutionRequired") }),
   generateAudio: z.boolean(),
   /** null: the provider picks one. */
   seed: z
     .number()
-    .int("The seed is a whole number.")
-    .min(videoLimits.minSeed, `The seed is ${videoLimits.minSeed} to ${videoLimits.maxSeed}.`)
-    .max(videoLimits.maxSeed, `The seed is ${videoLimits.minSeed} to ${videoLimits.maxSeed}.`)
+    .int(messageKey("validation.videoSeedWhole"))
+    .min(videoLimits.minSeed, messageKey("validation.videoSeedRange"))
+    .max(videoLimits.maxSeed, messageKey("validation.videoSeedRange"))
     .nullable(),
   returnLastFrame: z.boolean(),
 });
@@ -93,7 +94,36 @@ export type RuleId =
   | "prompt-or-reference"
   | "prompt-too-long";
 
-export type RuleViolation = { rule: RuleId; field: "references" | "prompt"; message: string };
+export type RuleViolation = {
+  rule: RuleId;
+  field: "references" | "prompt";
+  /** in English, for logs and API clients */
+  message: string;
+  /** the same sentence as a whole catalogue key ("videoRules.tooManyImages") and its placeholders' values */
+  key: string;
+  values?: Record<string, string>;
+};
+
+/** Each rule's sentence in the catalogue. */
+const ruleKeys: Record<RuleId, string> = {
+  "wrong-role": messageKey("videoRules.wrongRole"),
+  "duplicate": messageKey("videoRules.duplicate"),
+  "too-many-images": messageKey("videoRules.tooManyImages"),
+  "too-many-videos": messageKey("videoRules.tooManyVideos"),
+  "too-many-audios": messageKey("videoRules.tooManyAudios"),
+  "too-many-references": messageKey("videoRules.tooManyReferences"),
+  "frames-with-video-or-audio": messageKey("videoRules.framesWithVideoOrAudio"),
+  "frames-with-reference-images": messageKey("videoRules.framesWithReferenceImages"),
+  "one-first-frame": messageKey("videoRules.oneFirstFrame"),
+  "one-last-frame": messageKey("videoRules.oneLastFrame"),
+  "last-frame-needs-first": messageKey("videoRules.lastFrameNeedsFirst"),
+  "audio-needs-visual": messageKey("videoRules.audioNeedsVisual"),
+  "video-too-short": messageKey("videoRules.videoTooShort"),
+  "video-too-long": messageKey("videoRules.videoTooLong"),
+  "audio-too-long": messageKey("videoRules.audioTooLong"),
+  "prompt-or-reference": messageKey("videoRules.promptOrReference"),
+  "prompt-too-long": messageKey("videoRules.promptTooLong"),
+};
 
 /** What the rules look at: the prompt, and each reference's type, role and (when known) length. */
 export type RuleInput = {
@@ -110,7 +140,8 @@ const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
  */
 export function checkVideoRules(input: RuleInput): RuleViolation[] {
   const out: RuleViolation[] = [];
-  const add = (rule: RuleId, message: string, field: RuleViolation["field"] = "references") => out.push({ rule, field, message });
+  const add = (rule: RuleId, message: string, values?: Record<string, string>, field: RuleViolation["field"] = "references") =>
+    out.push({ rule, field, message, key: ruleKeys[rule], ...(values ? { values } : {}) });
   const refs = input.references;
   const images = refs.filter((r) => r.type === "IMAGE");
   const videos = refs.filter((r) => r.type === "VIDEO");
@@ -122,10 +153,10 @@ export function checkVideoRules(input: RuleInput): RuleViolation[] {
   const ids = refs.map((r) => r.assetId).filter((id): id is string => !!id);
   if (new Set(ids).size !== ids.length) add("duplicate", "Each asset can be used once in a video.");
 
-  if (images.length > videoLimits.maxImages) add("too-many-images", `At most ${videoLimits.maxImages} images can be used (you chose ${images.length}).`);
-  if (videos.length > videoLimits.maxVideos) add("too-many-videos", `At most ${videoLimits.maxVideos} videos can be used (you chose ${videos.length}).`);
-  if (audios.length > videoLimits.maxAudios) add("too-many-audios", `At most ${videoLimits.maxAudios} audio clips can be used (you chose ${audios.length}).`);
-  if (refs.length > videoLimits.maxReferences) add("too-many-references", `At most ${videoLimits.maxReferences} references can be used in all (you chose ${refs.length}).`);
+  if (images.length > videoLimits.maxImages) add("too-many-images", `At most ${videoLimits.maxImages} images can be used (you chose ${images.length}).`, { max: String(videoLimits.maxImages), count: String(images.length) });
+  if (videos.length > videoLimits.maxVideos) add("too-many-videos", `At most ${videoLimits.maxVideos} videos can be used (you chose ${videos.length}).`, { max: String(videoLimits.maxVideos), count: String(videos.length) });
+  if (audios.length > videoLimits.maxAudios) add("too-many-audios", `At most ${videoLimits.maxAudios} audio clips can be used (you chose ${audios.length}).`, { max: String(videoLimits.maxAudios), count: String(audios.length) });
+  if (refs.length > videoLimits.maxReferences) add("too-many-references", `At most ${videoLimits.maxReferences} references can be used in all (you chose ${refs.length}).`, { max: String(videoLimits.maxReferences), count: String(refs.length) });
 
   const firstFrames = images.filter((r) => r.role === "first_frame").length;
   const lastFrames = images.filter((r) => r.role === "last_frame").length;
@@ -143,8 +174,8 @@ export function checkVideoRules(input: RuleInput): RuleViolation[] {
         "First/last frame mode uses only the frame images. Make the other images a frame too, or remove them, or switch every image back to reference image.",
       );
     }
-    if (firstFrames > 1) add("one-first-frame", `Only one image can be the first frame (${firstFrames} are).`);
-    if (lastFrames > 1) add("one-last-frame", `Only one image can be the last frame (${lastFrames} are).`);
+    if (firstFrames > 1) add("one-first-frame", `Only one image can be the first frame (${firstFrames} are).`, { count: String(firstFrames) });
+    if (lastFrames > 1) add("one-last-frame", `Only one image can be the last frame (${lastFrames} are).`, { count: String(lastFrames) });
     if (lastFrames > 0 && firstFrames === 0) add("last-frame-needs-first", "A last frame needs a first frame: mark another image as the first frame.");
   }
 
@@ -154,17 +185,18 @@ export function checkVideoRules(input: RuleInput): RuleViolation[] {
 
   if (videos.length > 0 && videos.every((v) => typeof v.durationMs === "number")) {
     const total = videos.reduce((sum, v) => sum + (v.durationMs ?? 0), 0);
-    if (total < videoLimits.minVideoTotalMs) add("video-too-short", `The video references together must last at least 2 s (they last ${seconds(total)}).`);
-    if (total > videoLimits.maxVideoTotalMs) add("video-too-long", `The video references together may last at most 15 s (they last ${seconds(total)}).`);
+    if (total < videoLimits.minVideoTotalMs) add("video-too-short", `The video references together must last at least 2 s (they last ${seconds(total)}).`, { total: seconds(total) });
+    if (total > videoLimits.maxVideoTotalMs) add("video-too-long", `The video references together may last at most 15 s (they last ${seconds(total)}).`, { total: seconds(total) });
   }
   if (audios.length > 0 && audios.every((a) => typeof a.durationMs === "number")) {
     const total = audios.reduce((sum, a) => sum + (a.durationMs ?? 0), 0);
-    if (total > videoLimits.maxAudioTotalMs) add("audio-too-long", `The audio references together may last at most 15 s (they last ${seconds(total)}).`);
+    if (total > videoLimits.maxAudioTotalMs) add("audio-too-long", `The audio references together may last at most 15 s (they last ${seconds(total)}).`, { total: seconds(total) });
   }
 
-  if (input.prompt.trim().length === 0 && refs.length === 0) add("prompt-or-reference", "Write a prompt or choose at least one reference.", "prompt");
+  if (input.prompt.trim().length === 0 && refs.length === 0) add("prompt-or-reference", "Write a prompt or choose at least one reference.", undefined, "prompt");
   if (input.prompt.length > videoLimits.promptMaxChars) {
-    add("prompt-too-long", `The prompt may be ${videoLimits.promptMaxChars} characters at most (it has ${input.prompt.length}).`, "prompt");
+    const values = { max: String(videoLimits.promptMaxChars), count: String(input.prompt.length) };
+    add("prompt-too-long", `The prompt may be ${videoLimits.promptMaxChars} characters at most (it has ${input.prompt.length}).`, values, "prompt");
   }
   return out;
 }

@@ -17,7 +17,9 @@ export const namespaces = [
   "generate",
   "insight",
   "jobs",
+  "limits",
   "notifications",
+  "outbound",
   "overview",
   "pages",
   "preferences",
@@ -28,6 +30,7 @@ export const namespaces = [
   "upload",
   "validation",
   "videoFailures",
+  "videoRules",
   "webhooks",
 ] as const;
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AssetType } from "@/lib/generated/prisma/enums";
 import { capitalise, formatLabels, formatMegabytes, formatNumber, listWords, typePlural } from "@/lib/media/describe-media";
+import { messageKey } from "@/lib/i18n/message-key";
 import type { LimitViolation } from "@/lib/media/limit-violation";
 import {
   assetTypeNouns,
@@ -47,7 +48,7 @@ export function checkLimits(facts: MediaFacts, options: CheckLimitsOptions = {})
   const noun = assetTypeNouns[facts.type];
 
   if (facts.sizeBytes === 0) {
-    return [{ code: "EMPTY_FILE", message: "The file is empty." }];
+    return [{ code: "EMPTY_FILE", message: "The file is empty.", key: messageKey("limits.emptyFile") }];
   }
 
   if (facts.format === null || mediaFormats[facts.format].type !== facts.type) {
@@ -56,6 +57,9 @@ export function checkLimits(facts: MediaFacts, options: CheckLimitsOptions = {})
     violations.push({
       code: "FORMAT_NOT_ACCEPTED",
       message: `${what} is not accepted for ${typePlural(facts.type)}. ${capitalise(typePlural(facts.type))} must be ${labels}.`,
+      ...(facts.format === null
+        ? { key: messageKey("limits.unknownFormatNotAccepted"), values: { type: facts.type } }
+        : { key: messageKey("limits.formatNotAccepted"), values: { type: facts.type, format: mediaFormats[facts.format].label } }),
     });
   }
 
@@ -65,6 +69,8 @@ export function checkLimits(facts: MediaFacts, options: CheckLimitsOptions = {})
     violations.push({
       code: "FILE_TOO_LARGE",
       message: `The ${noun} is ${formatMegabytes(facts.sizeBytes, limitMb)}; it must be ${size.exclusive ? `under ${limitMb} MB` : `${limitMb} MB or less`}.`,
+      key: size.exclusive ? messageKey("limits.fileTooLargeUnder") : messageKey("limits.fileTooLarge"),
+      values: { type: facts.type, size: formatMegabytes(facts.sizeBytes, limitMb), limit: String(limitMb) },
     });
   }
 
@@ -78,6 +84,8 @@ export function checkLimits(facts: MediaFacts, options: CheckLimitsOptions = {})
         violations.push({
           code: "IMAGE_SIDE_OUT_OF_RANGE",
           message: `The image is ${width}×${height} px; each side must be ${minSidePx}–${maxSidePx} px.`,
+          key: messageKey("limits.imageSideOutOfRange"),
+          values: { width: String(width), height: String(height), min: String(minSidePx), max: String(maxSidePx) },
         });
       }
       const ratio = width / height;
@@ -85,10 +93,17 @@ export function checkLimits(facts: MediaFacts, options: CheckLimitsOptions = {})
         violations.push({
           code: "IMAGE_RATIO_OUT_OF_RANGE",
           message: `The image is ${width}×${height} px, a width-to-height ratio of ${formatNumber(ratio, 3)}; the ratio must be ${minAspectRatio}–${maxAspectRatio}.`,
+          key: messageKey("limits.imageRatioOutOfRange"),
+          values: { width: String(width), height: String(height), ratio: formatNumber(ratio, 3), min: String(minAspectRatio), max: String(maxAspectRatio) },
         });
       }
     } else if (options.complete) {
-      violations.push({ code: "UNKNOWN_DIMENSIONS", message: "The image's width and height could not be read." });
+      violations.push({
+        code: "UNKNOWN_DIMENSIONS",
+        message: "The image's width and height could not be read.",
+        key: messageKey("limits.unknownDimensions"),
+        values: { type: facts.type },
+      });
     }
     return violations;
   }
@@ -99,10 +114,22 @@ export function checkLimits(facts: MediaFacts, options: CheckLimitsOptions = {})
       violations.push({
         code: "DURATION_OUT_OF_RANGE",
         message: `The ${noun} is ${formatNumber(durationMs / 1000, 3)} s long; it must be ${durationLimits.minDurationMs / 1000}–${durationLimits.maxDurationMs / 1000} s.`,
+        key: messageKey("limits.durationOutOfRange"),
+        values: {
+          type: facts.type,
+          seconds: formatNumber(durationMs / 1000, 3),
+          min: String(durationLimits.minDurationMs / 1000),
+          max: String(durationLimits.maxDurationMs / 1000),
+        },
       });
     }
   } else if (options.complete) {
-    violations.push({ code: "UNKNOWN_DURATION", message: `The ${noun}'s length could not be read.` });
+    violations.push({
+      code: "UNKNOWN_DURATION",
+      message: `The ${noun}'s length could not be read.`,
+      key: messageKey("limits.unknownDuration"),
+      values: { type: facts.type },
+    });
   }
 
   if (facts.type === "VIDEO") {
@@ -111,10 +138,12 @@ export function checkLimits(facts: MediaFacts, options: CheckLimitsOptions = {})
         violations.push({
           code: "FPS_OUT_OF_RANGE",
           message: `The video runs at ${formatNumber(fps, 3)} frames per second; it must be ${videoLimits.minFps}–${videoLimits.maxFps} fps.`,
+          key: messageKey("limits.fpsOutOfRange"),
+          values: { fps: formatNumber(fps, 3), min: String(videoLimits.minFps), max: String(videoLimits.maxFps) },
         });
       }
     } else if (options.complete) {
-      violations.push({ code: "UNKNOWN_FPS", message: "The video's frame rate could not be read." });
+      violations.push({ code: "UNKNOWN_FPS", message: "The video's frame rate could not be read.", key: messageKey("limits.unknownFps") });
     }
 
     if (hasDimensions) {
@@ -123,16 +152,25 @@ export function checkLimits(facts: MediaFacts, options: CheckLimitsOptions = {})
         violations.push({
           code: "VIDEO_RESOLUTION_NOT_ACCEPTED",
           message: `The video is ${width}×${height} px; it must be 480p or 720p, that is, its shorter side must be ${listWords(videoLimits.shortSidePx.map(String))} px.`,
+          key: messageKey("limits.videoResolutionNotAccepted"),
+          values: { width: String(width), height: String(height) },
         });
       }
       if (Math.max(width, height) > videoLimits.maxSidePx) {
         violations.push({
           code: "VIDEO_SIDE_TOO_LONG",
           message: `The video is ${width}×${height} px; its longer side may be at most ${videoLimits.maxSidePx} px.`,
+          key: messageKey("limits.videoSideTooLong"),
+          values: { width: String(width), height: String(height), max: String(videoLimits.maxSidePx) },
         });
       }
     } else if (options.complete) {
-      violations.push({ code: "UNKNOWN_DIMENSIONS", message: "The video's width and height could not be read." });
+      violations.push({
+        code: "UNKNOWN_DIMENSIONS",
+        message: "The video's width and height could not be read.",
+        key: messageKey("limits.unknownDimensions"),
+        values: { type: facts.type },
+      });
     }
   }
 

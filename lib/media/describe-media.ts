@@ -13,6 +13,16 @@ export function formatLabels(type: AssetType): string {
   return listWords(formatsOfType(type).map((id) => mediaFormats[id].label));
 }
 
+/**
+ * The formats accepted for a type, joined in `locale`'s words ("JPEG、PNG…或 HEIF" in Chinese).
+ * English keeps `formatLabels`' own wording ("… HEIC or HEIF", no serial comma).
+ */
+export function formatLabelsIn(type: AssetType, locale: string): string {
+  if (locale === "en" || locale.startsWith("en-")) return formatLabels(type);
+  const labels = formatsOfType(type).map((id) => mediaFormats[id].label);
+  return new Intl.ListFormat(locale, { type: "disjunction" }).format(labels);
+}
+
 /** "A, B or C" */
 export function listWords(words: readonly string[]): string {
   if (words.length <= 1) return words.join("");

@@ -1,9 +1,11 @@
 import { Readable } from "node:stream";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { requestLocale } from "@/lib/i18n/error-message";
+import { sentencesIn } from "@/lib/i18n/sentence-in";
 import type { Upload } from "@/lib/generated/prisma/client";
 import { checkLimits } from "@/lib/media/check-limits";
-import { fileNameProblem } from "@/lib/media/file-name-rules";
+import { findFileNameProblem } from "@/lib/media/file-name-rules";
 import { formatMegabytes } from "@/lib/media/describe-media";
 import type { LimitViolation } from "@/lib/media/limit-violation";
 import { audioLimits, BYTES_PER_MB, imageLimits, MAX_MEDIA_BYTES, mediaFormats, videoLimits } from "@/lib/media/limits";
@@ -59,7 +61,7 @@ export async function ingestUpload(
 ): Promise<IngestUploadResult> {
   const { storage, db = prisma } = deps;
   const allowance = deps.allowance ?? (await uploadAllowanceFromEnv());
-  const fileName = cleanFileName(input.fileName);
+  const fileName = await cleanFileName(input.fileName);
   const claimed = claimedFormat(fileName, input.contentType);
   const claimedType = claimed ? mediaFormats[claimed].type : null;
 
@@ -149,9 +151,12 @@ export async function ingestUpload(
 }
 
 /** The name as shown in the app; a name with folders, control or direction characters, or too long, is refused. */
-function cleanFileName(raw: string): string {
-  const problem = fileNameProblem(raw);
-  if (problem) throw new AppError("INVALID_INPUT", "fileNameRefused", { values: { reason: problem } });
+async function cleanFileName(raw: string): Promise<string> {
+  const problem = findFileNameProblem(raw);
+  if (problem) {
+    const say = await sentencesIn(await requestLocale());
+    throw new AppError("INVALID_INPUT", "fileNameRefused", { values: { reason: say(problem) } });
+  }
   return raw.normalize("NFC").trim();
 }
 

@@ -23,8 +23,17 @@ export const limitViolationCodes = [
 
 export const limitViolationSchema = z.object({
   code: z.enum(limitViolationCodes),
+  /** the English sentence, for logs and API clients */
   message: z.string(),
+  /** the same sentence as a whole catalogue key ("limits.fileTooLarge") and its placeholders' values, for people */
+  key: z.optional(z.string()),
+  values: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
 });
 
 export type LimitViolationCode = (typeof limitViolationCodes)[number];
 export type LimitViolation = z.infer<typeof limitViolationSchema>;
+
+/** The violation as a sentence to put into the user's words; one without a key is shown as its message. */
+export function violationSentence(v: LimitViolation): { key: string; values?: Record<string, string | number> } {
+  return v.key ? { key: v.key, values: v.values } : { key: v.message };
+}

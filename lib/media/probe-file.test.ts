@@ -5,14 +5,37 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkLimits } from "@/lib/media/check-limits";
 import { heifSizeFromMeta } from "@/lib/media/read-heif-size";
+import { createTranslator } from "next-intl";
+import { loadMessages } from "@/lib/i18n/load-messages";
+import { violationSentence, type LimitViolation } from "@/lib/media/limit-violation";
 import { probeFile } from "@/lib/media/probe-file";
 import { makeHeicContainer, makeMp3, makePng, makeVideo, makeWav, writeBytes } from "@/lib/media/test-media";
 
 let dir: string;
+
+type Translate = (key: string, values?: Record<string, string | number>) => string;
+let english: Translate;
+let chinese: Translate;
+
+/** probeFile, checking that a refusal's catalogue sentence says in English what its message says. */
+async function probe(...args: Parameters<typeof probeFile>) {
+  const result = await probeFile(...args);
+  if (!result.ok) expectWords(result.violation);
+  return result;
+}
+
+function expectWords(v: LimitViolation) {
+  const s = violationSentence(v);
+  expect(v.key).toBeDefined();
+  expect(english(s.key, s.values)).toBe(v.message);
+  expect(chinese(s.key, s.values)).not.toBe(v.message);
+}
 const at = (name: string) => path.join(dir, name);
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), "avatar-studio-probe-"));
+  english = createTranslator({ locale: "en", messages: await loadMessages("en") }) as unknown as Translate;
+  chinese = createTranslator({ locale: "zh", messages: await loadMessages("zh") }) as unknown as Translate;
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -21,7 +44,7 @@ afterAll(async () => {
 describe("probeFile: images", () => {
   it("reads a PNG's format and size", async () => {
     const file = await writeBytes(at("a.png"), makePng(800, 600));
-    const result = await probeFile(file);
+    const result = await probe(file);
     expect(result).toEqual({
       ok: true,
       media: expect.objectContaining({ type: "IMAGE", format: "png", mimeType: "image/png", extension: "png", width: 800, height: 600, durationMs: null, fps: null }),
@@ -30,7 +53,7 @@ describe("probeFile: images", () => {
 
   it("goes by the bytes, not the name", async () => {
     const jpeg = await sharp({ create: { width: 400, height: 500, channels: 3, background: "#333" } }).jpeg().toBuffer();
-    const result = await probeFile(await writeBytes(at("really-a-jpeg.png"), jpeg), { claimedType: "IMAGE" });
+    const result = await probe(await writeBytes(at("really-a-jpeg.png"), jpeg), { claimedType: "IMAGE" });
     expect(result.ok && result.media.format).toBe("jpeg");
   });
 
@@ -39,20 +62,20 @@ describe("probeFile: images", () => {
       .jpeg()
       .withMetadata({ orientation: 6 })
       .toBuffer();
-    const result = await probeFile(await writeBytes(at("rotated.jpg"), jpeg));
+    const result = await probe(await writeBytes(at("rotated.jpg"), jpeg));
     expect(result.ok && [result.media.width, result.media.height]).toEqual([600, 1200]);
   });
 
   it("refuses a text file named .png as not a real image", async () => {
     const file = await writeBytes(at("notes.png"), "These are my notes, not a picture.\n".repeat(20));
-    expect(await probeFile(file, { claimedType: "IMAGE" })).toEqual({
+    expect(await probe(file, { claimedType: "IMAGE" })).toEqual({
       ok: false,
-      violation: {
+      violation: expect.objectContaining({
         code: "NOT_REAL_MEDIA",
         message: "The file is not a real image: its contents are not in any accepted format (JPEG, PNG, WebP, BMP, TIFF, GIF, HEIC or HEIF).",
-      },
+      }),
     });
-    const unclaimed = await probeFile(file);
+    const unclaimed = await probe(file);
     expect(!unclaimed.ok && unclaimed.violation.message).toBe(
       "The file is not a real image, video or audio file: its contents are not in any accepted format.",
     );
@@ -60,37 +83,37 @@ describe("probeFile: images", () => {
 
   it("names what another kind of file really is", async () => {
     const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200)]);
-    const result = await probeFile(await writeBytes(at("photo.jpg"), zip), { claimedType: "IMAGE" });
-    expect(!result.ok && result.violation).toEqual({ code: "NOT_REAL_MEDIA", message: "The file is not a real image: its contents are a ZIP file." });
+    const result = await probe(await writeBytes(at("photo.jpg"), zip), { claimedType: "IMAGE" });
+    expect(!result.ok && result.violation).toMatchObject({ code: "NOT_REAL_MEDIA", message: "The file is not a real image: its contents are a ZIP file." });
   });
 
   it("refuses image formats the provider does not take", async () => {
     const avif = await sharp({ create: { width: 400, height: 400, channels: 3, background: "#333" } }).avif().toBuffer();
-    const result = await probeFile(await writeBytes(at("a.avif"), avif), { claimedType: "IMAGE" });
-    expect(!result.ok && result.violation).toEqual({
+    const result = await probe(await writeBytes(at("a.avif"), avif), { claimedType: "IMAGE" });
+    expect(!result.ok && result.violation).toMatchObject({
       code: "FORMAT_NOT_ACCEPTED",
       message: "AVIF files are not accepted. Images must be JPEG, PNG, WebP, BMP, TIFF, GIF, HEIC or HEIF.",
     });
   });
 
   it("refuses an empty file", async () => {
-    const result = await probeFile(await writeBytes(at("empty.png"), ""));
+    const result = await probe(await writeBytes(at("empty.png"), ""));
     expect(!result.ok && result.violation.code).toBe("EMPTY_FILE");
   });
 
   it("reads a HEIC photo's size from its container, turned upright", async () => {
-    const upright = await probeFile(await writeBytes(at("photo.heic"), makeHeicContainer(4032, 3024)));
+    const upright = await probe(await writeBytes(at("photo.heic"), makeHeicContainer(4032, 3024)));
     expect(upright).toEqual({
       ok: true,
       media: expect.objectContaining({ type: "IMAGE", format: "heic", mimeType: "image/heic", width: 4032, height: 3024 }),
     });
-    const turned = await probeFile(await writeBytes(at("turned.heic"), makeHeicContainer(4032, 3024, true)));
+    const turned = await probe(await writeBytes(at("turned.heic"), makeHeicContainer(4032, 3024, true)));
     expect(turned.ok && [turned.media.width, turned.media.height]).toEqual([3024, 4032]);
   });
 
   it("refuses a HEIC file whose size cannot be read", async () => {
     const broken = makeHeicContainer(4032, 3024).subarray(0, 40);
-    const result = await probeFile(await writeBytes(at("broken.heic"), broken));
+    const result = await probe(await writeBytes(at("broken.heic"), broken));
     expect(!result.ok && result.violation.code).toBe("DAMAGED_FILE");
   });
 
@@ -106,7 +129,7 @@ describe("probeFile: images", () => {
 
 describe("probeFile: audio", () => {
   it("reads a hand-written WAV's duration", async () => {
-    const result = await probeFile(await writeBytes(at("voice.wav"), makeWav(3.5)));
+    const result = await probe(await writeBytes(at("voice.wav"), makeWav(3.5)));
     expect(result).toEqual({
       ok: true,
       media: expect.objectContaining({ type: "AUDIO", format: "wav", mimeType: "audio/wav", durationMs: 3500, width: null, fps: null }),
@@ -115,7 +138,7 @@ describe("probeFile: audio", () => {
 
   it("reads an MP3's duration and lets checkLimits refuse a long one", async () => {
     await makeMp3(at("long.mp3"), 16);
-    const result = await probeFile(at("long.mp3"));
+    const result = await probe(at("long.mp3"));
     if (!result.ok) throw new Error(result.violation.message);
     expect(result.media.format).toBe("mp3");
     expect(result.media.durationMs).toBeGreaterThan(15_500);
@@ -126,7 +149,7 @@ describe("probeFile: audio", () => {
 describe("probeFile: video", () => {
   it("reads an MP4's picture size, frame rate and duration", async () => {
     await makeVideo(at("clip.mp4"), { width: 1280, height: 720, fps: "30", seconds: 3, audio: true });
-    const result = await probeFile(at("clip.mp4"), { claimedType: "VIDEO" });
+    const result = await probe(at("clip.mp4"), { claimedType: "VIDEO" });
     if (!result.ok) throw new Error(result.violation.message);
     expect(result.media).toMatchObject({ type: "VIDEO", format: "mp4", mimeType: "video/mp4", width: 1280, height: 720, fps: 30 });
     expect(result.media.durationMs).toBeGreaterThanOrEqual(2900);
@@ -136,7 +159,7 @@ describe("probeFile: video", () => {
 
   it("reads a MOV and leaves 1080p at 23.98 fps to checkLimits to refuse", async () => {
     await makeVideo(at("clip.mov"), { width: 1920, height: 1080, fps: "24000/1001", seconds: 2.5, format: "mov" });
-    const result = await probeFile(at("clip.mov"));
+    const result = await probe(at("clip.mov"));
     if (!result.ok) throw new Error(result.violation.message);
     expect(result.media).toMatchObject({ format: "mov", mimeType: "video/quicktime", width: 1920, height: 1080, fps: 23.98 });
     expect(checkLimits(result.media, { complete: true }).map((v) => v.code)).toEqual(["FPS_OUT_OF_RANGE", "VIDEO_RESOLUTION_NOT_ACCEPTED"]);
@@ -145,7 +168,7 @@ describe("probeFile: video", () => {
   it("refuses a damaged video", async () => {
     const head = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from("ftypisom", "latin1"), Buffer.alloc(100, 7)]);
     await writeFile(at("broken.mp4"), head);
-    const result = await probeFile(at("broken.mp4"));
+    const result = await probe(at("broken.mp4"));
     expect(!result.ok && result.violation.code).toBe("DAMAGED_FILE");
   });
 });

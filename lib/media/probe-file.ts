@@ -4,6 +4,7 @@ import { parseFile } from "music-metadata";
 import sharp from "sharp";
 import type { AssetType } from "@/lib/generated/prisma/enums";
 import { capitalise, formatLabels, typePlural } from "@/lib/media/describe-media";
+import { messageKey } from "@/lib/i18n/message-key";
 import type { LimitViolation } from "@/lib/media/limit-violation";
 import { assetTypeNouns, mediaFormats, type MediaFormat } from "@/lib/media/limits";
 import { findHiddenContent } from "@/lib/media/find-hidden-content";
@@ -40,7 +41,7 @@ export type ProbeOutcome = { ok: true; media: ProbedMedia } | { ok: false; viola
  */
 export async function probeFile(filePath: string, options: { claimedType?: AssetType | null } = {}): Promise<ProbeOutcome> {
   const { size: sizeBytes } = await stat(filePath);
-  if (sizeBytes === 0) return refuse("EMPTY_FILE", "The file is empty.");
+  if (sizeBytes === 0) return refuse("EMPTY_FILE", "The file is empty.", messageKey("limits.emptyFile"));
 
   const detected = await fileTypeFromFile(filePath);
   const format = formatForMime(detected?.mime);
@@ -54,11 +55,13 @@ export async function probeFile(filePath: string, options: { claimedType?: Asset
     return refuse(
       "NOT_REAL_MEDIA",
       `The file is not a real ${assetTypeNouns[claimed]}: its contents are ${article(label)} ${label} ${assetTypeNouns[mediaFormats[format].type]}.`,
+      article(label) === "an" ? messageKey("limits.notRealMediaAn") : messageKey("limits.notRealMediaA"),
+      { claimed, format: label, type: mediaFormats[format].type },
     );
   }
 
   const hidden = await findHiddenContent(filePath, format);
-  if (hidden) return refuse("HIDDEN_CONTENT", hidden);
+  if (hidden) return refuse("HIDDEN_CONTENT", hidden.message, hidden.key, hidden.values);
 
   const { type, mimeType, extensions } = mediaFormats[format];
   const media: ProbedMedia = {
@@ -89,7 +92,10 @@ async function probeImage(filePath: string, media: ProbedMedia): Promise<ProbeOu
   // is read from the container instead.
   const found = size ?? (heif ? await readHeifSize(filePath).catch(() => null) : null);
   if (!found) {
-    return refuse("DAMAGED_FILE", `The ${mediaFormats[media.format].label} image could not be read; it may be damaged.`);
+    return refuse("DAMAGED_FILE", `The ${mediaFormats[media.format].label} image could not be read; it may be damaged.`, messageKey("limits.damaged"), {
+      format: mediaFormats[media.format].label,
+      type: "IMAGE",
+    });
   }
   return { ok: true, media: { ...media, width: found.width, height: found.height } };
 }
@@ -98,9 +104,12 @@ async function probeVideo(filePath: string, media: ProbedMedia): Promise<ProbeOu
   const { stderr } = await runFfmpeg(["-i", ffmpegFileInput(filePath)], { timeoutMs: 20_000, maxStdoutBytes: 0 });
   const info = parseFfmpegInfo(stderr);
   if (!info.container) {
-    return refuse("DAMAGED_FILE", `The ${mediaFormats[media.format].label} video could not be read; it may be damaged.`);
+    return refuse("DAMAGED_FILE", `The ${mediaFormats[media.format].label} video could not be read; it may be damaged.`, messageKey("limits.damaged"), {
+      format: mediaFormats[media.format].label,
+      type: "VIDEO",
+    });
   }
-  if (!info.video) return refuse("NO_VIDEO_STREAM", "The file has no video picture in it, only sound or data.");
+  if (!info.video) return refuse("NO_VIDEO_STREAM", "The file has no video picture in it, only sound or data.", messageKey("limits.noVideoStream"));
   return {
     ok: true,
     media: {
@@ -120,7 +129,10 @@ async function probeAudio(filePath: string, media: ProbedMedia): Promise<ProbeOu
     const durationMs = seconds !== undefined && Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds * 1000) : null;
     return { ok: true, media: { ...media, durationMs } };
   } catch {
-    return refuse("DAMAGED_FILE", `The ${mediaFormats[media.format].label} audio could not be read; it may be damaged.`);
+    return refuse("DAMAGED_FILE", `The ${mediaFormats[media.format].label} audio could not be read; it may be damaged.`, messageKey("limits.damaged"), {
+      format: mediaFormats[media.format].label,
+      type: "AUDIO",
+    });
   }
 }
 
@@ -132,6 +144,8 @@ function refuseUnknown(detected: { ext: string; mime: string } | undefined, clai
     return refuse(
       "NOT_REAL_MEDIA",
       `The file is not a real ${what}: its contents are not in any accepted format${expected}.`,
+      messageKey("limits.notRealMediaUnknown"),
+      { claimed: claimedType ?? "NONE" },
     );
   }
   const family = detected.mime.split("/")[0];
@@ -139,17 +153,25 @@ function refuseUnknown(detected: { ext: string; mime: string } | undefined, clai
     family === "image" ? "IMAGE" : family === "video" ? "VIDEO" : family === "audio" ? "AUDIO" : null;
   const label = detected.ext.toUpperCase();
   if (claimedType && detectedType !== claimedType) {
-    return refuse("NOT_REAL_MEDIA", `The file is not a real ${claimedNoun}: its contents are ${article(label)} ${label} file.`);
+    return refuse(
+      "NOT_REAL_MEDIA",
+      `The file is not a real ${claimedNoun}: its contents are ${article(label)} ${label} file.`,
+      article(label) === "an" ? messageKey("limits.notRealMediaFileAn") : messageKey("limits.notRealMediaFileA"),
+      { claimed: claimedType, format: label },
+    );
   }
   const type = detectedType ?? claimedType;
   const accepted = type
     ? `${capitalise(typePlural(type))} must be ${formatLabels(type)}.`
     : `Accepted are images (${formatLabels("IMAGE")}), videos (${formatLabels("VIDEO")}) and audio (${formatLabels("AUDIO")}).`;
-  return refuse("FORMAT_NOT_ACCEPTED", `${label} files are not accepted. ${accepted}`);
+  return refuse("FORMAT_NOT_ACCEPTED", `${label} files are not accepted. ${accepted}`, messageKey("limits.filesNotAccepted"), {
+    format: label,
+    type: type ?? "NONE",
+  });
 }
 
-function refuse(code: LimitViolation["code"], message: string): ProbeOutcome {
-  return { ok: false, violation: { code, message } };
+function refuse(code: LimitViolation["code"], message: string, key: string, values?: Record<string, string>): ProbeOutcome {
+  return { ok: false, violation: values ? { code, message, key, values } : { code, message, key } };
 }
 
 function article(label: string): string {

@@ -1,3 +1,4 @@
+import { messageKey } from "@/lib/i18n/message-key";
 import ipaddr from "ipaddr.js";
 
 /**
@@ -80,11 +81,14 @@ export function isLocalName(hostname: string): boolean {
   );
 }
 
+/** `message` in English (logs, API clients); `key` and `values` the same sentence in the catalogue. */
+type Worded = { message: string; key: string; values?: Record<string, string> };
+
 export type UrlProblem =
-  | { code: "INVALID_URL"; message: string }
-  | { code: "SCHEME_NOT_ALLOWED"; message: string }
-  | { code: "CREDENTIALS_IN_URL"; message: string }
-  | { code: "PRIVATE_ADDRESS"; message: string; addressClass: AddressClass };
+  | ({ code: "INVALID_URL" } & Worded)
+  | ({ code: "SCHEME_NOT_ALLOWED" } & Worded)
+  | ({ code: "CREDENTIALS_IN_URL" } & Worded)
+  | ({ code: "PRIVATE_ADDRESS"; addressClass: AddressClass } & Worded);
 
 /**
  * What is wrong with a URL's shape, before any name is resolved: not http(s), user name or
@@ -96,25 +100,35 @@ export function urlShapeProblem(raw: string, options: { refuse: readonly Address
   try {
     url = new URL(raw.trim());
   } catch {
-    return { code: "INVALID_URL", message: "This is not a complete URL (it should start with https://)." };
+    return { code: "INVALID_URL", message: "This is not a complete URL (it should start with https://).", key: messageKey("outbound.notCompleteUrl") };
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    return { code: "SCHEME_NOT_ALLOWED", message: `Only http(s) URLs are accepted, not ${url.protocol.replace(/:$/, "")}: links.` };
+    const scheme = url.protocol.replace(/:$/, "");
+    return { code: "SCHEME_NOT_ALLOWED", message: `Only http(s) URLs are accepted, not ${scheme}: links.`, key: messageKey("outbound.schemeNotAllowed"), values: { scheme } };
   }
   if (url.username || url.password) {
-    return { code: "CREDENTIALS_IN_URL", message: "Remove the user name and password from the URL; they would be sent to whoever serves it." };
+    return {
+      code: "CREDENTIALS_IN_URL",
+      message: "Remove the user name and password from the URL; they would be sent to whoever serves it.",
+      key: messageKey("outbound.credentialsInUrl"),
+    };
   }
   const host = url.hostname;
-  if (!host) return { code: "INVALID_URL", message: "The URL has no host name." };
+  if (!host) return { code: "INVALID_URL", message: "The URL has no host name.", key: messageKey("outbound.noHost") };
   if (isIpLiteral(host)) {
     const verdict = classifyAddress(host);
     if (options.refuse.includes(verdict.class)) {
-      return { code: "PRIVATE_ADDRESS", message: privateAddressMessage(host), addressClass: verdict.class };
+      return { code: "PRIVATE_ADDRESS", message: privateAddressMessage(host), ...privateAddressSentence(host), addressClass: verdict.class };
     }
   } else if (isLocalName(host) && options.refuse.includes("private")) {
-    return { code: "PRIVATE_ADDRESS", message: privateAddressMessage(host), addressClass: "private" };
+    return { code: "PRIVATE_ADDRESS", message: privateAddressMessage(host), ...privateAddressSentence(host), addressClass: "private" };
   }
   return null;
+}
+
+/** `privateAddressMessage` as a catalogue sentence. */
+export function privateAddressSentence(host: string): { key: string; values: Record<string, string> } {
+  return { key: messageKey("outbound.privateAddress"), values: { host } };
 }
 
 export function privateAddressMessage(host: string): string {

@@ -3,7 +3,8 @@ import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
 import { type Readable, Transform, pipeline } from "node:stream";
-import { classifyAddress, isIpLiteral, privateAddressMessage, urlShapeProblem } from "@/lib/net/address-rules";
+import { classifyAddress, isIpLiteral, privateAddressMessage, privateAddressSentence, urlShapeProblem } from "@/lib/net/address-rules";
+import { messageKey } from "@/lib/i18n/message-key";
 import { OutboundError } from "@/lib/net/outbound-error";
 
 /**
@@ -81,7 +82,7 @@ export async function checkOutboundUrl(
 ): Promise<{ url: URL; pinned: ResolvedAddress }> {
   const text = raw.toString();
   const shape = urlShapeProblem(text, { refuse: [] });
-  if (shape) throw new OutboundError(shape.code, shape.message);
+  if (shape) throw new OutboundError(shape.code, shape.message, { sentence: { key: shape.key, values: shape.values } });
   const url = new URL(text);
   const bare = url.hostname.replace(/^\[|\]$/g, "");
   let addresses: ResolvedAddress[];
@@ -91,16 +92,21 @@ export async function checkOutboundUrl(
     try {
       addresses = await resolve(bare);
     } catch (error) {
-      throw new OutboundError("DNS_FAILED", `The host name ${bare} could not be found.`, { cause: error });
+      throw new OutboundError("DNS_FAILED", `The host name ${bare} could not be found.`, {
+        cause: error,
+        sentence: { key: messageKey("outbound.hostNotFound"), values: { host: bare } },
+      });
     }
-    if (addresses.length === 0) throw new OutboundError("DNS_FAILED", `The host name ${bare} has no address.`);
+    if (addresses.length === 0) {
+      throw new OutboundError("DNS_FAILED", `The host name ${bare} has no address.`, { sentence: { key: messageKey("outbound.hostNoAddress"), values: { host: bare } } });
+    }
   }
   const privateOk = policy.allowPrivate || hostAllowed(url, policy);
   for (const { address } of addresses) {
     const verdict = classifyAddress(address);
     if (verdict.class === "never" || (verdict.class === "private" && !privateOk)) {
       const shown = bare === address ? bare : `${bare} (${address})`;
-      throw new OutboundError("PRIVATE_ADDRESS", privateAddressMessage(shown));
+      throw new OutboundError("PRIVATE_ADDRESS", privateAddressMessage(shown), { sentence: privateAddressSentence(shown) });
     }
   }
   return { url, pinned: addresses[0]! };

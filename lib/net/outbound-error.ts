@@ -12,13 +12,17 @@ export type OutboundErrorCode =
   | "TOO_LARGE";
 
 export class OutboundError extends Error {
+  /** The message as a whole catalogue key and its values, where one is known (refusals by the checks). */
+  readonly sentence?: { key: string; values?: Record<string, string> };
+
   constructor(
     readonly code: OutboundErrorCode,
     message: string,
-    options: { cause?: unknown } = {},
+    options: { cause?: unknown; sentence?: { key: string; values?: Record<string, string> } } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = "OutboundError";
+    this.sentence = options.sentence;
   }
 
   /** Refused by the checks, as opposed to a failure on the way. */

@@ -4,7 +4,11 @@ import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import type { AssetGroup, Prisma, Upload } from "@/lib/generated/prisma/client";
 import type { AssetType } from "@/lib/generated/prisma/enums";
+import { requestLocale } from "@/lib/i18n/error-message";
+import { messageKey } from "@/lib/i18n/message-key";
+import { sentencesIn } from "@/lib/i18n/sentence-in";
 import { checkUploadLimits } from "@/lib/media/check-upload-limits";
+import { violationSentence } from "@/lib/media/limit-violation";
 import { assetUrlProblems, providerOnPrivateAddress } from "@/lib/net/asset-url-check";
 import { getProviderSettings } from "@/lib/settings/get-provider-settings";
 import { sendSubmission, type SendSubmissionOptions, type SendSubmissionResult } from "@/lib/submissions/send-submission";
@@ -115,26 +119,35 @@ async function checkedUploads(input: SubmitAssetsParsed, teamId: string): Promis
   const rows = await prisma.upload.findMany({ where: { teamId, id: { in: ids } } });
   const byId = new Map(rows.map((u) => [u.id, u]));
 
+  // In English for the answer's detail (API clients, logs); in the user's words for the sentence.
   const problems: string[] = [];
+  const said: string[] = [];
+  const say = await sentencesIn(await requestLocale());
   const seen = new Map<string, string>();
   for (const item of input.items) {
     if (item.source !== "upload") continue;
     const upload = byId.get(item.uploadId);
     if (!upload) {
       problems.push(`“${item.name}” is not among your team's uploads; upload the file again.`);
+      said.push(say({ key: messageKey("limits.uploadNotFound"), values: { name: item.name } }));
       continue;
     }
     const twin = seen.get(item.uploadId);
     if (twin !== undefined) {
       problems.push(`“${item.name}” is the same file as “${twin}”; keep one of them.`);
+      said.push(say({ key: messageKey("limits.sameFileAs"), values: { name: item.name, twin } }));
       continue;
     }
     seen.set(item.uploadId, item.name);
     const violations = checkUploadLimits(upload);
-    if (violations.length > 0) problems.push(`“${item.name}” cannot be sent: ${violations.map((v) => v.message).join(" ")}`);
+    if (violations.length > 0) {
+      problems.push(`“${item.name}” cannot be sent: ${violations.map((v) => v.message).join(" ")}`);
+      const reasons = violations.map((v) => say(violationSentence(v))).join(" ");
+      said.push(say({ key: messageKey("limits.cannotBeSent"), values: { name: item.name, problems: reasons } }));
+    }
   }
   if (problems.length > 0) {
-    const shown = problems.slice(0, 5);
+    const shown = said.slice(0, 5);
     const more = problems.length - shown.length;
     throw new AppError("INVALID_INPUT", "nothingSubmittedProblems", { values: { problems: shown.join(" "), more }, detail: { problems } });
   }

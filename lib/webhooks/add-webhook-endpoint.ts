@@ -2,6 +2,8 @@ import type { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { requestLocale } from "@/lib/i18n/error-message";
+import { sentencesIn } from "@/lib/i18n/sentence-in";
 import { checkOutboundUrl } from "@/lib/net/guarded-fetch";
 import { OutboundError } from "@/lib/net/outbound-error";
 import { outboundPolicy } from "@/lib/net/outbound-policy";
@@ -20,7 +22,10 @@ export async function addWebhookEndpoint(actor: { id: string; teamId: string }, 
   try {
     await checkOutboundUrl(input.url, await outboundPolicy());
   } catch (error) {
-    if (error instanceof OutboundError) throw new AppError("INVALID_INPUT", "urlRefused", { values: { reason: error.message } });
+    if (error instanceof OutboundError) {
+      const reason = error.sentence ? (await sentencesIn(await requestLocale()))(error.sentence) : error.message;
+      throw new AppError("INVALID_INPUT", "urlRefused", { values: { reason } });
+    }
     throw error;
   }
   if ((await prisma.webhookEndpoint.count({ where: { teamId: actor.teamId } })) >= MAX_ENDPOINTS_PER_TEAM) {

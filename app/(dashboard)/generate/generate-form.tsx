@@ -25,6 +25,7 @@ import {
   videoLimits,
   videoParamsSchema,
 } from "@/lib/generation/video-rules";
+import { useSentence } from "@/lib/i18n/use-sentence";
 import { cn } from "@/lib/utils";
 import { AssetPicker } from "./asset-picker";
 import { ChosenReferences } from "./chosen-references";
@@ -48,6 +49,7 @@ const limitOf = { IMAGE: videoLimits.maxImages, VIDEO: videoLimits.maxVideos, AU
 /** The Generate form: references from the picker, each image's role, prompt and parameters. */
 export function GenerateForm({ initial, models, groups, priceTable, duplicateOf }: Props) {
   const t = useTranslations("generate");
+  const say = useSentence();
   const router = useRouter();
   const [selected, setSelected] = useState<SelectedReference[]>(initial.selected);
   const [prompt, setPrompt] = useState(initial.prompt);
@@ -80,8 +82,8 @@ export function GenerateForm({ initial, models, groups, priceTable, duplicateOf 
   const violations = checkVideoRules({ prompt, references });
   const seedValue = seed.trim() === "" ? null : Number(seed);
   const params = videoParamsSchema.safeParse({ duration, aspectRatio, resolution, generateAudio, seed: seedValue, returnLastFrame });
-  const paramErrors = params.success ? [] : params.error.issues.map((i) => i.message);
-  const problems = [...violations.map((v) => v.message), ...paramErrors, ...(model ? [] : [t("form.chooseModel")])];
+  const paramErrors = params.success ? [] : params.error.issues.map((i) => say({ key: i.message }));
+  const problems = [...violations.map((v) => say(v)), ...paramErrors, ...(model ? [] : [t("form.chooseModel")])];
   const serverError = create.result.serverError;
   const cost = estimateCost(priceTable, { model, resolution, duration });
   const selectedIds = useMemo(() => new Set(selected.map((s) => s.asset.id)), [selected]);

@@ -1,9 +1,9 @@
 "use client";
 
 import { ClipboardPaste, UploadCloud } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useDropzone } from "react-dropzone";
-import { formatLabels } from "@/lib/media/describe-media";
+import { formatLabelsIn } from "@/lib/media/describe-media";
 import { acceptMap, audioLimits, BYTES_PER_MB, imageLimits, videoLimits } from "@/lib/media/limits";
 import { cn } from "@/lib/utils";
 
@@ -15,6 +15,7 @@ const mb = (bytes: number) => bytes / BYTES_PER_MB;
  */
 export function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
   const t = useTranslations("upload");
+  const locale = useLocale();
   // Limits are shown as written (no digit grouping): they are passed as text.
   const dropzone = useDropzone({
     onDrop: (accepted, rejected) => onFiles([...accepted, ...rejected.map((r) => r.file)]),
@@ -49,7 +50,7 @@ export function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
         <li>
           {t.rich("drop.images", {
             strong: (chunks) => <strong className="font-medium text-foreground">{chunks}</strong>,
-            formats: formatLabels("IMAGE"),
+            formats: formatLabelsIn("IMAGE", locale),
             minSide: String(imageLimits.minSidePx),
             maxSide: String(imageLimits.maxSidePx),
             minRatio: String(imageLimits.minAspectRatio),
@@ -60,7 +61,7 @@ export function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
         <li>
           {t.rich("drop.videos", {
             strong: (chunks) => <strong className="font-medium text-foreground">{chunks}</strong>,
-            formats: formatLabels("VIDEO"),
+            formats: formatLabelsIn("VIDEO", locale),
             minSeconds: String(videoLimits.minDurationMs / 1000),
             maxSeconds: String(videoLimits.maxDurationMs / 1000),
             minFps: String(videoLimits.minFps),
@@ -71,7 +72,7 @@ export function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
         <li>
           {t.rich("drop.audio", {
             strong: (chunks) => <strong className="font-medium text-foreground">{chunks}</strong>,
-            formats: formatLabels("AUDIO"),
+            formats: formatLabelsIn("AUDIO", locale),
             minSeconds: String(audioLimits.minDurationMs / 1000),
             maxSeconds: String(audioLimits.maxDurationMs / 1000),
             mb: String(mb(audioLimits.maxBytes)),

@@ -13,6 +13,8 @@ import { mediaFormats } from "@/lib/media/limits";
 import { cn } from "@/lib/utils";
 import { type Format } from "@/lib/i18n/format-in-locale";
 import { useFormat } from "@/lib/i18n/use-format";
+import { useSentence } from "@/lib/i18n/use-sentence";
+import { violationSentence } from "@/lib/media/limit-violation";
 import { ProgressBar } from "./progress-bar";
 import type { FileItem } from "./upload-items";
 
@@ -33,6 +35,7 @@ type Props = {
 export function FileRow({ item, nameError, sameAs, approved, disabled, onRename, onRemove, onRetry, onReplace, onResubmit }: Props) {
   const t = useTranslations("upload");
   const format = useFormat();
+  const say = useSentence();
   const [playing, setPlaying] = useState(false);
   const refused = item.status === "refused";
   const skipped = !!sameAs || (!!approved && !item.resubmitApproved);
@@ -86,7 +89,7 @@ export function FileRow({ item, nameError, sameAs, approved, disabled, onRename,
             {item.violations.map((v) => (
               <li key={v.code + v.message} className="flex gap-1.5">
                 <AlertTriangle className="mt-0.5 size-3.5 shrink-0" aria-hidden />
-                <span>{v.message}</span>
+                <span>{say(violationSentence(v))}</span>
               </li>
             ))}
           </ul>

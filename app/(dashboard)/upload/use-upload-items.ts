@@ -1,7 +1,7 @@
 "use client";
 
 import { assetUrlShapeProblem } from "@/lib/net/address-rules";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import { checkDroppedFile } from "@/components/upload/check-dropped-file";
 import { uploadFile } from "@/components/upload/upload-file";
@@ -31,6 +31,7 @@ const revokePreview = (item: FileItem | undefined) => {
  */
 export function useUploadItems(draftKey: string, options: { providerIsPrivate: boolean } = { providerIsPrivate: false }) {
   const t = useTranslations("upload");
+  const locale = useLocale();
   const outcomeText = useOutcomeText();
   const [state, dispatch] = useReducer(uploadItemsReducer, noUploadItems);
   const { files, urls } = state;
@@ -56,7 +57,7 @@ export function useUploadItems(draftKey: string, options: { providerIsPrivate: b
     while (checking.current < CHECK_CONCURRENCY && checkQueue.current.length > 0) {
       const job = checkQueue.current.shift()!;
       checking.current += 1;
-      void checkDroppedFile(job.file, t)
+      void checkDroppedFile(job.file, t, locale)
         .then((result) => {
           const type = result.format ? mediaFormats[result.format].type : assetTypeForExtension(job.file.name);
           patch(job.key, {
@@ -74,7 +75,7 @@ export function useUploadItems(draftKey: string, options: { providerIsPrivate: b
           pumpChecks();
         });
     }
-  }, [patch, t]);
+  }, [patch, t, locale]);
 
   const addFiles = useCallback(
     (incoming: File[]) => {

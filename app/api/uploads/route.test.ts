@@ -72,7 +72,14 @@ describe("POST /api/uploads", () => {
     expect(response.status).toBe(422);
     expect(uploadErrorResponseSchema.parse(await response.json())).toEqual({
       error: { code: "FILE_REFUSED", message: "The image is 100×100 px; each side must be 300–6000 px." },
-      violations: [{ code: "IMAGE_SIDE_OUT_OF_RANGE", message: "The image is 100×100 px; each side must be 300–6000 px." }],
+      violations: [
+        {
+          code: "IMAGE_SIDE_OUT_OF_RANGE",
+          message: "The image is 100×100 px; each side must be 300–6000 px.",
+          key: "limits.imageSideOutOfRange",
+          values: { width: "100", height: "100", min: "300", max: "6000" },
+        },
+      ],
     });
   });
 
