@@ -60,9 +60,14 @@ const data = [
 /** English words left in the page's main text and navigation, once names, ids, emails and links are taken out. */
 async function englishLeft(page: Page, own: string[]): Promise<string[]> {
   const text = await page.evaluate(() => {
-    // A video's prompt is what the team wrote for the model, and the provider's own words are
-    // quoted as received (beside our explanation): neither is the product's text.
-    const typed = [...document.querySelectorAll('[data-testid="job-prompt"], [data-testid="job-row-prompt"], [data-provider-words]')].map((e) => (e as HTMLElement).innerText);
+    // A video's prompt is what the team wrote for the model, the provider's own words are quoted
+    // as received (beside our explanation), and zone ids and languages' own names are names:
+    // none is the product's text.
+    const typed = [
+      ...document.querySelectorAll(
+        '[data-testid="job-prompt"], [data-testid="job-row-prompt"], [data-provider-words], [data-testid="preferences-time-zone"], [data-testid="preferences-locale"]',
+      ),
+    ].map((e) => (e as HTMLElement).innerText);
     const all = [...document.querySelectorAll("main, nav, header")].map((e) => (e as HTMLElement).innerText).join("\n");
     return typed.reduce((rest, t) => rest.replaceAll(t, " "), all);
   });
