@@ -1,12 +1,13 @@
 "use client";
 
-import { Check, Languages } from "lucide-react";
+import { Languages } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { DropdownMenu } from "radix-ui";
 import { useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { MenuRadioItem } from "@/components/ui/menu-radio-item";
 import { localeNames, locales } from "@/lib/i18n/locales";
 import { savePreferencesAction } from "@/lib/users/save-preferences.action";
 
@@ -47,17 +48,9 @@ export default function LanguageMenu({ defaultOpen }: { defaultOpen?: boolean })
           <DropdownMenu.Label className="px-2 py-1.5 text-xs font-medium text-muted-foreground">{t("language")}</DropdownMenu.Label>
           <DropdownMenu.RadioGroup value={locale} onValueChange={choose}>
             {locales.map((value) => (
-              <DropdownMenu.RadioItem
-                key={value}
-                value={value}
-                lang={value === "zh" ? "zh-CN" : value}
-                className="flex cursor-default items-center gap-2 rounded-sm px-2 py-1.5 outline-none select-none data-[highlighted]:bg-muted"
-              >
+              <MenuRadioItem key={value} value={value} lang={value === "zh" ? "zh-CN" : value}>
                 <span className="flex-1">{localeNames[value]}</span>
-                <DropdownMenu.ItemIndicator>
-                  <Check className="size-4" aria-hidden />
-                </DropdownMenu.ItemIndicator>
-              </DropdownMenu.RadioItem>
+              </MenuRadioItem>
             ))}
           </DropdownMenu.RadioGroup>
         </DropdownMenu.Content>

@@ -1,10 +1,11 @@
 "use client";
 
-import { Check, Monitor, Moon, Sun } from "lucide-react";
+import { Monitor, Moon, Sun } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useTheme } from "next-themes";
 import { DropdownMenu } from "radix-ui";
 import { Button } from "@/components/ui/button";
+import { MenuRadioItem } from "@/components/ui/menu-radio-item";
 
 const choices = [
   { value: "light", icon: Sun },
@@ -34,17 +35,10 @@ export default function ThemeMenu({ defaultOpen }: { defaultOpen?: boolean }) {
           <DropdownMenu.Label className="px-2 py-1.5 text-xs font-medium text-muted-foreground">{t("theme")}</DropdownMenu.Label>
           <DropdownMenu.RadioGroup value={theme ?? "system"} onValueChange={setTheme}>
             {choices.map(({ value, icon: Icon }) => (
-              <DropdownMenu.RadioItem
-                key={value}
-                value={value}
-                className="flex cursor-default items-center gap-2 rounded-sm px-2 py-1.5 outline-none select-none data-[highlighted]:bg-muted"
-              >
+              <MenuRadioItem key={value} value={value}>
                 <Icon className="size-4" aria-hidden />
                 <span className="flex-1">{t(`themes.${value}`)}</span>
-                <DropdownMenu.ItemIndicator>
-                  <Check className="size-4" aria-hidden />
-                </DropdownMenu.ItemIndicator>
-              </DropdownMenu.RadioItem>
+              </MenuRadioItem>
             ))}
           </DropdownMenu.RadioGroup>
         </DropdownMenu.Content>

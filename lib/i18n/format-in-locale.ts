@@ -1,5 +1,6 @@
 import type { createFormatter } from "next-intl";
 import type { MessageValues } from "@/lib/errors";
+import type { formats } from "@/lib/i18n/formats";
 
 export type FormatTools = {
   formatter: ReturnType<typeof createFormatter>;
@@ -24,28 +25,21 @@ function toDate(value: When): Date | null {
 // translator t: format
 export function formatInLocale({ formatter, t, now }: FormatTools) {
   const number = (value: number, options?: { maximumFractionDigits?: number; minimumFractionDigits?: number }) => formatter.number(value, options ?? {});
+  /** A date in one of the named styles of lib/i18n/formats.ts; "—" without one. */
+  const dated = (style: keyof typeof formats.dateTime) => (value: When) => {
+    const date = toDate(value);
+    return date ? formatter.dateTime(date, style) : "—";
+  };
   return {
     number,
     /** "3 Dec 2026, 14:05"; "—" without a date. */
-    dateTime: (value: When) => {
-      const date = toDate(value);
-      return date ? formatter.dateTime(date, "short") : "—";
-    },
+    dateTime: dated("short"),
     /** "3 Dec 2026, 14:05 GMT+8": where the zone matters (details, exports, audit). */
-    dateTimeWithZone: (value: When) => {
-      const date = toDate(value);
-      return date ? formatter.dateTime(date, "withZone") : "—";
-    },
+    dateTimeWithZone: dated("withZone"),
     /** "3 Dec 2026" */
-    day: (value: When) => {
-      const date = toDate(value);
-      return date ? formatter.dateTime(date, "day") : "—";
-    },
+    day: dated("day"),
     /** "3 Dec" (chart axes). */
-    dayMonth: (value: When) => {
-      const date = toDate(value);
-      return date ? formatter.dateTime(date, "dayMonth") : "—";
-    },
+    dayMonth: dated("dayMonth"),
     /** "3 minutes ago", "yesterday"; "just now" inside a minute. */
     relative: (value: When) => {
       const date = toDate(value);
