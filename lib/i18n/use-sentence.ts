@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { useCallback } from "react";
 import type { Sentence } from "@/lib/i18n/sentence";
 
 /**
@@ -7,5 +8,5 @@ import type { Sentence } from "@/lib/i18n/sentence";
  */
 export function useSentence() {
   const t = useTranslations();
-  return (s: Sentence): string => (t.has(s.key) ? t(s.key, s.values) : s.key);
+  return useCallback((s: Sentence): string => (t.has(s.key) ? t(s.key, s.values) : s.key), [t]);
 }

@@ -82,7 +82,7 @@ export function isLocalName(hostname: string): boolean {
 }
 
 /** `message` in English (logs, API clients); `key` and `values` the same sentence in the catalogue. */
-type Worded = { message: string; key: string; values?: Record<string, string> };
+export type Worded = { message: string; key: string; values?: Record<string, string> };
 
 export type UrlProblem =
   | ({ code: "INVALID_URL" } & Worded)
@@ -135,9 +135,13 @@ export function privateAddressMessage(host: string): string {
   return `${host} is a private, loopback or link-local address: only public internet addresses can be reached.`;
 }
 
-/** Why a URL asset at a private host is refused, for users. */
-export function assetUrlPrivateMessage(host: string): string {
-  return `${host} is a private, loopback or link-local address: the provider downloads URL assets from the internet and could never fetch it. Use a public URL.`;
+/** Why a URL asset at a private host is refused, for users: the English sentence and its catalogue key. */
+export function assetUrlPrivateProblem(host: string): Worded {
+  return {
+    message: `${host} is a private, loopback or link-local address: the provider downloads URL assets from the internet and could never fetch it. Use a public URL.`,
+    key: messageKey("outbound.assetPrivateAddress"),
+    values: { host },
+  };
 }
 
 /**
@@ -145,9 +149,9 @@ export function assetUrlPrivateMessage(host: string): string {
  * unless the provider is itself on a private address, no private or loopback host written as
  * an address or a local name. The server checks again, resolving names (lib/net/asset-url-check.ts).
  */
-export function assetUrlShapeProblem(raw: string, options: { providerIsPrivate: boolean }): string | null {
+export function assetUrlShapeProblem(raw: string, options: { providerIsPrivate: boolean }): Worded | null {
   const problem = urlShapeProblem(raw, { refuse: options.providerIsPrivate ? ["never"] : ["private", "never"] });
   if (!problem) return null;
-  if (problem.code === "PRIVATE_ADDRESS") return assetUrlPrivateMessage(new URL(raw.trim()).hostname);
-  return problem.message;
+  if (problem.code === "PRIVATE_ADDRESS") return assetUrlPrivateProblem(new URL(raw.trim()).hostname);
+  return { message: problem.message, key: problem.key, values: problem.values };
 }

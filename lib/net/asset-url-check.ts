@@ -1,5 +1,5 @@
 import { lookup } from "node:dns/promises";
-import { assetUrlPrivateMessage, assetUrlShapeProblem, classifyAddress, isIpLiteral, isLocalName } from "@/lib/net/address-rules";
+import { assetUrlPrivateProblem, assetUrlShapeProblem, classifyAddress, isIpLiteral, isLocalName, type Worded } from "@/lib/net/address-rules";
 
 /** A name that takes longer than this to resolve is left to the provider. */
 const RESOLVE_TIMEOUT_MS = 2_000;
@@ -47,9 +47,9 @@ export async function providerOnPrivateAddress(baseUrl: string, resolve: Resolve
 export async function assetUrlProblems(
   urls: readonly string[],
   options: { providerIsPrivate: boolean; resolve?: Resolve },
-): Promise<Map<string, string>> {
+): Promise<Map<string, Worded>> {
   const resolve = options.resolve ?? systemResolve;
-  const problems = new Map<string, string>();
+  const problems = new Map<string, Worded>();
   const byHost = new Map<string, Promise<string[]>>();
   await Promise.all(
     [...new Set(urls)].map(async (url) => {
@@ -63,7 +63,7 @@ export async function assetUrlProblems(
         const c = classifyAddress(a).class;
         return c === "never" || (c === "private" && !options.providerIsPrivate);
       });
-      if (refused) problems.set(url, assetUrlPrivateMessage(`${host} (${refused})`));
+      if (refused) problems.set(url, assetUrlPrivateProblem(`${host} (${refused})`));
     }),
   );
   return problems;

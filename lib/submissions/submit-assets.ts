@@ -168,7 +168,11 @@ async function checkUrlItems(input: SubmitAssetsParsed, teamId: string): Promise
     { providerIsPrivate: await providerOnPrivateAddress(baseUrl) },
   );
   if (problems.size === 0) return;
-  const lines = items.flatMap((i) => (problems.has(i.url) ? [`“${i.name}”: ${problems.get(i.url)}`] : []));
+  const say = await sentencesIn(await requestLocale());
+  const lines = items.flatMap((i) => {
+    const problem = problems.get(i.url);
+    return problem ? [`“${i.name}”: ${say(problem)}`] : [];
+  });
   const shown = lines.slice(0, 5);
   const more = lines.length - shown.length;
   throw new AppError("INVALID_INPUT", "nothingSubmittedProblems", {

@@ -23,7 +23,7 @@ export const assetSourceUrlSchema = z
   .max(8192, messageKey("validation.urlTooLong8192"))
   .superRefine((u, ctx) => {
     const problem = assetUrlShapeProblem(u, { providerIsPrivate: true });
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
+    if (problem) ctx.addIssue({ code: "custom", message: problem.message });
     else if (!/^https?:\/\/\S+$/i.test(u)) ctx.addIssue({ code: "custom", message: messageKey("validation.publicUrlRequired") });
   });
 

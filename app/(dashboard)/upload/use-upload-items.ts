@@ -2,6 +2,7 @@
 
 import { assetUrlShapeProblem } from "@/lib/net/address-rules";
 import { useLocale, useTranslations } from "next-intl";
+import { useSentence } from "@/lib/i18n/use-sentence";
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import { checkDroppedFile } from "@/components/upload/check-dropped-file";
 import { uploadFile } from "@/components/upload/upload-file";
@@ -33,6 +34,7 @@ export function useUploadItems(draftKey: string, options: { providerIsPrivate: b
   const t = useTranslations("upload");
   const locale = useLocale();
   const outcomeText = useOutcomeText();
+  const say = useSentence();
   const [state, dispatch] = useReducer(uploadItemsReducer, noUploadItems);
   const { files, urls } = state;
   const stateRef = useRef<UploadItems>(state);
@@ -137,7 +139,7 @@ export function useUploadItems(draftKey: string, options: { providerIsPrivate: b
       for (const line of text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) {
         const problem = assetUrlShapeProblem(line, { providerIsPrivate: options.providerIsPrivate });
         if (problem || !/^https?:\/\/\S+$/i.test(line)) {
-          invalid.push({ line, reason: problem ?? t("urls.notPublic") });
+          invalid.push({ line, reason: problem ? say(problem) : t("urls.notPublic") });
           continue;
         }
         if (known.has(line)) continue;
@@ -149,7 +151,7 @@ export function useUploadItems(draftKey: string, options: { providerIsPrivate: b
       dispatch({ type: "urlsAdded", items: added });
       return invalid;
     },
-    [takenNames, options.providerIsPrivate, t],
+    [takenNames, options.providerIsPrivate, t, say],
   );
 
   /** Drops items that have been submitted. */
