@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
 import { makePng } from "@/lib/media/test-media";
 import { baseURL } from "../playwright.config";
-import { demo, signIn } from "./helpers";
+import { demo, signIn, freshSeed } from "./helpers";
 
 const run = promisify(execFile);
 
@@ -57,7 +57,7 @@ test("a member makes a token, copies it once, and the README's curl examples wor
   expect(lines.length).toBeGreaterThanOrEqual(4);
   const dir = mkdtempSync(path.join(os.tmpdir(), "avatar-studio-readme-"));
   try {
-    writeFileSync(path.join(dir, "avatar.png"), makePng(640, 640, Date.now() % 100_000));
+    writeFileSync(path.join(dir, "avatar.png"), makePng(640, 640, freshSeed()));
     const env: Record<string, string> = { AVATAR_STUDIO_TOKEN: token };
     const assets = await curl(lines[0]!, env, dir);
     expect(assets.status).toBe(200);

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { makePng } from "@/lib/media/test-media";
-import { demo, signIn } from "./helpers";
+import { demo, signIn, freshSeed } from "./helpers";
 
 test("a review that finishes while the creator is on another page is announced there", async ({ page }) => {
   const stamp = Date.now().toString(36);
@@ -10,8 +10,8 @@ test("a review that finishes while the creator is on another page is announced t
   await page.getByRole("radio", { name: "New group" }).click();
   await page.getByLabel("Group name").fill(groupName);
   await page.getByTestId("upload-input").setInputFiles([
-    { name: `calm-${stamp}.png`, mimeType: "image/png", buffer: makePng(512, 512, Date.now() % 10_000) },
-    { name: `real-person-${stamp}.png`, mimeType: "image/png", buffer: makePng(512, 512, (Date.now() + 1) % 10_000) },
+    { name: `calm-${stamp}.png`, mimeType: "image/png", buffer: makePng(512, 512, freshSeed()) },
+    { name: `real-person-${stamp}.png`, mimeType: "image/png", buffer: makePng(512, 512, freshSeed()) },
   ]);
   await expect(page.locator('[data-testid="file-row"][data-status="done"]')).toHaveCount(2, { timeout: 60_000 });
   await page.getByRole("button", { name: "Submit for review" }).click();

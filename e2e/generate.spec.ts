@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { type Page, expect, test } from "@playwright/test";
 import { makePng, makeWav } from "@/lib/media/test-media";
-import { demo, signIn } from "./helpers";
+import { demo, signIn, freshSeed } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -14,10 +14,10 @@ async function uploadApproved(page: Page) {
   await page.goto("/upload");
   await page.getByRole("radio", { name: "New group" }).click();
   await page.getByLabel("Group name").fill(`Generate ${tag}`);
-  const seed = Date.now() % 1000;
+  const seed = freshSeed();
   await page.getByTestId("upload-input").setInputFiles([
     ...avatars.map((name, i) => ({ name: `${name}.png`, mimeType: "image/png", buffer: makePng(512, 640, seed + i) })),
-    { name: `${voice}.wav`, mimeType: "audio/wav", buffer: makeWav(3, 330 + seed) },
+    { name: `${voice}.wav`, mimeType: "audio/wav", buffer: makeWav(3, 330 + (seed % 100_000) / 1000) },
   ]);
   await expect(page.locator('[data-testid="file-row"][data-status="done"]')).toHaveCount(avatars.length + 1, { timeout: 60_000 });
   await page.getByRole("button", { name: "Submit for review" }).click();

@@ -17,6 +17,11 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await expect(page.getByTestId("current-user").first()).toBeAttached();
 }
 
+/** A seed for `makePng` no other test in the run uses: the same bytes would be one upload, offered for reuse. */
+export function freshSeed(): number {
+  return Math.floor(Math.random() * 2 ** 31);
+}
+
 export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@demo.local`;
 }

@@ -1,6 +1,6 @@
 import { type Page, expect, test } from "@playwright/test";
 import { makePng } from "@/lib/media/test-media";
-import { demo, signIn } from "./helpers";
+import { demo, signIn, freshSeed } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -15,7 +15,7 @@ async function uploadAndSubmit(page: Page, names: string[]) {
   await expect(page.getByTestId("usage-card")).toBeVisible();
   await page.getByRole("radio", { name: "New group" }).click();
   await page.getByLabel("Group name").fill(`Insight ${tag}`);
-  const seed = (Date.now() % 1000) + 500;
+  const seed = freshSeed();
   await page.getByTestId("upload-input").setInputFiles(names.map((name, i) => ({ name: `${name}.png`, mimeType: "image/png", buffer: makePng(512, 640, seed + i) })));
   await expect(page.locator('[data-testid="file-row"][data-status="done"]')).toHaveCount(names.length, { timeout: 60_000 });
   await page.getByRole("button", { name: "Submit for review" }).click();

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { makePng } from "@/lib/media/test-media";
-import { DEMO_PASSWORD, demo } from "./helpers";
+import { DEMO_PASSWORD, demo, freshSeed } from "./helpers";
 import { isFocused, tabTo } from "./keyboard";
 
 /**
@@ -31,7 +31,7 @@ test("keyboard only: upload, gallery, Generate video on the card, play the video
   const chooser = page.waitForEvent("filechooser");
   await tabTo(page, page.getByTestId("dropzone"));
   await page.keyboard.press("Enter");
-  await (await chooser).setFiles([{ name: `${avatar}.png`, mimeType: "image/png", buffer: makePng(512, 640, Date.now() % 1000) }]);
+  await (await chooser).setFiles([{ name: `${avatar}.png`, mimeType: "image/png", buffer: makePng(512, 640, freshSeed()) }]);
   await expect(page.locator('[data-testid="file-row"][data-status="done"]')).toHaveCount(1, { timeout: 60_000 });
 
   // The target is a radio group: one tab stop, arrows move the choice.

@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { makePng } from "@/lib/media/test-media";
-import { demo, signIn } from "./helpers";
+import { demo, signIn, freshSeed } from "./helpers";
 
 /**
  * Following reviews to the end: a creator submits 6 images, 2 of them of "real persons"; the
@@ -24,7 +24,7 @@ test("a creator's 6 images: the gallery shows 4 approved and 2 failed with the p
   await page.goto("/upload");
   await page.getByRole("radio", { name: "New group" }).click();
   await page.getByLabel("Group name").fill(groupName);
-  const seed = Date.now() % 10_000;
+  const seed = freshSeed();
   await page.getByTestId("upload-input").setInputFiles(
     [...good, ...bad].map((name, i) => ({ name: `${name}.png`, mimeType: "image/png", buffer: makePng(512, 512, seed + i) })),
   );
@@ -77,7 +77,7 @@ test("the lead replaces one failed file and dismisses the other in Review; the r
   for (const name of bad) await expect(row(name).getByTestId("failed-explanation")).toContainText("real person");
 
   // Replace the first: a new file dropped on its row, checked, uploaded and sent.
-  await row(bad[0]!).locator('input[type="file"]').setInputFiles({ name: `${fixed}.png`, mimeType: "image/png", buffer: makePng(640, 640, Date.now() % 997) });
+  await row(bad[0]!).locator('input[type="file"]').setInputFiles({ name: `${fixed}.png`, mimeType: "image/png", buffer: makePng(640, 640, freshSeed()) });
   await expect(page.getByText(`“${bad[0]}” replaced by ${fixed}.png`)).toBeVisible({ timeout: 30_000 });
   await expect(row(bad[0]!)).toHaveCount(0);
 

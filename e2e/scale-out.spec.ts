@@ -7,7 +7,7 @@ import { type Browser, type Page, expect, test } from "@playwright/test";
 import { makePng } from "@/lib/media/test-media";
 import { createS3Client } from "@/lib/storage/s3-storage";
 import { type Cluster, startCluster } from "../scripts/lib/cluster";
-import { demo } from "./helpers";
+import { demo, freshSeed } from "./helpers";
 
 /**
  * Two app hosts (`next start` on two ports) and two workers on one PostgreSQL and one bucket
@@ -20,7 +20,7 @@ test.describe.configure({ mode: "serial" });
 
 const tag = `scale-${Date.now().toString(36)}`;
 const avatar = `${tag}-avatar`;
-const png = makePng(512, 640, Date.now() % 1000);
+const png = makePng(512, 640, freshSeed());
 let cluster: Cluster;
 let dataDir: string;
 let appA: string;

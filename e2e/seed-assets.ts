@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { freshSeed } from "./helpers";
 import { makePng } from "@/lib/media/test-media";
 
 /**
@@ -10,7 +11,7 @@ export async function uploadReviewed(page: Page, group: string, names: string[],
   await page.goto("/upload");
   await page.getByRole("radio", { name: "New group" }).click();
   await page.getByLabel("Group name").fill(group);
-  const seed = Date.now() % 10_000;
+  const seed = freshSeed();
   await page.getByTestId("upload-input").setInputFiles(names.map((name, i) => ({ name: `${name}.png`, mimeType: "image/png", buffer: makePng(512, 576, seed + i) })));
   await expect(page.locator('[data-testid="file-row"][data-status="done"]')).toHaveCount(names.length, { timeout: 60_000 });
   await page.getByRole("button", { name: "Submit for review" }).click();

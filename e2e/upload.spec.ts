@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { makePaddedMp4, makePng, makeWav, sha256 } from "@/lib/media/test-media";
-import { demo, signIn } from "./helpers";
+import { demo, signIn, freshSeed } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -17,13 +17,13 @@ test("drop 25 images and 2 audio files: uploaded with progress, sent as 20 + 5 i
   await page.getByLabel("Group name").fill(groupName);
   await page.getByLabel("Description").fill("Made by the browser test");
 
-  const seed = Date.now() % 1000;
+  const seed = freshSeed();
   const images = Array.from({ length: 25 }, (_, i) => ({
     name: `avatar-${String(i + 1).padStart(2, "0")}.png`,
     mimeType: "image/png",
     buffer: makePng(512, 512, seed + i),
   }));
-  const audio = [1, 2].map((i) => ({ name: `voice-${i}.wav`, mimeType: "audio/wav", buffer: makeWav(3, 200 + 110 * i + seed) }));
+  const audio = [1, 2].map((i) => ({ name: `voice-${i}.wav`, mimeType: "audio/wav", buffer: makeWav(3, 200 + 110 * i + (seed % 100_000) / 1000) }));
 
   const dropped = Date.now();
   await page.getByTestId("upload-input").setInputFiles([...images, ...audio]);
@@ -91,7 +91,7 @@ test("a too small image and a text file named .png are refused with their reason
   // A refused file can be replaced by a good one, which is then uploaded.
   const chooser = page.waitForEvent("filechooser");
   await tiny.getByRole("button", { name: "Replace" }).click();
-  await (await chooser).setFiles({ name: "bigger.png", mimeType: "image/png", buffer: makePng(400, 400, 6) });
+  await (await chooser).setFiles({ name: "bigger.png", mimeType: "image/png", buffer: makePng(400, 400, freshSeed()) });
   await expect(row(page, "bigger.png")).toHaveAttribute("data-status", "done", { timeout: 30_000 });
   await notes.getByRole("button", { name: /Remove/ }).click();
   await expect(notes).toHaveCount(0);
@@ -105,7 +105,7 @@ test("failed uploads are retried alone or all at once, and finished uploads surv
   // The network drops the first uploads of the "flaky" files.
   await page.getByLabel("Group name").fill("Retries");
   await page.route(/\/api\/uploads\?name=flaky/, (route) => route.abort("connectionreset"));
-  const seed = 500 + (Date.now() % 1000);
+  const seed = freshSeed();
   await page.getByTestId("upload-input").setInputFiles([
     { name: "steady.png", mimeType: "image/png", buffer: makePng(320, 480, seed) },
     ...[1, 2, 3].map((i) => ({ name: `flaky-${i}.png`, mimeType: "image/png", buffer: makePng(480, 320, seed + i) })),

@@ -66,6 +66,9 @@ export function makePng(width: number, height: number, seed = 0): Buffer {
       raw[i + 2] = ((x + y) / 2 + seed * 13) & 0xff;
     }
   }
+  // The seed's own bytes in the first pixels, so that every seed (not only seed mod 256) makes
+  // a different file: uploads are deduplicated by their bytes.
+  if (width * height >= 2) raw.writeUInt32BE(seed >>> 0, 1);
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
