@@ -75,6 +75,8 @@ async function englishLeft(page: Page, own: string[]): Promise<string[]> {
     return typed.reduce((rest, t) => rest.replaceAll(t, " "), all);
   });
   let rest = text
+    // What a sentence quotes (“…”) is a name someone gave: a token, a group, an asset, an endpoint.
+    .replace(/“[^”]*”/g, " ")
     .replace(/asset:\/\/\S*/g, " ")
     .replace(/https?:\/\/\S+/g, " ")
     .replace(/\S+@\S+/g, " ")
