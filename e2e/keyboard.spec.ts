@@ -77,7 +77,8 @@ test("keyboard only: upload, gallery, Generate video on the card, play the video
   const generate = card.getByRole("button", { name: `Generate video from ${avatar}` });
   await tabTo(page, generate);
   await expect(generate).toBeVisible();
-  expect(await generate.evaluate((el) => Number(getComputedStyle(el).opacity))).toBe(1);
+  // Fully shown once its fade-in ends.
+  await expect.poll(() => generate.evaluate((el) => Number(getComputedStyle(el).opacity))).toBe(1);
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/jobs\/[^/?]+$/, { timeout: 30_000 });
 
