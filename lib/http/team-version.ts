@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { readTeamVersion } from "@/lib/assets/team-counter";
 import type { SessionUser } from "@/lib/auth/session";
-import { requestLocale } from "@/lib/i18n/error-message";
+import { chooseLocale, localeCookie, type Locale } from "@/lib/i18n/locales";
 
 /**
  * Polled reads answered by version: the team's change counter (`TeamCounter.version`, moved
@@ -29,21 +29,33 @@ export function matchesEtag(request: Request, etag: string): boolean {
 
 /**
  * Answers a polled read: 304 when the caller already holds this version of `what`, else
- * `load()` as JSON with the ETag. The version is read before the page, so an answer is never
- * older than its tag (a write landing in between makes the next poll a 200, never a stale 304).
+ * `load(version, locale)` as JSON with the ETag. The version is read before the page, so an
+ * answer is never older than its tag (a write landing in between makes the next poll a 200,
+ * never a stale 304). The language is chosen from the user and the request as the request's
+ * config chooses it (lib/auth/request-language.ts), without a second read of the session:
+ * an unchanged poll costs the session's one read.
  */
 export async function answerByVersion(
   request: Request,
-  user: Pick<SessionUser, "id" | "teamId" | "role"> & { teamVersion?: bigint },
+  user: Pick<SessionUser, "id" | "teamId" | "role"> & { teamVersion?: bigint; locale?: string | null; timeZone?: string | null },
   what: string,
-  load: (version: bigint) => Promise<unknown>,
+  load: (version: bigint, locale: Locale) => Promise<unknown>,
 ): Promise<Response> {
   // Read with the session's membership, at the start of this request, when it came that way.
   const version = user.teamVersion ?? (await readTeamVersion(user.teamId));
+  const locale = chooseLocale(user.locale, cookieOf(request, localeCookie), request.headers.get("accept-language"));
   // The answer is worded in the request's language and dated in the user's zone: a change of either is a new answer.
-  const timeZone = "timeZone" in user && typeof user.timeZone === "string" ? user.timeZone : "";
-  const etag = teamEtag(version, user, what, `${await requestLocale()}\n${timeZone}`);
+  const etag = teamEtag(version, user, what, `${locale}\n${user.timeZone ?? ""}`);
   const headers = { ...revalidate, etag };
   if (matchesEtag(request, etag)) return new Response(null, { status: 304, headers });
-  return Response.json(await load(version), { headers });
+  return Response.json(await load(version, locale), { headers });
+}
+
+/** One cookie of the request, by name (undefined without it). */
+function cookieOf(request: Request, name: string): string | undefined {
+  for (const pair of (request.headers.get("cookie") ?? "").split(";")) {
+    const at = pair.indexOf("=");
+    if (at > 0 && pair.slice(0, at).trim() === name) return pair.slice(at + 1).trim();
+  }
+  return undefined;
 }

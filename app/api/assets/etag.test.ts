@@ -8,7 +8,7 @@ import { setTestEnv } from "@/test/integration-kit";
  * of the team's is a 200 with a new ETag, another team's change leaves the ETag alone.
  */
 
-const session = vi.hoisted(() => ({ user: null as null | { id: string; teamId: string; role: "LEAD" | "CREATOR" } }));
+const session = vi.hoisted(() => ({ user: null as null | { id: string; teamId: string; role: "LEAD" | "CREATOR"; locale?: string | null } }));
 vi.mock("@/lib/auth/session", async (original) => ({
   ...(await original<typeof import("@/lib/auth/session")>()),
   requireUser: async () => {
@@ -60,8 +60,8 @@ async function addAsset(team: string, group: string, name: string) {
   });
 }
 
-function get(path: string, etag?: string): Promise<Response> {
-  return routes[path.split("?")[0]!]!(new Request(`https://studio.example.com${path}`, { headers: etag ? { "if-none-match": etag } : {} }));
+function get(path: string, etag?: string, headers: Record<string, string> = {}): Promise<Response> {
+  return routes[path.split("?")[0]!]!(new Request(`https://studio.example.com${path}`, { headers: { ...headers, ...(etag ? { "if-none-match": etag } : {}) } }));
 }
 
 describe("polled reads by version", () => {
@@ -104,6 +104,24 @@ describe("polled reads by version", () => {
     session.user = { ...me, id: `someone-else-${randomUUID().slice(0, 6)}` };
     try {
       expect((await get("/api/assets", all)).status).toBe(200);
+    } finally {
+      session.user = me;
+    }
+  });
+
+  it("tags each language apart: the saved choice, else the language cookie, else Accept-Language", async () => {
+    const path = "/api/submissions";
+    const english = (await get(path)).headers.get("etag")!;
+    const byCookie = await get(path, english, { cookie: "theme=dark; locale=zh" });
+    expect(byCookie.status).toBe(200);
+    const chinese = byCookie.headers.get("etag")!;
+    expect(chinese).not.toBe(english);
+    expect((await get(path, chinese, { "accept-language": "zh-CN,zh;q=0.9" })).status).toBe(304);
+    expect((await get(path, english, { cookie: "locale=en", "accept-language": "zh-CN" })).status).toBe(304);
+    const me = session.user!;
+    session.user = { ...me, locale: "zh" };
+    try {
+      expect((await get(path, chinese, { cookie: "locale=en" })).status).toBe(304);
     } finally {
       session.user = me;
     }

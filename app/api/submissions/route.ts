@@ -9,5 +9,5 @@ export const dynamic = "force-dynamic";
  * only; polled, answered by version: 304 when nothing changed).
  */
 export const GET = withUser("listing submissions", async ({ request, user }) =>
-  answerByVersion(request, user, "submissions", () => listSubmissions(user.teamId)),
+  answerByVersion(request, user, "submissions", (_version, locale) => listSubmissions(user.teamId, { locale })),
 );

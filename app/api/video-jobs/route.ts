@@ -14,5 +14,5 @@ export const dynamic = "force-dynamic";
  */
 export const GET = withUser("listing video jobs", async ({ request, user }) => {
   const query = parseRouteQuery(request, listVideoJobsQuerySchema);
-  return answerByVersion(request, user, JSON.stringify(["video-jobs", query]), () => listVideoJobs(user.teamId, user.id, query, { storage: getStorage() }));
+  return answerByVersion(request, user, JSON.stringify(["video-jobs", query]), (_version, locale) => listVideoJobs(user.teamId, user.id, query, { storage: getStorage(), locale }));
 });
