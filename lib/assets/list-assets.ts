@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/db";
+import { prisma, readRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AssetState, AssetType, SubmissionState } from "@/lib/generated/prisma/enums";
 import { getStorage } from "@/lib/storage/get-storage";
@@ -35,7 +35,12 @@ export function assetWhere(teamId: string, filters: Omit<GalleryFilters, "tab">,
 }
 
 /** The filters `listAssetsBySql` knows how to write; a page asked with any other takes the query builder's way. */
-const sqlFilterKeys = new Set(["tab", "type", "group", "project", "who", "from", "to", "q"]);
+const sqlFilterKeys = new Set(["tab", "type", "group", "project", "who", "from", "to", "q", "reason"]);
+
+/** Whether every filter given (keys without a value are not given) is one `listAssetsBySql` writes. */
+export function sqlCanList(filters: GalleryFilters): boolean {
+  return Object.entries(filters).every(([key, value]) => value === undefined || sqlFilterKeys.has(key));
+}
 
 /**
  * One page of the team's gallery, newest first, by keyset on (createdAt, id) so every page
@@ -46,7 +51,7 @@ export async function listAssets(
   filters: GalleryFilters,
   options: { cursor?: GalleryCursor | null; limit: number; viewerId: string | null; storage?: Pick<FileStorage, "publicUrl">; timeZone?: string },
 ) {
-  if (Object.keys(filters).every((key) => sqlFilterKeys.has(key))) return listAssetsBySql(teamId, filters, options);
+  if (sqlCanList(filters)) return listAssetsBySql(teamId, filters, options);
   const { tab, ...rest } = filters;
   const where = assetWhere(teamId, rest, options.viewerId, options.timeZone);
   const states = tabStates[tab];
@@ -118,8 +123,8 @@ type CardSqlRow = {
 
 /**
  * `listAssets` as one SQL statement: the page, its group, submission, upload, replacement
- * and author by joins, in one round trip and without the query builder's cost, which every
- * poll of every open gallery pays. Same filters, order and keyset as `assetWhere`.
+ * and author by joins, in one round trip and without the query builder's or the query
+ * compiler's cost (`readRows`), which every poll of every open gallery pays. Same filters, order and keyset as `assetWhere`.
  */
 async function listAssetsBySql(
   teamId: string,
@@ -140,7 +145,7 @@ async function listAssetsBySql(
   if (filters.reason) conditions.push(Prisma.sql`a."failureCode" = ${filters.reason}`);
   const cursor = options.cursor;
   if (cursor) conditions.push(Prisma.sql`(a."createdAt", a."id") < (${cursor.createdAt}, ${cursor.id})`);
-  const page = await prisma.$queryRaw<CardSqlRow[]>`
+  const page = await readRows<CardSqlRow>(Prisma.sql`
     SELECT a."id", a."name", a."type"::text AS "type", a."state"::text AS "state", a."assetUrl", a."failureCode", a."failureReason",
            a."dismissNote", a."replacesId", a."sourceUrl", a."createdAt", a."reviewedAt", a."createdById",
            g."id" AS "groupId", g."name" AS "groupName", g."projectName",
@@ -155,7 +160,7 @@ async function listAssetsBySql(
       LEFT JOIN "User" au ON au."id" = a."createdById"
      WHERE ${Prisma.join(conditions, " AND ")}
      ORDER BY a."createdAt" DESC, a."id" DESC
-     LIMIT ${options.limit + 1}`;
+     LIMIT ${options.limit + 1}`);
   const more = page.length > options.limit;
   const rows = more ? page.slice(0, options.limit) : page;
   const names = new Map<string, string>();

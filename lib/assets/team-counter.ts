@@ -1,4 +1,5 @@
-import { prisma } from "@/lib/db";
+import { readRows } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * Reads of `TeamCounter`, the row per team that triggers keep in the same transaction as
@@ -8,16 +9,16 @@ import { prisma } from "@/lib/db";
 
 /** The team's change counter (0 before its first write). One read by primary key. */
 export async function readTeamVersion(teamId: string): Promise<bigint> {
-  // Raw: every poll of every open tab asks this, and a raw read costs a fraction of the query builder's.
-  const [row] = await prisma.$queryRaw<{ version: bigint }[]>`SELECT "version" FROM "TeamCounter" WHERE "teamId" = ${teamId}`;
+  // A plain statement (`readRows`): every poll of every open tab asks this.
+  const [row] = await readRows<{ version: string }>(Prisma.sql`SELECT "version" FROM "TeamCounter" WHERE "teamId" = ${teamId}`);
   return row ? BigInt(row.version) : 0n;
 }
 
 /** The team's kept asset counts by state (zeros for a team with none yet). */
 export async function readTeamCounts(teamId: string) {
-  const [row] = await prisma.$queryRaw<
-    { version: bigint; pending: number; inReview: number; approved: number; rejected: number; replaced: number; dismissed: number }[]
-  >`SELECT "version", "pending", "inReview", "approved", "rejected", "replaced", "dismissed" FROM "TeamCounter" WHERE "teamId" = ${teamId}`;
+  const [row] = await readRows<{ version: string; pending: number; inReview: number; approved: number; rejected: number; replaced: number; dismissed: number }>(
+    Prisma.sql`SELECT "version", "pending", "inReview", "approved", "rejected", "replaced", "dismissed" FROM "TeamCounter" WHERE "teamId" = ${teamId}`,
+  );
   return {
     version: row ? BigInt(row.version) : 0n,
     pending: row?.pending ?? 0,

@@ -2,7 +2,8 @@ import { cache } from "react";
 import { auth } from "@/lib/auth/next-auth";
 import { cachedSessionUserId } from "@/lib/auth/session-token-cache";
 import { can, type Permission } from "@/lib/auth/roles";
-import { prisma } from "@/lib/db";
+import { readRows } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -16,15 +17,14 @@ export const getSessionUser = cache(async () => {
     return { userId: session?.user?.id ?? null, expires: session?.expires ?? null };
   });
   if (!userId) return null;
-  // One raw statement: this runs on every request of every open tab, and a raw read costs a
-  // fraction of the query builder's.
+  // One plain statement (`readRows`): this runs on every request of every open tab.
   // The team's change counter comes along (polled reads answer 304 by it), in the same read.
-  const [membership] = await prisma.$queryRaw<
-    { role: Role; teamId: string; teamName: string; userId: string; email: string; name: string | null; teamVersion: bigint | null; locale: string | null; timeZone: string | null }[]
-  >`SELECT m.role::text AS role, t.id AS "teamId", t.name AS "teamName", u.id AS "userId", u.email, u.name, u.locale, u."timeZone", c."version" AS "teamVersion"
+  const [membership] = await readRows<
+    { role: Role; teamId: string; teamName: string; userId: string; email: string; name: string | null; teamVersion: string | null; locale: string | null; timeZone: string | null }
+  >(Prisma.sql`SELECT m.role::text AS role, t.id AS "teamId", t.name AS "teamName", u.id AS "userId", u.email, u.name, u.locale, u."timeZone", c."version" AS "teamVersion"
       FROM "Membership" m JOIN "Team" t ON t.id = m."teamId" JOIN "User" u ON u.id = m."userId"
       LEFT JOIN "TeamCounter" c ON c."teamId" = m."teamId"
-     WHERE m."userId" = ${userId}`;
+     WHERE m."userId" = ${userId}`);
   if (!membership) return null;
   return {
     id: membership.userId,
