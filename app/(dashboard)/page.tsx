@@ -39,7 +39,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const say = await sentencesIn(await requestLocale());
   const [events, counts] = await Promise.all([
     listRecentAuditEvents(user.teamId, 15),
-    countAssetsByTab(user.teamId, {}, user.id),
+    countAssetsByTab(user.teamId, {}, user.id, { kept: user.teamCounts }),
   ]);
   const tiles = [
     { label: t("tiles.approved"), value: counts.approved, href: "/gallery?tab=approved", tone: "text-success" },

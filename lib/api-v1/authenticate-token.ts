@@ -12,7 +12,7 @@ export type TokenCaller = {
   tokenId: string;
   scopes: TokenScope[];
   /** The token's member as the database knows them now. */
-  user: Omit<SessionUser, "teamVersion">;
+  user: Omit<SessionUser, "teamVersion" | "teamCounts">;
 };
 
 const REFUSED = errorKey(messageKey("errors.tokenRefused"));

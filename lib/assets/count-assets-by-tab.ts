@@ -17,9 +17,10 @@ export async function countAssetsByTab(
   teamId: string,
   filters: Omit<GalleryFilters, "tab">,
   viewerId: string | null,
-  options: { version?: bigint; timeZone?: string } = {},
+  options: { version?: bigint; timeZone?: string; kept?: KeptCounts } = {},
 ): Promise<TabCounts> {
-  if (!hasFilter(filters)) return readKeptCounts(teamId);
+  // Unfiltered: the kept counts, read already with the session when it came that way.
+  if (!hasFilter(filters)) return options.kept ? tabCounts(options.kept) : readKeptCounts(teamId);
   const timeZone = options.timeZone ?? "UTC";
   const version = options.version ?? (await readTeamVersion(teamId));
   // "who: me" depends on the viewer; every other filter is the same for the whole team.
@@ -65,7 +66,12 @@ function hasFilter(filters: Omit<GalleryFilters, "tab">): boolean {
 
 /** The kept counts of the team's assets by state, as tabs. */
 export async function readKeptCounts(teamId: string): Promise<TabCounts> {
-  const row = await readTeamCounts(teamId);
+  return tabCounts(await readTeamCounts(teamId));
+}
+
+type KeptCounts = Omit<Awaited<ReturnType<typeof readTeamCounts>>, "version">;
+
+function tabCounts(row: KeptCounts): TabCounts {
   return {
     approved: row.approved,
     in_review: row.pending + row.inReview,

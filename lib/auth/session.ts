@@ -18,10 +18,12 @@ export const getSessionUser = cache(async () => {
   });
   if (!userId) return null;
   // One plain statement (`readRows`): this runs on every request of every open tab.
-  // The team's change counter comes along (polled reads answer 304 by it), in the same read.
+  // The team's change counter (polled reads answer 304 by it) and kept asset counts (the
+  // gallery's tabs) come along, in the same read.
   const [membership] = await readRows<
-    { role: Role; teamId: string; teamName: string; userId: string; email: string; name: string | null; teamVersion: string | null; locale: string | null; timeZone: string | null }
-  >(Prisma.sql`SELECT m.role::text AS role, t.id AS "teamId", t.name AS "teamName", u.id AS "userId", u.email, u.name, u.locale, u."timeZone", c."version" AS "teamVersion"
+    { role: Role; teamId: string; teamName: string; userId: string; email: string; name: string | null; teamVersion: string | null; locale: string | null; timeZone: string | null } & Record<"pending" | "inReview" | "approved" | "rejected" | "replaced" | "dismissed", number | null>
+  >(Prisma.sql`SELECT m.role::text AS role, t.id AS "teamId", t.name AS "teamName", u.id AS "userId", u.email, u.name, u.locale, u."timeZone", c."version" AS "teamVersion",
+             c."pending", c."inReview", c."approved", c."rejected", c."replaced", c."dismissed"
       FROM "Membership" m JOIN "Team" t ON t.id = m."teamId" JOIN "User" u ON u.id = m."userId"
       LEFT JOIN "TeamCounter" c ON c."teamId" = m."teamId"
      WHERE m."userId" = ${userId}`);
@@ -39,6 +41,15 @@ export const getSessionUser = cache(async () => {
     timeZone: membership.timeZone,
     /** The team's change counter when this request began (see lib/http/team-version.ts). */
     teamVersion: membership.teamVersion === null ? 0n : BigInt(membership.teamVersion),
+    /** The team's kept asset counts by state at that version (see lib/assets/team-counter.ts). */
+    teamCounts: {
+      pending: membership.pending ?? 0,
+      inReview: membership.inReview ?? 0,
+      approved: membership.approved ?? 0,
+      rejected: membership.rejected ?? 0,
+      replaced: membership.replaced ?? 0,
+      dismissed: membership.dismissed ?? 0,
+    },
   };
 });
 

@@ -23,7 +23,7 @@ export default async function GalleryPage({ searchParams }: { searchParams: Prom
   const timeZone = resolveTimeZone({ user: user.timeZone });
   const [page, counts, facets] = await Promise.all([
     listAssets(user.teamId, filters, { limit: GALLERY_PAGE_SIZE, viewerId: user.id, timeZone }),
-    countAssetsByTab(user.teamId, rest, user.id, { timeZone }),
+    countAssetsByTab(user.teamId, rest, user.id, { timeZone, kept: user.teamCounts }),
     listGalleryFacets(user.teamId),
   ]);
   return (

@@ -27,7 +27,7 @@ export const GET = withUser("listing assets", async ({ request, user }) => {
     const { tab: _tab, ...rest } = filters;
     const [page, counts, reviews] = await Promise.all([
       listAssets(user.teamId, filters, { cursor, limit, viewerId: user.id, timeZone }),
-      cursor ? null : countAssetsByTab(user.teamId, rest, user.id, { version, timeZone }),
+      cursor ? null : countAssetsByTab(user.teamId, rest, user.id, { version, timeZone, kept: user.teamCounts }),
       summariseReviews(user.teamId, watch),
     ]);
     return { ...page, counts, reviews };
