@@ -29,7 +29,7 @@ export function UrlItems({
   urls: readonly UrlItem[];
   nameErrors: ReadonlyMap<string, string>;
   disabled: boolean;
-  onAdd: (text: string) => { line: string; reason: string }[];
+  onAdd: (text: string) => Promise<{ line: string; reason: string }[]>;
   onRename: (key: string, name: string) => void;
   onType: (key: string, type: AssetType) => void;
   onRemove: (key: string) => void;
@@ -44,9 +44,9 @@ export function UrlItems({
     <div className="flex flex-col gap-3">
       <form
         className="flex flex-col gap-2"
-        onSubmit={(e) => {
+        onSubmit={async (e) => {
           e.preventDefault();
-          const bad = onAdd(text);
+          const bad = await onAdd(text);
           setInvalid(bad);
           setText(bad.map((b) => b.line).join("\n"));
         }}

@@ -1,6 +1,5 @@
 "use client";
 
-import { assetUrlShapeProblem } from "@/lib/net/address-rules";
 import { useLocale, useTranslations } from "next-intl";
 import { useSentence } from "@/lib/i18n/use-sentence";
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
@@ -128,10 +127,12 @@ export function useUploadItems(draftKey: string, options: { providerIsPrivate: b
 
   /**
    * Adds one URL per line; returns the lines that cannot be used, with the reason (not http(s),
-   * credentials in it, or a private host the provider could never fetch).
+   * credentials in it, or a private host the provider could never fetch). The address rules
+   * (with their IP library) load on first use, not with the page.
    */
   const addUrls = useCallback(
-    (text: string): { line: string; reason: string }[] => {
+    async (text: string): Promise<{ line: string; reason: string }[]> => {
+      const { assetUrlShapeProblem } = await import("@/lib/net/address-rules");
       const invalid: { line: string; reason: string }[] = [];
       const taken = takenNames();
       const known = new Set(stateRef.current.urls.map((u) => u.url));
