@@ -14,7 +14,8 @@ import { Textarea } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { createVideoJobAction } from "@/lib/generation/create-video-job.action";
 import type { ApprovedAssetView } from "@/lib/generation/list-approved-assets";
-import { type PriceTable, estimateCost } from "@/lib/generation/price-table";
+import { estimateCost } from "@/lib/generation/price-table";
+import type { PriceTable } from "@/lib/generation/read-price-table";
 import {
   type ReferenceRole,
   type VideoParams,
