@@ -6,7 +6,7 @@ import { AssetState, AssetType, SubmissionState } from "@/lib/generated/prisma/e
 import { videoJobStatusFilters } from "@/lib/generation/video-job-states";
 import { videoJobViewSchema } from "@/lib/generation/video-job-view";
 import { videoRequestSchema } from "@/lib/generation/video-rules";
-import { limitViolationSchema } from "@/lib/media/limit-violation";
+import { limitViolationSchema } from "@/lib/media/limit-violation-schema";
 import { uploadViewSchema } from "@/lib/media/upload-view";
 import { submitAssetsSchema } from "@/lib/submissions/submit-assets.validation";
 
