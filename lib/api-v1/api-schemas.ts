@@ -5,7 +5,7 @@ import { AppError, errorCodes } from "@/lib/errors";
 import { AssetState, AssetType, SubmissionState } from "@/lib/generated/prisma/enums";
 import { videoJobStatusFilters } from "@/lib/generation/video-job-states";
 import { videoJobViewSchema } from "@/lib/generation/video-job-view";
-import { videoRequestSchema } from "@/lib/generation/video-rules";
+import { videoRequestSchema } from "@/lib/generation/video-request-schema";
 import { limitViolationSchema } from "@/lib/media/limit-violation-schema";
 import { uploadViewSchema } from "@/lib/media/upload-view";
 import { submitAssetsSchema } from "@/lib/submissions/submit-assets.validation";
