@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { clone } from "zod/v4/core";
-import { galleryTabSchema } from "@/lib/assets/gallery-filters";
+import { galleryTabs } from "@/lib/assets/gallery-filters";
 import { AppError, errorCodes } from "@/lib/errors";
 import { AssetState, AssetType, SubmissionState } from "@/lib/generated/prisma/enums";
 import { videoJobStatusFilters } from "@/lib/generation/video-job-states";
@@ -51,7 +51,7 @@ export const apiAssetSchema = z
 export type ApiAsset = z.infer<typeof apiAssetSchema>;
 
 export const listAssetsQuerySchema = z.object({
-  state: galleryTabSchema().default("all").meta({ description: "approved, in_review, failed or all." }),
+  state: z.enum(galleryTabs).default("all").meta({ description: "approved, in_review, failed or all." }),
   type: z.enum(AssetType).optional(),
   group: z.string().max(64).optional().meta({ description: "A group id." }),
   project: z.string().max(255).optional(),
