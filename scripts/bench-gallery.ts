@@ -31,7 +31,8 @@ try {
 
   const { listAssets } = await import("@/lib/assets/list-assets");
   const { countAssetsByTab } = await import("@/lib/assets/count-assets-by-tab");
-  const { parseGalleryFilters, decodeCursor } = await import("@/lib/assets/gallery-filters");
+  const { decodeCursor } = await import("@/lib/assets/gallery-filters");
+  const { parseGalleryFilters } = await import("@/lib/assets/parse-gallery-filters");
   const { prisma } = await import("@/lib/db");
   const storage = { publicUrl: (key: string) => `https://studio.example.com/files/${key}` };
   const teamId = "team_bench";

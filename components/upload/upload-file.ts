@@ -1,6 +1,7 @@
 import { messageKey } from "@/lib/i18n/message-key";
 import type { LimitViolation } from "@/lib/media/limit-violation";
-import { type UploadView, uploadCreatedResponseSchema, uploadErrorResponseSchema } from "@/lib/media/upload-view";
+import type { UploadView } from "@/lib/media/upload-view";
+import { readUploadCreated, readUploadError } from "@/components/upload/read-upload-answer";
 
 export type UploadOutcome =
   | { kind: "done"; upload: UploadView; deduplicated: boolean }
@@ -36,16 +37,16 @@ function readAnswer(status: number, text: string): UploadOutcome {
     body = undefined;
   }
   if (status === 201) {
-    const created = uploadCreatedResponseSchema.safeParse(body);
-    if (created.success) return { kind: "done", upload: created.data.upload, deduplicated: created.data.deduplicated };
+    const created = readUploadCreated(body);
+    if (created) return { kind: "done", upload: created.upload, deduplicated: created.deduplicated };
     return { kind: "failed", message: messageKey("upload.transfer.unreadable") };
   }
-  const error = uploadErrorResponseSchema.safeParse(body);
-  if (status === 422 && error.success && error.data.violations?.length) {
-    return { kind: "refused", violations: error.data.violations, message: error.data.error.message };
+  const error = readUploadError(body);
+  if (status === 422 && error?.violations?.length) {
+    return { kind: "refused", violations: error.violations, message: error.error.message };
   }
   if (status === 401) return { kind: "failed", message: messageKey("upload.transfer.sessionEnded") };
-  if (error.success) return { kind: "failed", message: error.data.error.message };
+  if (error) return { kind: "failed", message: error.error.message };
   if (status === 413) return { kind: "failed", message: messageKey("upload.transfer.tooLarge") };
   return status ? { kind: "failed", message: messageKey("upload.transfer.httpStatus"), values: { status } } : { kind: "failed", message: messageKey("upload.transfer.noAnswer") };
 }

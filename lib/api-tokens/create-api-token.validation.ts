@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { tokenScopeSchema } from "@/lib/api-tokens/token-scopes";
+import { tokenScopes } from "@/lib/api-tokens/token-scopes";
 import { messageKey } from "@/lib/i18n/message-key";
 
 /** Days a token may live at most; no expiry is allowed too. */
@@ -7,7 +7,7 @@ export const MAX_TOKEN_DAYS = 366;
 
 export const createApiTokenSchema = z.object({
   name: z.string().trim().min(1, messageKey("validation.tokenNameRequired")).max(100, messageKey("validation.tokenNameTooLong")),
-  scopes: z.array(tokenScopeSchema).min(1, messageKey("validation.chooseScope")).max(3),
+  scopes: z.array(z.enum(tokenScopes)).min(1, messageKey("validation.chooseScope")).max(3),
   /** Days until it expires; null: never. */
   expiresInDays: z
     .number()

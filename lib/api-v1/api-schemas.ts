@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { clone } from "zod/v4/core";
-import { galleryTabSchema } from "@/lib/assets/gallery-filters";
+import { galleryTabs } from "@/lib/assets/gallery-filters";
 import { AppError, errorCodes } from "@/lib/errors";
 import { AssetState, AssetType, SubmissionState } from "@/lib/generated/prisma/enums";
 import { videoJobStatusFilters } from "@/lib/generation/video-job-states";
 import { videoJobViewSchema } from "@/lib/generation/video-job-view";
-import { videoRequestSchema } from "@/lib/generation/video-rules";
-import { limitViolationSchema } from "@/lib/media/limit-violation";
+import { videoRequestSchema } from "@/lib/generation/video-request-schema";
+import { limitViolationSchema } from "@/lib/media/limit-violation-schema";
 import { uploadViewSchema } from "@/lib/media/upload-view";
 import { submitAssetsSchema } from "@/lib/submissions/submit-assets.validation";
 
@@ -51,7 +51,7 @@ export const apiAssetSchema = z
 export type ApiAsset = z.infer<typeof apiAssetSchema>;
 
 export const listAssetsQuerySchema = z.object({
-  state: galleryTabSchema().default("all").meta({ description: "approved, in_review, failed or all." }),
+  state: z.enum(galleryTabs).default("all").meta({ description: "approved, in_review, failed or all." }),
   type: z.enum(AssetType).optional(),
   group: z.string().max(64).optional().meta({ description: "A group id." }),
   project: z.string().max(255).optional(),

@@ -17,7 +17,7 @@ let sqlCanList: typeof import("@/lib/assets/list-assets").sqlCanList;
 let countAssetsByTab: typeof import("@/lib/assets/count-assets-by-tab").countAssetsByTab;
 let getAssetDetail: typeof import("@/lib/assets/get-asset-detail").getAssetDetail;
 let listRejectedAssets: typeof import("@/lib/assets/list-rejected-assets").listRejectedAssets;
-let parseGalleryFilters: typeof import("@/lib/assets/gallery-filters").parseGalleryFilters;
+let parseGalleryFilters: typeof import("@/lib/assets/parse-gallery-filters").parseGalleryFilters;
 let decodeCursor: typeof import("@/lib/assets/gallery-filters").decodeCursor;
 
 const storage = { publicUrl: (key: string) => `https://studio.example.com/files/${key}` };
@@ -37,7 +37,8 @@ beforeAll(async () => {
   ({ countAssetsByTab } = await import("@/lib/assets/count-assets-by-tab"));
   ({ getAssetDetail } = await import("@/lib/assets/get-asset-detail"));
   ({ listRejectedAssets } = await import("@/lib/assets/list-rejected-assets"));
-  ({ parseGalleryFilters, decodeCursor } = await import("@/lib/assets/gallery-filters"));
+  ({ decodeCursor } = await import("@/lib/assets/gallery-filters"));
+  ({ parseGalleryFilters } = await import("@/lib/assets/parse-gallery-filters"));
   const suffix = randomUUID().slice(0, 8);
   teamId = (await prisma.team.create({ data: { name: `Actions ${suffix}` } })).id;
   otherTeamId = (await prisma.team.create({ data: { name: `Other ${suffix}` } })).id;

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { explainFailure as explain } from "@/lib/assets/explain-failure";
+import { explainFailure as explain, failureCategories, isFailureCategory } from "@/lib/assets/explain-failure";
 import type { Sentence } from "@/lib/i18n/sentence";
 import { sentencesIn } from "@/lib/i18n/sentence-in";
 
@@ -88,5 +88,10 @@ describe("explainFailure", () => {
     expect(e.explanation).toContain("something odd");
     expect(explainFailure({}).explanation).toBe("The provider did not say why.");
     expect(explainFailure({ code: null, reason: null }).category).toBe("other");
+  });
+
+  it("tells a category from anything else (the failed queue's `?reason=`)", () => {
+    for (const c of failureCategories) expect(isFailureCategory(c)).toBe(true);
+    for (const v of ["", "Privacy", " privacy", "privacy ", "toString", "constructor"]) expect(isFailureCategory(v)).toBe(false);
   });
 });

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { AssetType } from "@/lib/generated/prisma/enums";
 import { messageKey } from "@/lib/i18n/message-key";
 import { type Sentence, sentence } from "@/lib/i18n/sentence";
@@ -7,26 +6,23 @@ import { audioLimits, imageLimits, videoLimits } from "@/lib/media/limits";
 
 /** Why an asset failed review, in groups a person can act on. Browser-safe. */
 export const failureCategories = ["privacy", "sensitive", "download", "limits", "trademark", "incomplete", "other"] as const;
-// The schemas are functions, so that the browser bundles that explain failures leave the
-// validation library out (they need the types and the words only).
-export const failureCategorySchema = () => z.enum(failureCategories);
-export type FailureCategory = z.infer<ReturnType<typeof failureCategorySchema>>;
+export type FailureCategory = (typeof failureCategories)[number];
 
-const sentenceSchema = () => z.object({ key: z.string(), values: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
+export function isFailureCategory(value: string): value is FailureCategory {
+  return (failureCategories as readonly string[]).includes(value);
+}
 
-export const failureExplanationSchema = () =>
-  z.object({
-    category: failureCategorySchema(),
-    /** A short heading: "Looks like a real person". */
-    title: sentenceSchema(),
-    /** What happened, in plain words. */
-    explanation: sentenceSchema(),
-    /** What to do about it. */
-    advice: sentenceSchema(),
-    /** The action most likely to fix it. */
-    suggestedAction: z.enum(["replace", "resubmit"]),
-  });
-export type FailureExplanation = z.infer<ReturnType<typeof failureExplanationSchema>>;
+export type FailureExplanation = {
+  category: FailureCategory;
+  /** A short heading: "Looks like a real person". */
+  title: Sentence;
+  /** What happened, in plain words. */
+  explanation: Sentence;
+  /** What to do about it. */
+  advice: Sentence;
+  /** The action most likely to fix it. */
+  suggestedAction: "replace" | "resubmit";
+};
 
 /** Each category's heading, as a `failures` key. */
 export const failureCategoryTitles: Record<FailureCategory, string> = {

@@ -1,15 +1,13 @@
-import { z } from "zod";
 import { AssetType } from "@/lib/generated/prisma/enums";
+import { oneOf, trimmedMatching, trimmedText } from "@/lib/url-state/query-readers";
 
 /**
  * What the gallery shows, as kept in its URL (`/gallery?tab=failed&type=IMAGE&q=hero`) so a
- * view can be shared. Browser-safe. Anything malformed in a URL is dropped, never an error.
+ * view can be shared. Browser-safe (no validation library). Anything malformed in a URL is
+ * dropped, never an error.
  */
 export const galleryTabs = ["approved", "in_review", "failed", "all"] as const;
-// The schemas are built on first use (functions), so that browser bundles using only the
-// helpers below leave the validation library out.
-export const galleryTabSchema = () => z.enum(galleryTabs);
-export type GalleryTab = z.infer<ReturnType<typeof galleryTabSchema>>;
+export type GalleryTab = (typeof galleryTabs)[number];
 
 export const galleryTabLabels: Record<GalleryTab, string> = {
   approved: "Approved",
@@ -18,58 +16,49 @@ export const galleryTabLabels: Record<GalleryTab, string> = {
   all: "All",
 };
 
-const filtersSchema = () => {
-  const day = z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)));
-  const id = z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/);
-  return z.object({
-    tab: galleryTabSchema().catch("all"),
-    type: z.enum(AssetType).optional().catch(undefined),
-    group: id.optional().catch(undefined),
-    project: z.string().trim().min(1).max(255).optional().catch(undefined),
-    /** A member's user id, or "me". */
-    who: id.optional().catch(undefined),
-    /** Created on or after this day (UTC). */
-    from: day.optional().catch(undefined),
-    /** Created on or before this day (UTC). */
-    to: day.optional().catch(undefined),
-    /** Part of the asset's name. */
-    q: z.string().trim().min(1).max(100).optional().catch(undefined),
-    /** The provider's failure code (the Overview's rejection reasons link here). */
-    reason: z.string().trim().regex(/^[A-Za-z0-9_.:-]{1,128}$/).optional().catch(undefined),
-  });
-};
-let builtFiltersSchema: ReturnType<typeof filtersSchema> | undefined;
-export function galleryFiltersSchema(): ReturnType<typeof filtersSchema> {
-  return (builtFiltersSchema ??= filtersSchema());
-}
-export type GalleryFilters = z.infer<ReturnType<typeof filtersSchema>>;
-
-export const galleryViewSchema = () => z.enum(["grid", "list"]).catch("grid");
-export type GalleryView = z.infer<ReturnType<typeof galleryViewSchema>>;
-
 export const filterKeys = ["type", "group", "project", "who", "from", "to", "q", "reason"] as const;
+type FilterKey = (typeof filterKeys)[number];
 
-type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>;
+/** A group's or a member's id. */
+const readId = trimmedMatching(/^[A-Za-z0-9_-]{1,64}$/);
 
-function read(source: ParamSource, key: string): string | undefined {
-  if (source instanceof URLSearchParams) return source.get(key) ?? undefined;
-  const value = source[key];
-  return Array.isArray(value) ? value[0] : value;
+/** A day as YYYY-MM-DD (not trimmed), one the calendar has. */
+function readDay(raw: string): string | null {
+  return /^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(Date.parse(`${raw}T00:00:00Z`)) ? raw : null;
 }
 
-/** URL search params (a page's `searchParams` or a request's) → filters; bad values are dropped. */
-export function parseGalleryFilters(source: ParamSource): GalleryFilters {
-  const raw: Record<string, string | undefined> = { tab: read(source, "tab") };
-  for (const key of filterKeys) raw[key] = read(source, key) || undefined;
-  return galleryFiltersSchema().parse(raw);
-}
+/**
+ * How each key's URL value is read: the value, or null when it is malformed (then it is
+ * dropped). The browser's URL state reads with these (app/(dashboard)/gallery) and the
+ * server's schema checks with them (parse-gallery-filters.ts), so the two cannot disagree.
+ */
+export const galleryFilterReaders = {
+  tab: oneOf(galleryTabs),
+  type: oneOf(Object.values(AssetType)),
+  group: readId,
+  project: trimmedText(255),
+  /** A member's user id, or "me". */
+  who: readId,
+  /** Created on or after this day (UTC). */
+  from: readDay,
+  /** Created on or before this day (UTC). */
+  to: readDay,
+  /** Part of the asset's name. */
+  q: trimmedText(100),
+  /** The provider's failure code (the Overview's rejection reasons link here). */
+  reason: trimmedMatching(/^[A-Za-z0-9_.:-]{1,128}$/),
+} satisfies Record<"tab" | FilterKey, (raw: string) => string | null>;
 
-export function parseGalleryView(source: ParamSource): GalleryView {
-  return galleryViewSchema().parse(read(source, "view"));
-}
+/** The tab when none (or a malformed one) is given. */
+export const defaultGalleryTab = "all" satisfies GalleryTab;
+
+/** The gallery's filters: the tab, and each other filter when it is set. */
+export type GalleryFilters = { tab: GalleryTab } & { [K in FilterKey]?: NonNullable<ReturnType<(typeof galleryFilterReaders)[K]>> };
+
+export const galleryViews = ["grid", "list"] as const;
+export type GalleryView = (typeof galleryViews)[number];
+export const readGalleryView = oneOf(galleryViews);
+export const defaultGalleryView = "grid" satisfies GalleryView;
 
 /** Filters (and view) → search params, leaving defaults out so URLs stay short. */
 export function galleryFiltersToSearchParams(filters: Partial<GalleryFilters>, view?: GalleryView): URLSearchParams {

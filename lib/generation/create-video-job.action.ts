@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { createVideoJob } from "@/lib/generation/create-video-job";
-import { videoRequestSchema } from "@/lib/generation/video-rules";
+import { videoRequestSchema } from "@/lib/generation/video-request-schema";
 import { authActionClient } from "@/lib/safe-action";
 import { upstreamClientForTeam } from "@/lib/settings/upstream-client-for-team";
 

@@ -10,7 +10,8 @@ import { sentencesIn } from "@/lib/i18n/sentence-in";
 import { loadApprovedReferences } from "@/lib/generation/load-approved-references";
 import { SEND_LEASE_MS, type SendOutcome, sendVideoJob } from "@/lib/generation/send-video-job";
 import type { VideoJobParams } from "@/lib/generation/video-job-params";
-import { type VideoRequest, checkVideoRules } from "@/lib/generation/video-rules";
+import type { VideoRequest } from "@/lib/generation/video-request-schema";
+import { checkVideoRules } from "@/lib/generation/video-rules";
 import type { UpstreamClient } from "@/lib/upstream/client";
 import { isUniqueViolation } from "@/lib/prisma-errors";
 

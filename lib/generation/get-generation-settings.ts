@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import { readPriceTable } from "@/lib/generation/price-table";
+import { readPriceTable } from "@/lib/generation/read-price-table";
 import { readVideoDefaults } from "@/lib/generation/video-defaults";
 
 /** A team's generation defaults and price table, with fallbacks for whatever is unset. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { videoJobStatusFilters } from "@/lib/generation/video-job-states";
+import { defaultVideoJobStatusFilter, meansMine, mineValues, videoJobFilterMaxChars, videoJobStatusFilterKeys } from "@/lib/generation/video-job-filters";
 
 const optionalText = (max: number) =>
   z
@@ -9,15 +9,15 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v ? v : undefined));
 
-/** The Jobs page's filters, as query parameters of `GET /api/video-jobs`. */
+/**
+ * The Jobs page's filters, as query parameters of `GET /api/video-jobs`, on the lists and limits
+ * of video-job-filters.ts (which the page's URL state reads with).
+ */
 export const listVideoJobsQuerySchema = z.object({
-  status: z.enum(Object.keys(videoJobStatusFilters) as [keyof typeof videoJobStatusFilters]).catch("all").default("all"),
-  mine: z
-    .enum(["1", "0", "true", "false"])
-    .optional()
-    .transform((v) => v === "1" || v === "true"),
-  model: optionalText(128),
-  q: optionalText(200),
+  status: z.enum(videoJobStatusFilterKeys).catch(defaultVideoJobStatusFilter).default(defaultVideoJobStatusFilter),
+  mine: z.enum(mineValues).optional().transform(meansMine),
+  model: optionalText(videoJobFilterMaxChars.model),
+  q: optionalText(videoJobFilterMaxChars.q),
   cursor: optionalText(64),
   limit: z.coerce.number().int().min(1).max(100).catch(20).default(20),
 });

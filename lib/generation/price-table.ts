@@ -1,25 +1,10 @@
-import { z } from "zod";
-import { resolutions } from "@/lib/generation/video-rules";
+import type { PriceTable } from "@/lib/generation/read-price-table";
+import type { resolutions } from "@/lib/generation/video-rules";
 
 /**
- * A team's prices per second of video, by model and resolution (TeamSettings.priceTable).
+ * The cost of a video by a team's price table (read on the server by read-price-table.ts).
  * Browser-safe: the Generate form estimates the cost with it as the user chooses.
  */
-export const priceTableSchema = z.object({
-  /** An ISO 4217 code (USD, EUR, CNY…) or a short label such as "credits". */
-  currency: z.string().trim().min(1).max(12),
-  perSecond: z.record(z.string().min(1).max(128), z.partialRecord(z.enum(resolutions), z.number().nonnegative().max(1_000_000))),
-});
-export type PriceTable = z.infer<typeof priceTableSchema>;
-
-/** The saved JSON, or null when there is none or it cannot be read. */
-export function readPriceTable(json: unknown): PriceTable | null {
-  const parsed = priceTableSchema.safeParse(json);
-  if (!parsed.success) return null;
-  const hasPrices = Object.values(parsed.data.perSecond).some((byResolution) => Object.keys(byResolution).length > 0);
-  return hasPrices ? parsed.data : null;
-}
-
 export type CostEstimate = { amount: number; ratePerSecond: number; currency: string };
 
 export function estimateCost(

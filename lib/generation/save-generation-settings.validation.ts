@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { resolutions, videoLimits, videoParamsSchema } from "@/lib/generation/video-rules";
+import { videoParamsSchema } from "@/lib/generation/video-request-schema";
+import { resolutions, videoLimits } from "@/lib/generation/video-rules";
 import { messageKey } from "@/lib/i18n/message-key";
 
 export const saveGenerationSettingsSchema = z.object({

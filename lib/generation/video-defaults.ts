@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { type VideoParams, providerDefaultParams, videoParamsSchema } from "@/lib/generation/video-rules";
+import { type VideoParams, videoParamsSchema } from "@/lib/generation/video-request-schema";
+import { providerDefaultParams } from "@/lib/generation/video-rules";
 
 /**
  * A team's defaults for one-click generation (TeamSettings.defaultPrompt and

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { providerDefaultParams, videoParamsSchema } from "@/lib/generation/video-rules";
+import { videoParamsSchema } from "@/lib/generation/video-request-schema";
+import { providerDefaultParams } from "@/lib/generation/video-rules";
 
 /** What VideoJob.params holds. Browser-safe. */
 export const videoJobParamsSchema = videoParamsSchema.extend({

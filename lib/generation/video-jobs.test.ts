@@ -21,7 +21,7 @@ import { UpstreamError, upstreamErrorFromResponse, upstreamMalformed, upstreamUn
 import { startOneClickJobs } from "@/lib/generation/start-one-click-jobs";
 import { readVideoDefaults } from "@/lib/generation/video-defaults";
 import { videoPollSchedule } from "@/lib/generation/video-poll-delay";
-import type { VideoRequest } from "@/lib/generation/video-rules";
+import type { VideoRequest } from "@/lib/generation/video-request-schema";
 import { simulatorAdmin, startMediaServer } from "@/test/integration-kit";
 import { createDiskStorage } from "@/lib/storage/disk-storage";
 import type { FileStorage } from "@/lib/storage/file-storage";

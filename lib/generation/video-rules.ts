@@ -1,11 +1,13 @@
-import { z } from "zod";
-import { AssetType } from "@/lib/generated/prisma/enums";
+import type { AssetType } from "@/lib/generated/prisma/enums";
+import type { VideoParams } from "@/lib/generation/video-request-schema";
 import { messageKey } from "@/lib/i18n/message-key";
 
 /**
  * The rules of a Seedance 2.0 generation request, in one browser-safe module: the Generate
  * form checks them as the user picks, and the server checks them again, against the assets
- * as the database knows them, before anything is written or sent.
+ * as the database knows them, before anything is written or sent. The request's zod schema,
+ * built on these, is in video-request-schema.ts (server and types only: no validation
+ * library in the browser).
  */
 
 export const videoLimits = {
@@ -37,33 +39,39 @@ export function defaultRoleFor(type: AssetType): ReferenceRole {
   return type === "VIDEO" ? "reference_video" : type === "AUDIO" ? "reference_audio" : "reference_image";
 }
 
-export const videoReferenceSchema = z.object({
-  assetId: z.string().trim().min(1).max(64),
-  type: z.enum(AssetType),
-  role: z.enum(referenceRoles),
-});
-export type VideoReference = z.infer<typeof videoReferenceSchema>;
+/** A video's parameters as a form holds them, before they are checked. */
+export type VideoParamsInput = Omit<VideoParams, "aspectRatio" | "resolution"> & { aspectRatio: string; resolution: string };
 
-/** Everything about a generation except the prompt, model and references. */
-export const videoParamsSchema = z.object({
-  duration: z
-    .number({ error: messageKey("validation.videoDurationRequired") })
-    .int(messageKey("validation.videoDurationWhole"))
-    .min(videoLimits.minDurationSeconds, messageKey("validation.videoDurationRange"))
-    .max(videoLimits.maxDurationSeconds, messageKey("validation.videoDurationRange")),
-  aspectRatio: z.enum(aspectRatios, { error: messageKey("validation.videoAspectRatioRequired") }),
-  resolution: z.enum(resolutions, { error: messageKey("validation.videoResolutionRequired") }),
-  generateAudio: z.boolean(),
-  /** null: the provider picks one. */
-  seed: z
-    .number()
-    .int(messageKey("validation.videoSeedWhole"))
-    .min(videoLimits.minSeed, messageKey("validation.videoSeedRange"))
-    .max(videoLimits.maxSeed, messageKey("validation.videoSeedRange"))
-    .nullable(),
-  returnLastFrame: z.boolean(),
-});
-export type VideoParams = z.infer<typeof videoParamsSchema>;
+/**
+ * What is wrong with a video's parameters, as catalogue keys ("validation.videoDurationRange"),
+ * in the order the server's schema (video-request-schema.ts) reports them; empty when they
+ * may be sent. The Generate form shows these as the user picks; a test holds them to the schema.
+ */
+export function videoParamProblems(params: VideoParamsInput): string[] {
+  const out: string[] = [];
+  /** A whole number within the range; a fraction is reported as that alone (as zod's `.int()` does). */
+  const checkWhole = (n: number, min: number, max: number, whole: string, range: string) => {
+    if (!Number.isInteger(n)) return out.push(whole);
+    if (!Number.isSafeInteger(n)) out.push(whole);
+    if (n < min || n > max) out.push(range);
+  };
+  if (Number.isFinite(params.duration)) {
+    const { minDurationSeconds, maxDurationSeconds } = videoLimits;
+    checkWhole(params.duration, minDurationSeconds, maxDurationSeconds, messageKey("validation.videoDurationWhole"), messageKey("validation.videoDurationRange"));
+  } else {
+    out.push(messageKey("validation.videoDurationRequired"));
+  }
+  if (!(aspectRatios as readonly string[]).includes(params.aspectRatio)) out.push(messageKey("validation.videoAspectRatioRequired"));
+  if (!(resolutions as readonly string[]).includes(params.resolution)) out.push(messageKey("validation.videoResolutionRequired"));
+  if (params.seed !== null) {
+    if (Number.isFinite(params.seed)) {
+      checkWhole(params.seed, videoLimits.minSeed, videoLimits.maxSeed, messageKey("validation.videoSeedWhole"), messageKey("validation.videoSeedRange"));
+    } else {
+      out.push(messageKey("validation.videoSeedWhole"));
+    }
+  }
+  return out;
+}
 
 /** The provider's own defaults, used where a team has set none. */
 export const providerDefaultParams: VideoParams = {
@@ -209,16 +217,3 @@ export function describeReferenceCounts(refs: readonly { type: AssetType }[]): s
   const parts = [images && plural(images, "image"), videos && plural(videos, "video"), audios && plural(audios, "audio clip")].filter(Boolean);
   return parts.length ? parts.join(", ") : "no references";
 }
-
-/** What the Generate form sends, and what the server checks before writing anything. */
-export const videoRequestSchema = z
-  .object({
-    model: z.string().trim().min(1, "Choose a model.").max(128),
-    prompt: z.string().max(videoLimits.promptMaxChars, `The prompt may be ${videoLimits.promptMaxChars} characters at most.`),
-    references: z.array(videoReferenceSchema).max(50),
-  })
-  .extend(videoParamsSchema.shape)
-  .superRefine((value, ctx) => {
-    for (const violation of checkVideoRules(value)) ctx.addIssue({ code: "custom", path: [violation.field], message: violation.message });
-  });
-export type VideoRequest = z.infer<typeof videoRequestSchema>;

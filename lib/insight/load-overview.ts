@@ -1,7 +1,7 @@
 import { jobCostSql, releasedStatesSql } from "@/lib/budgets/job-cost-sql";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { readPriceTable } from "@/lib/generation/price-table";
+import { readPriceTable } from "@/lib/generation/read-price-table";
 import type { OverviewRange } from "@/lib/insight/overview-range";
 import { loadUserNames } from "@/lib/users/user-names";
 import { requestLocale } from "@/lib/i18n/error-message";

@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { AssetType } from "@/lib/generated/prisma/enums";
+import type { AssetType } from "@/lib/generated/prisma/enums";
 import { capitalise, formatLabels, formatMegabytes, formatNumber, listWords, typePlural } from "@/lib/media/describe-media";
 import { messageKey } from "@/lib/i18n/message-key";
 import type { LimitViolation } from "@/lib/media/limit-violation";
@@ -8,30 +7,23 @@ import {
   audioLimits,
   BYTES_PER_MB,
   imageLimits,
-  mediaFormatIds,
+  type MediaFormat,
   mediaFormats,
   videoLimits,
 } from "@/lib/media/limits";
 
-/**
- * What is known about a file. Unknown facts are left out (or null) and not checked. A
- * function, so that the browser bundles of the pages that check files (type only) leave the
- * validation library out.
- */
-export const mediaFactsSchema = () =>
-  z.object({
-  type: z.enum(AssetType),
+/** What is known about a file. Unknown facts are left out (or null) and not checked. Browser-safe. */
+export type MediaFacts = {
+  type: AssetType;
   /** null when the file's format is not one of the accepted ones */
-  format: z.enum(mediaFormatIds).nullable(),
-  sizeBytes: z.number().int().nonnegative(),
+  format: MediaFormat | null;
+  sizeBytes: number;
   /** as displayed (after any rotation) */
-  width: z.number().int().positive().nullish(),
-  height: z.number().int().positive().nullish(),
-  durationMs: z.number().nonnegative().nullish(),
-  fps: z.number().positive().nullish(),
-  });
-
-export type MediaFacts = z.infer<ReturnType<typeof mediaFactsSchema>>;
+  width?: number | null;
+  height?: number | null;
+  durationMs?: number | null;
+  fps?: number | null;
+};
 
 export type CheckLimitsOptions = {
   /**

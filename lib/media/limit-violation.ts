@@ -1,7 +1,10 @@
-// zod/mini: the upload page checks answers with this in the browser, where the full library would weigh ~26 kB.
-import { z } from "zod/mini";
+import type { z } from "zod";
+import type { limitViolationSchema } from "@/lib/media/limit-violation-schema";
 
-/** Why a file cannot be used, in words a user can act on. */
+/**
+ * Why a file cannot be used, in words a user can act on. Browser-safe: the schema the server
+ * answers with is in limit-violation-schema.ts (only its type is taken here).
+ */
 export const limitViolationCodes = [
   "EMPTY_FILE",
   "NOT_REAL_MEDIA",
@@ -20,15 +23,6 @@ export const limitViolationCodes = [
   "UNKNOWN_DURATION",
   "UNKNOWN_FPS",
 ] as const;
-
-export const limitViolationSchema = z.object({
-  code: z.enum(limitViolationCodes),
-  /** the English sentence, for logs and API clients */
-  message: z.string(),
-  /** the same sentence as a whole catalogue key ("limits.fileTooLarge") and its placeholders' values, for people */
-  key: z.optional(z.string()),
-  values: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
-});
 
 export type LimitViolationCode = (typeof limitViolationCodes)[number];
 export type LimitViolation = z.infer<typeof limitViolationSchema>;

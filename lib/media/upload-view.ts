@@ -1,24 +1,27 @@
-// zod/mini: the browser checks upload answers with these, where the full library would weigh ~26 kB.
-import { z } from "zod/mini";
+import { z } from "zod";
 import { AssetType } from "@/lib/generated/prisma/enums";
 import type { Upload } from "@/lib/generated/prisma/client";
-import { limitViolationSchema } from "@/lib/media/limit-violation";
+import { limitViolationSchema } from "@/lib/media/limit-violation-schema";
 import type { FileStorage } from "@/lib/storage/file-storage";
 
-/** An upload as the browser sees it: public URLs instead of storage keys. */
+/**
+ * An upload as the browser sees it: public URLs instead of storage keys. The routes answer with
+ * these schemas; the browser reads the answers without the validation library
+ * (components/upload/read-upload-answer.ts).
+ */
 export const uploadViewSchema = z.object({
   id: z.string(),
   fileName: z.string(),
   type: z.enum(AssetType),
   mimeType: z.string(),
   sizeBytes: z.int(),
-  width: z.nullable(z.int()),
-  height: z.nullable(z.int()),
-  durationMs: z.nullable(z.int()),
-  fps: z.nullable(z.number()),
+  width: z.int().nullable(),
+  height: z.int().nullable(),
+  durationMs: z.int().nullable(),
+  fps: z.number().nullable(),
   sha256: z.string(),
   url: z.string(),
-  thumbnailUrl: z.nullable(z.string()),
+  thumbnailUrl: z.string().nullable(),
   createdAt: z.string(),
 });
 
@@ -34,7 +37,7 @@ export const uploadCreatedResponseSchema = z.object({
 /** `POST /api/uploads` → 422 (and any other error, without `violations`) */
 export const uploadErrorResponseSchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }),
-  violations: z.optional(z.array(limitViolationSchema)),
+  violations: z.array(limitViolationSchema).optional(),
 });
 
 export function toUploadView(upload: Upload, storage: Pick<FileStorage, "publicUrl">): UploadView {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { webhookEventTypeSchema } from "@/lib/webhooks/webhook-events";
+import { webhookEventTypes } from "@/lib/webhooks/webhook-events";
 import { messageKey } from "@/lib/i18n/message-key";
 
 export const addWebhookEndpointSchema = z.object({
@@ -10,7 +10,7 @@ export const addWebhookEndpointSchema = z.object({
     .max(2048, messageKey("validation.urlTooLong2048"))
     .regex(/^https?:\/\/\S+$/i, messageKey("validation.giveHttpUrl")),
   description: z.string().trim().max(200, messageKey("validation.atMost200")).optional(),
-  events: z.array(webhookEventTypeSchema).min(1, messageKey("validation.chooseEvent")),
+  events: z.array(z.enum(webhookEventTypes)).min(1, messageKey("validation.chooseEvent")),
 });
 
 /** The form posts FormData (with or without JavaScript): `events` repeated. */

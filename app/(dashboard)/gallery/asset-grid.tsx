@@ -12,7 +12,7 @@ import { useFormat } from "@/lib/i18n/use-format";
 import type { Sentence } from "@/lib/i18n/sentence";
 import { useSentence } from "@/lib/i18n/use-sentence";
 import { cn } from "@/lib/utils";
-import type { GalleryDensity } from "./use-gallery-url";
+import type { GalleryDensity } from "./gallery-url-state";
 
 type Props = {
   items: AssetCard[];

@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import type { GalleryView } from "@/lib/assets/gallery-filters";
 import { cn } from "@/lib/utils";
-import { type GalleryDensity, galleryDensities } from "./use-gallery-url";
+import { type GalleryDensity, galleryDensities } from "./gallery-url-state";
 
 const item =
   "inline-flex h-8 min-w-8 items-center justify-center gap-1 rounded px-2 text-xs font-medium text-foreground transition-colors hover:bg-muted focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring data-[state=on]:bg-accent [&_svg]:size-4";

@@ -14,16 +14,17 @@ import { Textarea } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { createVideoJobAction } from "@/lib/generation/create-video-job.action";
 import type { ApprovedAssetView } from "@/lib/generation/list-approved-assets";
-import { type PriceTable, estimateCost } from "@/lib/generation/price-table";
+import { estimateCost } from "@/lib/generation/price-table";
+import type { PriceTable } from "@/lib/generation/read-price-table";
+import type { VideoParams } from "@/lib/generation/video-request-schema";
 import {
   type ReferenceRole,
-  type VideoParams,
   aspectRatios,
   checkVideoRules,
   defaultRoleFor,
   resolutions,
   videoLimits,
-  videoParamsSchema,
+  videoParamProblems,
 } from "@/lib/generation/video-rules";
 import { useSentence } from "@/lib/i18n/use-sentence";
 import { cn } from "@/lib/utils";
@@ -81,8 +82,8 @@ export function GenerateForm({ initial, models, groups, priceTable, duplicateOf 
   const references = selected.map((s) => ({ assetId: s.asset.id, type: s.asset.type, role: s.role, durationMs: s.asset.durationMs }));
   const violations = checkVideoRules({ prompt, references });
   const seedValue = seed.trim() === "" ? null : Number(seed);
-  const params = videoParamsSchema.safeParse({ duration, aspectRatio, resolution, generateAudio, seed: seedValue, returnLastFrame });
-  const paramErrors = params.success ? [] : params.error.issues.map((i) => say({ key: i.message }));
+  const params: VideoParams = { duration, aspectRatio, resolution, generateAudio, seed: seedValue, returnLastFrame };
+  const paramErrors = videoParamProblems(params).map((key) => say({ key }));
   const problems = [...violations.map((v) => say(v)), ...paramErrors, ...(model ? [] : [t("form.chooseModel")])];
   const serverError = create.result.serverError;
   const cost = estimateCost(priceTable, { model, resolution, duration });
@@ -117,12 +118,12 @@ export function GenerateForm({ initial, models, groups, priceTable, duplicateOf 
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
-    if (problems.length > 0 || !params.success) return;
+    if (problems.length > 0) return;
     create.execute({
       model,
       prompt,
       references: selected.map((s) => ({ assetId: s.asset.id, type: s.asset.type, role: s.role })),
-      ...params.data,
+      ...params,
     });
   }
 

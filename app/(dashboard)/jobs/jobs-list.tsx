@@ -19,16 +19,15 @@ import { Input, Select } from "@/components/ui/input";
 import { type VideoJobStatusFilter, isFinishedVideoJob } from "@/lib/generation/video-job-states";
 import { useFormat } from "@/lib/i18n/use-format";
 import type { VideoJobView } from "@/lib/generation/video-job-view";
-import { fromQueryValues, toQueryValues, zodQueryParsers } from "@/lib/url-state/zod-parsers";
+import { fromQueryValues, toQueryValues } from "@/lib/url-state/query-parsers";
 import { cn } from "@/lib/utils";
 import { JobsListSkeleton } from "./jobs-list-skeleton";
-import { type JobsFilters, jobsFiltered, jobsFiltersSchema, jobsQueryString } from "./jobs-filters";
+import { type JobsFilters, jobsFilterParsers, jobsFiltered, jobsQueryString } from "./jobs-filters";
 
 export type JobsPage = { items: VideoJobView[]; nextCursor: string | null; models: string[] };
 
 /** How often the list asks while a job of it runs; nothing is asked when none does. */
 const RUNNING_POLL_MS = 3_000;
-const filterParsers = zodQueryParsers(jobsFiltersSchema.shape);
 
 const statusTabs: readonly VideoJobStatusFilter[] = ["all", "active", "succeeded", "failed"];
 
@@ -81,10 +80,10 @@ export function JobsList({ initialFilters, initialPage }: { initialFilters: Jobs
   const t = useTranslations("jobs");
   const router = useRouter();
   const id = useId();
-  const [values, setValues] = useQueryStates(filterParsers, { history: "push", shallow: true, scroll: false });
-  const filters = useMemo(() => fromQueryValues(jobsFiltersSchema, values), [values]);
+  const [values, setValues] = useQueryStates(jobsFilterParsers, { history: "push", shallow: true, scroll: false });
+  const filters: JobsFilters = useMemo(() => fromQueryValues(values), [values]);
   const update = (patch: Partial<JobsFilters>, history: "push" | "replace" = "push") =>
-    void setValues(toQueryValues(jobsFiltersSchema, { ...filters, ...patch }) as Parameters<typeof setValues>[0], { history });
+    void setValues(toQueryValues(jobsFilterParsers, { ...filters, ...patch }) as Parameters<typeof setValues>[0], { history });
 
   // The search box follows the URL (back and forward) and writes to it once typing pauses.
   const [search, setSearch] = useState(filters.q ?? "");

@@ -5,7 +5,7 @@ import { CheckCircle2, Lightbulb, RotateCcw, Trash2 } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
-import { useQueryState } from "nuqs";
+import { parseAsStringLiteral, useQueryState } from "nuqs";
 import { useCallback, useId, useState } from "react";
 import { toast } from "sonner";
 import type { Viewer } from "@/components/gallery/asset-drawer";
@@ -18,8 +18,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/input";
-import { failureCategorySchema } from "@/lib/assets/explain-failure";
-import { zodQueryParser } from "@/lib/url-state/zod-parsers";
+import { failureCategories, isFailureCategory } from "@/lib/assets/explain-failure";
 import type { FailedQueue, FailedQueueItem } from "@/lib/assets/list-rejected-assets";
 import { resubmitAssetsAction } from "@/lib/assets/resubmit-assets.action";
 import { cn } from "@/lib/utils";
@@ -30,7 +29,7 @@ import { useRepairActions } from "@/components/assets/use-repair-actions";
 
 // The drawer is not needed for the first paint: its code loads when an asset is opened.
 const AssetDrawer = dynamic(() => import("@/components/gallery/asset-drawer").then((m) => m.AssetDrawer), { ssr: false });
-const reasonParser = zodQueryParser(failureCategorySchema().optional().catch(undefined)).withOptions({ history: "push", shallow: true, scroll: false });
+const reasonParser = parseAsStringLiteral(failureCategories).withOptions({ history: "push", shallow: true, scroll: false });
 
 async function fetchQueue(failed: string): Promise<FailedQueue> {
   const res = await fetch("/api/assets/rejected", { cache: "no-cache" });
@@ -101,7 +100,7 @@ export function ReviewQueue({ initialQueue, viewer }: { initialQueue: FailedQueu
                 <label htmlFor={reasonId} className="text-xs font-medium text-muted-foreground">
                   {t("reason")}
                 </label>
-                <Select id={reasonId} value={reason ?? ""} onChange={(e) => void setReason(failureCategorySchema().safeParse(e.target.value).data ?? null)}>
+                <Select id={reasonId} value={reason ?? ""} onChange={(e) => void setReason(isFailureCategory(e.target.value) ? e.target.value : null)}>
                   <option value="">{t("everyReason")}</option>
                   {queue.groups.map((g) => (
                     <option key={g.category} value={g.category}>

@@ -9,7 +9,7 @@ import { BreakableId } from "@/components/ui/breakable-id";
 import { Button } from "@/components/ui/button";
 import { Input, Textarea } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import type { PriceTable } from "@/lib/generation/price-table";
+import type { PriceTable } from "@/lib/generation/read-price-table";
 import { saveGenerationSettingsAction } from "@/lib/generation/save-generation-settings.action";
 import type { VideoDefaults } from "@/lib/generation/video-defaults";
 import { aspectRatios, resolutions, videoLimits } from "@/lib/generation/video-rules";

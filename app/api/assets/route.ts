@@ -1,5 +1,6 @@
 import { countAssetsByTab } from "@/lib/assets/count-assets-by-tab";
-import { decodeCursor, encodeCursor, parseGalleryFilters, parsePageSize } from "@/lib/assets/gallery-filters";
+import { decodeCursor, encodeCursor, parsePageSize } from "@/lib/assets/gallery-filters";
+import { parseGalleryFilters } from "@/lib/assets/parse-gallery-filters";
 import { listAssets } from "@/lib/assets/list-assets";
 import { summariseReviews } from "@/lib/assets/summarise-reviews";
 import { answerByVersion } from "@/lib/http/team-version";
