@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 import { useCallback } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import type { AlreadyApproved } from "@/lib/assets/resubmit-assets";
 
 /**

@@ -2,7 +2,7 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { useAlreadyApprovedToast } from "@/components/assets/already-approved-toast";
 import { useActionMessage } from "@/lib/i18n/use-action-message";
 import { dismissAssetsAction } from "@/lib/assets/dismiss-assets.action";

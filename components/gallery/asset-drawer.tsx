@@ -6,7 +6,7 @@ import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
 import { Dialog } from "radix-ui";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { AssetStatusBadge } from "@/components/gallery/asset-status-badge";
 import { AssetThumbnail } from "@/components/assets/asset-thumbnail";
 import { CopyButton } from "@/components/gallery/copy-button";

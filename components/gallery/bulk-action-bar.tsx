@@ -4,7 +4,7 @@ import { X } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
 import { type ReactNode, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { dismissAssetsAction } from "@/lib/assets/dismiss-assets.action";

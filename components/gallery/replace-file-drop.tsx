@@ -5,7 +5,7 @@ import { useAction } from "next-safe-action/hooks";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useDropzone } from "react-dropzone";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { checkDroppedFile } from "@/components/upload/check-dropped-file";
 import { uploadFile } from "@/components/upload/upload-file";
 import type { AssetType } from "@/lib/generated/prisma/enums";

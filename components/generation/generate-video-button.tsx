@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 import type { ComponentProps } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 import { startOneClickJobsAction } from "@/lib/generation/start-one-click-jobs.action";
 import { useActionMessage } from "@/lib/i18n/use-action-message";

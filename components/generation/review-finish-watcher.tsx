@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { getJson, notifyInBrowser, watchInterval } from "@/components/generation/watch-interval";
 import { useFormat } from "@/lib/i18n/use-format";
 import type { ReviewWatch } from "@/lib/submissions/watch-reviews";

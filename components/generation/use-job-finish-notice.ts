@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import type { VideoJobState } from "@/lib/generated/prisma/enums";
 import { isFinishedVideoJob } from "@/lib/generation/video-job-states";
 import { notifyInBrowser } from "@/components/generation/watch-interval";

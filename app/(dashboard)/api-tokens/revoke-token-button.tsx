@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useAction } from "next-safe-action/hooks";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { useActionMessage } from "@/lib/i18n/use-action-message";
 import { revokeApiTokenAction } from "@/lib/api-tokens/revoke-api-token.action";

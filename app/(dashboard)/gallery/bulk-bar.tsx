@@ -3,7 +3,7 @@
 import { Copy, RotateCcw, Trash2 } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import type { Viewer } from "@/components/gallery/asset-drawer";
 import { BulkActionBar } from "@/components/gallery/bulk-action-bar";
 import { GenerateVideoButton } from "@/components/generation/generate-video-button";

@@ -7,7 +7,7 @@ import { useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
 import { parseAsStringLiteral, useQueryState } from "nuqs";
 import { useCallback, useId, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import type { Viewer } from "@/components/gallery/asset-drawer";
 import { useOpenAsset } from "@/components/gallery/use-open-asset";
 import { AssetStatusBadge } from "@/components/gallery/asset-status-badge";

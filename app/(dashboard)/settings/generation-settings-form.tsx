@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { SeedField, SelectField } from "@/components/generation/video-param-fields";
 import { BreakableId } from "@/components/ui/breakable-id";
 import { Button } from "@/components/ui/button";

@@ -3,7 +3,7 @@
 import { AlertTriangle, CheckCircle2, Copy, FileWarning, Loader2, Music, Play, RefreshCw, Replace, X } from "lucide-react";
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";

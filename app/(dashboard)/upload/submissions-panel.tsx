@@ -7,7 +7,7 @@ import Link from "next/link";
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { SubmissionBatch, SubmissionList, SubmissionRequest } from "@/lib/submissions/list-submissions";

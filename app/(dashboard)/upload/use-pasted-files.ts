@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 
 /** Files pasted anywhere on the page are added as if dropped. */
 export function usePastedFiles(onFiles: (files: File[]) => void) {

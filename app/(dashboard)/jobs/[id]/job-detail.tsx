@@ -8,7 +8,7 @@ import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { useJobFinishNotice } from "@/components/generation/use-job-finish-notice";
 import { VideoJobStatusBadge } from "@/components/generation/video-job-status-badge";
