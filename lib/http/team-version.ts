@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { readTeamVersion } from "@/lib/assets/team-counter";
 import type { SessionUser } from "@/lib/auth/session";
+import { sharedAnswer } from "@/lib/http/shared-answers";
 import { chooseLocale, localeCookie, type Locale } from "@/lib/i18n/locales";
 
 /**
@@ -34,12 +35,18 @@ export function matchesEtag(request: Request, etag: string): boolean {
  * never a stale 304). The language is chosen from the user and the request as the request's
  * config chooses it (lib/auth/request-language.ts), without a second read of the session:
  * an unchanged poll costs the session's one read.
+ *
+ * `sharedBy` says who may be given the same computed answer: "team" when the answer depends
+ * only on the team and `what` (then the many tabs that ask after one write cost one
+ * computation, lib/http/shared-answers.ts), or a user id when it is the user's own. Without
+ * it, every 200 is computed anew.
  */
 export async function answerByVersion(
   request: Request,
   user: Pick<SessionUser, "id" | "teamId" | "role"> & { teamVersion?: bigint; locale?: string | null; timeZone?: string | null },
   what: string,
   load: (version: bigint, locale: Locale) => Promise<unknown>,
+  sharedBy?: "team" | string,
 ): Promise<Response> {
   // Read with the session's membership, at the start of this request, when it came that way.
   const version = user.teamVersion ?? (await readTeamVersion(user.teamId));
@@ -48,7 +55,10 @@ export async function answerByVersion(
   const etag = teamEtag(version, user, what, `${locale}\n${user.timeZone ?? ""}`);
   const headers = { ...revalidate, etag };
   if (matchesEtag(request, etag)) return new Response(null, { status: 304, headers });
-  return Response.json(await load(version, locale), { headers });
+  if (sharedBy === undefined) return Response.json(await load(version, locale), { headers });
+  const key = [user.teamId, sharedBy, version, what, locale, user.timeZone ?? ""].join("\n");
+  const body = await sharedAnswer(key, () => load(version, locale));
+  return new Response(body, { headers: { ...headers, "content-type": "application/json" } });
 }
 
 /** One cookie of the request, by name (undefined without it). */

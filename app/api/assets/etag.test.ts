@@ -51,12 +51,12 @@ afterAll(async () => {
   await prisma.user.deleteMany({ where: { id: userId } });
 });
 
-async function addAsset(team: string, group: string, name: string) {
+async function addAsset(team: string, group: string, name: string, createdById?: string) {
   const submission = await prisma.submission.create({
     data: { teamId: team, groupId: group, assetType: "IMAGE", projectName: "p", state: "PARTIAL", idempotencyKey: randomUUID() },
   });
   return prisma.asset.create({
-    data: { teamId: team, submissionId: submission.id, groupId: group, name, type: "IMAGE", state: "REJECTED", sourceUrl: `https://media.example.com/${name}.png`, failureCode: "X", failureReason: "X" },
+    data: { teamId: team, submissionId: submission.id, groupId: group, name, type: "IMAGE", state: "REJECTED", sourceUrl: `https://media.example.com/${name}.png`, failureCode: "X", failureReason: "X", createdById },
   });
 }
 
@@ -124,6 +124,32 @@ describe("polled reads by version", () => {
       expect((await get(path, chinese, { cookie: "locale=en" })).status).toBe(304);
     } finally {
       session.user = me;
+    }
+  });
+
+  it("gives the team's members one computed page, shows a write at once, and keeps \"mine\" to each member", async () => {
+    const me = session.user!;
+    const names = async (path: string) => ((await (await get(path)).json()) as { items: { name: string }[] }).items.map((i) => i.name);
+    const other = (await prisma.user.create({ data: { email: `etag-other-${randomUUID().slice(0, 6)}@example.com` } })).id;
+    await prisma.membership.create({ data: { teamId, userId: other, role: "CREATOR" } });
+    try {
+      const mine = `mine-${randomUUID().slice(0, 6)}`;
+      await addAsset(teamId, groupId, mine, userId);
+      const asMe = await names("/api/assets");
+      expect(asMe).toContain(mine);
+      session.user = { id: other, teamId, role: "CREATOR" };
+      expect(await names("/api/assets")).toEqual(asMe);
+      expect(await names("/api/assets?who=me")).not.toContain(mine);
+      const theirs = `theirs-${randomUUID().slice(0, 6)}`;
+      await addAsset(teamId, groupId, theirs, other);
+      expect(await names("/api/assets?who=me")).toContain(theirs);
+      session.user = me;
+      expect(await names("/api/assets")).toContain(theirs);
+      expect(await names("/api/assets?who=me")).toContain(mine);
+      expect(await names("/api/assets?who=me")).not.toContain(theirs);
+    } finally {
+      session.user = me;
+      await prisma.user.delete({ where: { id: other } });
     }
   });
 });

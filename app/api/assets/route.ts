@@ -24,6 +24,8 @@ export const GET = withUser("listing assets", async ({ request, user }) => {
   const what = JSON.stringify(["assets", filters, cursor ? encodeCursor(cursor) : null, limit, watch]);
   // The days of `from`/`to` are the user's days.
   const timeZone = resolveTimeZone({ user: user.timeZone });
+  // Only "who: me" makes the page the viewer's own; every other view is the team's to share.
+  const sharedBy = filters.who === "me" ? user.id : "team";
   return answerByVersion(request, user, what, async (version) => {
     const { tab: _tab, ...rest } = filters;
     const [page, counts, reviews] = await Promise.all([
@@ -32,5 +34,5 @@ export const GET = withUser("listing assets", async ({ request, user }) => {
       summariseReviews(user.teamId, watch),
     ]);
     return { ...page, counts, reviews };
-  });
+  }, sharedBy);
 });
