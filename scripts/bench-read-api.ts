@@ -1,7 +1,9 @@
 // Read API under 50 connections: a production build under `next start` (and a worker), signed
 // in, one team of 10,000 assets. Three routes, each for 20 s with autocannon at 50
 // connections, interleaved in two rounds of 10 s (assets, unchanged, live, assets, …):
-// - assets: the gallery's first page with its tab counts (`GET /api/assets`), fetched anew;
+// - assets: the gallery's first page with its tab counts (`GET /api/assets`) without an ETag,
+//   as every open tab asks once a write has moved the team's version: computed once per team
+//   version and view and shared by the tabs (lib/http/shared-answers.ts);
 // - unchanged: the same poll carrying the ETag of the last answer (`If-None-Match`), which
 //   the app answers 304 since nothing changed: what every open gallery tab costs between writes;
 // - live: `GET /api/live`, a route that answers a constant JSON with no database: the anchor.
