@@ -161,3 +161,19 @@ test("a 40 MB video goes through the upload route and is stored byte for byte", 
   expect(bytes.length).toBe(40_000_000);
   expect(sha256(bytes)).toBe(expected);
 });
+
+test("URLs: usable lines become rows named from their file, the others stay in the box with their reason", async ({ page }) => {
+  await signIn(page, demo.creator);
+  await page.goto("/upload");
+  const box = page.getByLabel("Public URLs, one per line");
+  const good = `https://cdn.example.com/avatars/hero-${freshSeed()}.png`;
+  await box.fill([good, "ftp://cdn.example.com/a.png", "https://someone:secret@cdn.example.com/b.png"].join("\n"));
+  await page.getByRole("button", { name: "Add URLs" }).click();
+  const rows = page.getByTestId("url-row");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(good);
+  await expect(page.getByRole("alert").filter({ hasText: "These lines cannot be used" })).toContainText("ftp://cdn.example.com/a.png");
+  await expect(box).toHaveValue(/ftp:\/\/cdn\.example\.com\/a\.png\nhttps:\/\/someone:secret@cdn\.example\.com\/b\.png/);
+  await rows.first().getByRole("button", { name: `Remove ${good}` }).click();
+  await expect(rows).toHaveCount(0);
+});
