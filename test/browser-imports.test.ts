@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { root, sourceFiles } from "@/test/source-files";
 
 /**
  * What the browser loads, checked on the source: starting from every "use client" module (and
@@ -12,24 +13,8 @@ import { describe, expect, it } from "vitest";
  * Tests are left out.
  */
 
-const root = path.resolve(import.meta.dirname, "..");
-
 /** Packages the browser must never load. */
 const serverOnlyPackages = [/^zod(\/|$)/];
-
-function sourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true })) {
-    const rel = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name === "generated" || entry.name === "fixtures" || entry.name === "node_modules") continue;
-      out.push(...sourceFiles(rel));
-    } else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) {
-      out.push(rel);
-    }
-  }
-  return out;
-}
 
 /** The module specifiers a file loads at run time: `import type` and `export type` are left out. */
 export function runtimeImports(text: string): string[] {

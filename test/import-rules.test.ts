@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { root, sourceFiles } from "@/test/source-files";
 
 /**
  * The layout's rules, checked on the source: domain folders in `lib/` import each other in
@@ -8,22 +9,6 @@ import { describe, expect, it } from "vitest";
  * `components/`, `components/` never imports `app/`, and app code never imports the simulator.
  * Tests are left out: a test may use whatever it needs.
  */
-
-const root = path.resolve(import.meta.dirname, "..");
-
-function sourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true })) {
-    const rel = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name === "generated" || entry.name === "fixtures" || entry.name === "node_modules") continue;
-      out.push(...sourceFiles(rel));
-    } else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) {
-      out.push(rel);
-    }
-  }
-  return out;
-}
 
 /** Every module a file imports, as a path from the repository root (no extension). */
 export function importsOf(file: string, text: string): string[] {
