@@ -102,29 +102,30 @@ type CardSqlRow = {
   createdAt: Date;
   reviewedAt: Date | null;
   createdById: string | null;
-  groupId: string;
-  groupName: string;
-  projectName: string;
-  submissionId: string;
-  submissionState: SubmissionState;
-  nextPollAt: Date | null;
-  attempts: number;
-  storageKey: string | null;
-  thumbnailKey: string | null;
-  mimeType: string | null;
-  fileName: string | null;
-  width: number | null;
-  height: number | null;
-  durationMs: number | null;
-  sizeBytes: number | null;
+  group: { id: string; name: string; projectName: string };
+  // JSON: a `timestamp` arrives as its UTC text without a zone.
+  submission: { id: string; state: SubmissionState; nextPollAt: string | null; attempts: number };
+  upload: {
+    storageKey: string;
+    thumbnailKey: string | null;
+    mimeType: string;
+    fileName: string;
+    width: number | null;
+    height: number | null;
+    durationMs: number | null;
+    sizeBytes: number;
+  } | null;
   replacedById: string | null;
   authorName: string | null;
 };
 
 /**
- * `listAssets` as one SQL statement: the page, its group, submission, upload, replacement
- * and author by joins, in one round trip and without the query builder's or the query
- * compiler's cost (`readRows`), which every poll of every open gallery pays. Same filters, order and keyset as `assetWhere`.
+ * `listAssets` as one SQL statement: the page by keyset, and for each of its rows the group,
+ * submission, upload, replacement and author, in one round trip and without the query
+ * builder's or the query compiler's cost (`readRows`), which every poll of every open gallery
+ * pays. The related rows are subqueries by primary or unique key rather than joins: Postgres
+ * plans a six-table join in several times the half millisecond it takes to run, and plans
+ * this in a fraction of it. Same filters, order and keyset as `assetWhere`.
  */
 async function listAssetsBySql(
   teamId: string,
@@ -137,7 +138,7 @@ async function listAssetsBySql(
   if (states) conditions.push(Prisma.sql`a."state" = ANY(CAST(${states} AS "AssetState"[]))`);
   if (filters.type) conditions.push(Prisma.sql`a."type" = CAST(${filters.type} AS "AssetType")`);
   if (filters.group) conditions.push(Prisma.sql`a."groupId" = ${filters.group}`);
-  if (filters.project) conditions.push(Prisma.sql`g."projectName" = ${filters.project}`);
+  if (filters.project) conditions.push(Prisma.sql`a."groupId" IN (SELECT g."id" FROM "AssetGroup" g WHERE g."teamId" = ${teamId} AND g."projectName" = ${filters.project})`);
   if (filters.who) conditions.push(Prisma.sql`a."createdById" = ${filters.who === "me" ? (options.viewerId ?? "") : filters.who}`);
   if (days.gte) conditions.push(Prisma.sql`a."createdAt" >= ${days.gte}`);
   if (days.lt) conditions.push(Prisma.sql`a."createdAt" < ${days.lt}`);
@@ -148,16 +149,16 @@ async function listAssetsBySql(
   const page = await readRows<CardSqlRow>(Prisma.sql`
     SELECT a."id", a."name", a."type"::text AS "type", a."state"::text AS "state", a."assetUrl", a."failureCode", a."failureReason",
            a."dismissNote", a."replacesId", a."sourceUrl", a."createdAt", a."reviewedAt", a."createdById",
-           g."id" AS "groupId", g."name" AS "groupName", g."projectName",
-           s."id" AS "submissionId", s."state"::text AS "submissionState", s."nextPollAt", s."attempts",
-           up."storageKey", up."thumbnailKey", up."mimeType", up."fileName", up."width", up."height", up."durationMs", up."sizeBytes",
-           r."id" AS "replacedById", COALESCE(au."name", au."email") AS "authorName"
+           (SELECT json_build_object('id', g."id", 'name', g."name", 'projectName', g."projectName")
+              FROM "AssetGroup" g WHERE g."id" = a."groupId") AS "group",
+           (SELECT json_build_object('id', s."id", 'state', s."state", 'nextPollAt', s."nextPollAt", 'attempts', s."attempts")
+              FROM "Submission" s WHERE s."id" = a."submissionId") AS "submission",
+           (SELECT json_build_object('storageKey', up."storageKey", 'thumbnailKey', up."thumbnailKey", 'mimeType', up."mimeType", 'fileName', up."fileName",
+                                     'width', up."width", 'height', up."height", 'durationMs', up."durationMs", 'sizeBytes', up."sizeBytes")
+              FROM "Upload" up WHERE up."id" = a."uploadId") AS "upload",
+           (SELECT r."id" FROM "Asset" r WHERE r."replacesId" = a."id") AS "replacedById",
+           (SELECT COALESCE(au."name", au."email") FROM "User" au WHERE au."id" = a."createdById") AS "authorName"
       FROM "Asset" a
-      JOIN "AssetGroup" g ON g."id" = a."groupId"
-      JOIN "Submission" s ON s."id" = a."submissionId"
-      LEFT JOIN "Upload" up ON up."id" = a."uploadId"
-      LEFT JOIN "Asset" r ON r."replacesId" = a."id"
-      LEFT JOIN "User" au ON au."id" = a."createdById"
      WHERE ${Prisma.join(conditions, " AND ")}
      ORDER BY a."createdAt" DESC, a."id" DESC
      LIMIT ${options.limit + 1}`);
@@ -168,31 +169,18 @@ async function listAssetsBySql(
   const storage = options.storage ?? getStorage();
   const last = rows.at(-1);
   return {
-    items: rows.map((row) =>
-      toAssetCard(
+    items: rows.map((row) => {
+      const nextPollAt = row.submission.nextPollAt;
+      return toAssetCard(
         {
           ...row,
-          group: { id: row.groupId, name: row.groupName, projectName: row.projectName },
-          submission: { id: row.submissionId, state: row.submissionState, nextPollAt: row.nextPollAt, attempts: row.attempts },
-          upload:
-            row.storageKey === null
-              ? null
-              : {
-                  storageKey: row.storageKey,
-                  thumbnailKey: row.thumbnailKey,
-                  mimeType: row.mimeType!,
-                  fileName: row.fileName!,
-                  width: row.width,
-                  height: row.height,
-                  durationMs: row.durationMs,
-                  sizeBytes: row.sizeBytes!,
-                },
+          submission: { ...row.submission, nextPollAt: nextPollAt === null ? null : new Date(`${nextPollAt}Z`) },
           replacedBy: row.replacedById ? { id: row.replacedById } : null,
         },
         storage,
         names,
-      ),
-    ),
+      );
+    }),
     nextCursor: more && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
   };
 }
