@@ -41,6 +41,43 @@ export async function readRows<T>(query: Prisma.Sql): Promise<T[]> {
   return result.rows as T[];
 }
 
+/** Runs one SQL statement (written with `Prisma.sql`) and returns its rows, read as `readRows` reads them. */
+export type RunSql = <T>(query: Prisma.Sql) => Promise<T[]>;
+
+/**
+ * Statements in one transaction on Prisma's pool, without its query builder, query compiler or
+ * interactive-transaction machinery: for the few writes a hot request makes (an upload's
+ * check-and-insert). Commits when `work` resolves, rolls back when it throws. Everything else
+ * uses `prisma.$transaction`.
+ */
+export async function inPlainTransaction<T>(work: (run: RunSql) => Promise<T>): Promise<T> {
+  client();
+  const connection = await globalForPrisma.prismaPool!.connect();
+  const run: RunSql = async <R>(query: Prisma.Sql) =>
+    (await connection.query({ text: query.text, values: query.values.map(toPgValue), types: { getTypeParser } })).rows as R[];
+  let began = false;
+  let broken: Error | undefined;
+  try {
+    await connection.query("BEGIN");
+    began = true;
+    const result = await work(run);
+    await connection.query("COMMIT");
+    return result;
+  } catch (error) {
+    if (began) {
+      await connection.query("ROLLBACK").catch((rollbackError: unknown) => {
+        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+      });
+    } else {
+      broken = error instanceof Error ? error : new Error(String(error));
+    }
+    throw error;
+  } finally {
+    // A connection that could not begin or roll back is closed, not handed to the next request.
+    connection.release(broken);
+  }
+}
+
 const TIMESTAMP = 1114;
 
 function getTypeParser(oid: number, format?: "text" | "binary"): (value: string) => unknown {

@@ -1,9 +1,8 @@
-import { Readable } from "node:stream";
-import { prisma } from "@/lib/db";
+import { readRows, type RunSql } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { requestLocale } from "@/lib/i18n/error-message";
 import { sentencesIn } from "@/lib/i18n/sentence-in";
-import type { Upload } from "@/lib/generated/prisma/client";
+import { Prisma, type Upload } from "@/lib/generated/prisma/client";
 import { checkLimits } from "@/lib/media/check-limits";
 import { findFileNameProblem } from "@/lib/media/file-name-rules";
 import { formatMegabytes } from "@/lib/media/describe-media";
@@ -19,6 +18,7 @@ import type { ByteSource, FileStorage, StagedFile } from "@/lib/storage/file-sto
 import { newStorageKey } from "@/lib/storage/storage-key";
 import { FileTooLargeError, SourceReadError } from "@/lib/storage/stream-to-file";
 import { isUniqueViolation } from "@/lib/prisma-errors";
+import { newRowId } from "@/lib/new-row-id";
 
 /**
  * Bodies are cut off here: a little above the largest limit, so that a file just over its
@@ -43,8 +43,6 @@ export type IngestUploadResult =
   | { status: "deduplicated"; upload: Upload }
   | { status: "refused"; violations: LimitViolation[] };
 
-type Db = typeof prisma;
-
 /**
  * Takes one uploaded file for a team, from stream to database row:
  * 1. streams the body to a private staging file, hashing it, cut off at MAX_UPLOAD_BYTES;
@@ -57,9 +55,9 @@ type Db = typeof prisma;
  */
 export async function ingestUpload(
   input: IngestUploadInput,
-  deps: { storage: FileStorage; db?: Db; allowance?: UploadAllowance },
+  deps: { storage: FileStorage; allowance?: UploadAllowance },
 ): Promise<IngestUploadResult> {
-  const { storage, db = prisma } = deps;
+  const { storage } = deps;
   const allowance = deps.allowance ?? (await uploadAllowanceFromEnv());
   const fileName = await cleanFileName(input.fileName);
   const claimed = claimedFormat(fileName, input.contentType);
@@ -70,7 +68,7 @@ export async function ingestUpload(
   }
   // The user's hourly count and the team's quota, before a byte is read (checked again,
   // atomically, when the upload is recorded).
-  await assertUploadAllowed(db, { teamId: input.teamId, uploaderId: input.uploaderId, incomingBytes: input.contentLength ?? 0 }, allowance);
+  await assertUploadAllowed(readRows, { teamId: input.teamId, uploaderId: input.uploaderId, incomingBytes: input.contentLength ?? 0 }, allowance);
 
   let staged: StagedFile;
   try {
@@ -88,7 +86,7 @@ export async function ingestUpload(
   const storedKeys: string[] = [];
   let committed = false;
   try {
-    const existing = await db.upload.findUnique({ where: { teamId_sha256: { teamId: input.teamId, sha256: staged.sha256 } } });
+    const existing = await findTeamUpload(readRows, input.teamId, staged.sha256);
     if (existing) return { status: "deduplicated", upload: existing };
 
     const probe = await probeFile(staged.path, { claimedType });
@@ -111,24 +109,22 @@ export async function ingestUpload(
     const thumbnailKey = takesThumbnail(media) ? newStorageKey(input.teamId, "thumbnail.webp") : null;
 
     try {
-      const upload = await withTeamUploadLock(db, input.teamId, async (tx) => {
-        await assertUploadAllowed(tx, { teamId: input.teamId, uploaderId: input.uploaderId, incomingBytes: staged.sizeBytes }, allowance);
-        return tx.upload.create({
-          data: {
-            teamId: input.teamId,
-            uploaderId: input.uploaderId,
-            storageKey,
-            thumbnailKey,
-            sha256: staged.sha256,
-            fileName,
-            mimeType: media.mimeType,
-            type: media.type,
-            sizeBytes: media.sizeBytes,
-            width: media.width,
-            height: media.height,
-            durationMs: media.durationMs === null ? null : Math.round(media.durationMs),
-            fps: media.fps,
-          },
+      const upload = await withTeamUploadLock(input.teamId, async (run) => {
+        await assertUploadAllowed(run, { teamId: input.teamId, uploaderId: input.uploaderId, incomingBytes: staged.sizeBytes }, allowance);
+        return insertUpload(run, {
+          teamId: input.teamId,
+          uploaderId: input.uploaderId,
+          storageKey,
+          thumbnailKey,
+          sha256: staged.sha256,
+          fileName,
+          mimeType: media.mimeType,
+          type: media.type,
+          sizeBytes: media.sizeBytes,
+          width: media.width,
+          height: media.height,
+          durationMs: media.durationMs === null ? null : Math.round(media.durationMs),
+          fps: media.fps,
         });
       });
       storedKeys.length = 0;
@@ -137,7 +133,7 @@ export async function ingestUpload(
     } catch (error) {
       // The same bytes arriving twice at once: the other request recorded them first.
       if (isUniqueViolation(error)) {
-        const winner = await db.upload.findUnique({ where: { teamId_sha256: { teamId: input.teamId, sha256: staged.sha256 } } });
+        const winner = await findTeamUpload(readRows, input.teamId, staged.sha256);
         if (winner) return { status: "deduplicated", upload: winner };
       }
       throw error;
@@ -148,6 +144,27 @@ export async function ingestUpload(
       await storage.delete(key).catch((error: unknown) => logger.warn({ err: error, key }, "stored file not removed"));
     }
   }
+}
+
+// The upload's reads and writes are plain statements (`readRows`, `withTeamUploadLock`): they
+// are most of the database work of every upload, where Prisma's query compiler and
+// transaction machinery would cost more than the statements.
+
+/** The team's upload of these exact bytes, if it has one. */
+async function findTeamUpload(run: RunSql, teamId: string, sha256: string): Promise<Upload | null> {
+  const [row] = await run<Upload>(Prisma.sql`SELECT * FROM "Upload" WHERE "teamId" = ${teamId} AND "sha256" = ${sha256}`);
+  return row ?? null;
+}
+
+/** Records an upload; its id and time are made here, as Prisma makes them (`cuid()`, `now()`). */
+async function insertUpload(run: RunSql, data: Omit<Upload, "id" | "createdAt">): Promise<Upload> {
+  const [row] = await run<Upload>(Prisma.sql`
+    INSERT INTO "Upload" ("id", "teamId", "uploaderId", "storageKey", "thumbnailKey", "sha256", "fileName", "mimeType", "type",
+                          "sizeBytes", "width", "height", "durationMs", "fps", "createdAt")
+    VALUES (${newRowId()}, ${data.teamId}, ${data.uploaderId}, ${data.storageKey}, ${data.thumbnailKey}, ${data.sha256}, ${data.fileName},
+            ${data.mimeType}, ${data.type}::"AssetType", ${data.sizeBytes}, ${data.width}, ${data.height}, ${data.durationMs}, ${data.fps}, ${new Date()})
+    RETURNING *`);
+  return row!;
 }
 
 /** The name as shown in the app; a name with folders, control or direction characters, or too long, is refused. */
