@@ -47,10 +47,14 @@ export type RunSql = <T>(query: Prisma.Sql) => Promise<T[]>;
 /**
  * Statements in one transaction on Prisma's pool, without its query builder, query compiler or
  * interactive-transaction machinery: for the few writes a hot request makes (an upload's
- * check-and-insert). Commits when `work` resolves, rolls back when it throws. Everything else
- * uses `prisma.$transaction`.
+ * check-and-insert). Commits when `work` resolves, rolls back when it throws. `lockKey` takes
+ * a transaction-level advisory lock (`pg_advisory_xact_lock(hashtext(lockKey))`, held to the
+ * end) in the same round trip as BEGIN; it is written into the statement, so it may hold only
+ * letters, digits and `:_-`. Everything else uses `prisma.$transaction`.
  */
-export async function inPlainTransaction<T>(work: (run: RunSql) => Promise<T>): Promise<T> {
+export async function inPlainTransaction<T>(work: (run: RunSql) => Promise<T>, options: { lockKey?: string } = {}): Promise<T> {
+  const { lockKey } = options;
+  if (lockKey !== undefined && !/^[\w:-]+$/.test(lockKey)) throw new Error(`Lock key not allowed: ${JSON.stringify(lockKey)}`);
   client();
   const connection = await globalForPrisma.prismaPool!.connect();
   const run: RunSql = async <R>(query: Prisma.Sql) =>
@@ -58,7 +62,7 @@ export async function inPlainTransaction<T>(work: (run: RunSql) => Promise<T>): 
   let began = false;
   let broken: Error | undefined;
   try {
-    await connection.query("BEGIN");
+    await connection.query(lockKey === undefined ? "BEGIN" : `BEGIN; SELECT pg_advisory_xact_lock(hashtext('${lockKey}'))`);
     began = true;
     const result = await work(run);
     await connection.query("COMMIT");
@@ -69,6 +73,7 @@ export async function inPlainTransaction<T>(work: (run: RunSql) => Promise<T>): 
         broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
       });
     } else {
+      // BEGIN or the lock failed: the connection's state is unknown.
       broken = error instanceof Error ? error : new Error(String(error));
     }
     throw error;

@@ -10,7 +10,16 @@ import type { LimitViolation } from "@/lib/media/limit-violation";
 import { audioLimits, BYTES_PER_MB, imageLimits, MAX_MEDIA_BYTES, mediaFormats, videoLimits } from "@/lib/media/limits";
 import { takesThumbnail } from "@/lib/media/ensure-thumbnail";
 import { findTruncation } from "@/lib/media/find-truncation";
-import { assertUploadAllowed, uploadAllowanceFromEnv, withTeamUploadLock, type UploadAllowance } from "@/lib/media/upload-allowance";
+import {
+  assertUploadAllowed,
+  uploadAllowanceFromEnv,
+  uploadAllowedCondition,
+  uploadRefusal,
+  uploadUseQuery,
+  withTeamUploadLock,
+  type UploadAllowance,
+  type UploadUse,
+} from "@/lib/media/upload-allowance";
 import { claimedFormat } from "@/lib/media/media-format";
 import { probeFile, type ProbedMedia } from "@/lib/media/probe-file";
 import { logger } from "@/lib/logger";
@@ -109,24 +118,28 @@ export async function ingestUpload(
     const thumbnailKey = takesThumbnail(media) ? newStorageKey(input.teamId, "thumbnail.webp") : null;
 
     try {
-      const upload = await withTeamUploadLock(input.teamId, async (run) => {
-        await assertUploadAllowed(run, { teamId: input.teamId, uploaderId: input.uploaderId, incomingBytes: staged.sizeBytes }, allowance);
-        return insertUpload(run, {
-          teamId: input.teamId,
-          uploaderId: input.uploaderId,
-          storageKey,
-          thumbnailKey,
-          sha256: staged.sha256,
-          fileName,
-          mimeType: media.mimeType,
-          type: media.type,
-          sizeBytes: media.sizeBytes,
-          width: media.width,
-          height: media.height,
-          durationMs: media.durationMs === null ? null : Math.round(media.durationMs),
-          fps: media.fps,
-        });
-      });
+      const upload = await withTeamUploadLock(input.teamId, (run) =>
+        insertUploadIfAllowed(
+          run,
+          {
+            teamId: input.teamId,
+            uploaderId: input.uploaderId,
+            storageKey,
+            thumbnailKey,
+            sha256: staged.sha256,
+            fileName,
+            mimeType: media.mimeType,
+            type: media.type,
+            sizeBytes: media.sizeBytes,
+            width: media.width,
+            height: media.height,
+            durationMs: media.durationMs === null ? null : Math.round(media.durationMs),
+            fps: media.fps,
+          },
+          staged.sizeBytes,
+          allowance,
+        ),
+      );
       storedKeys.length = 0;
       logger.info({ teamId: input.teamId, uploadId: upload.id, type: upload.type, sizeBytes: upload.sizeBytes }, "upload stored");
       return { status: "created", upload };
@@ -156,15 +169,33 @@ async function findTeamUpload(run: RunSql, teamId: string, sha256: string): Prom
   return row ?? null;
 }
 
-/** Records an upload; its id and time are made here, as Prisma makes them (`cuid()`, `now()`). */
-async function insertUpload(run: RunSql, data: Omit<Upload, "id" | "createdAt">): Promise<Upload> {
-  const [row] = await run<Upload>(Prisma.sql`
-    INSERT INTO "Upload" ("id", "teamId", "uploaderId", "storageKey", "thumbnailKey", "sha256", "fileName", "mimeType", "type",
-                          "sizeBytes", "width", "height", "durationMs", "fps", "createdAt")
-    VALUES (${newRowId()}, ${data.teamId}, ${data.uploaderId}, ${data.storageKey}, ${data.thumbnailKey}, ${data.sha256}, ${data.fileName},
-            ${data.mimeType}, ${data.type}::"AssetType", ${data.sizeBytes}, ${data.width}, ${data.height}, ${data.durationMs}, ${data.fps}, ${new Date()})
-    RETURNING *`);
-  return row!;
+/**
+ * Records an upload if the user's hourly count and the team's quota allow it, judged in the same
+ * statement (run it under the team's upload lock); else throws the refusal with the numbers.
+ * The id and time are made here, as Prisma makes them (`cuid()`, `now()`).
+ */
+async function insertUploadIfAllowed(
+  run: RunSql,
+  data: Omit<Upload, "id" | "createdAt">,
+  incomingBytes: number,
+  allowance: UploadAllowance,
+): Promise<Upload> {
+  const [row] = await run<UploadUse & { [K in keyof Upload]: Upload[K] | null }>(Prisma.sql`
+    WITH use AS (${uploadUseQuery(data, allowance)}),
+    inserted AS (
+      INSERT INTO "Upload" ("id", "teamId", "uploaderId", "storageKey", "thumbnailKey", "sha256", "fileName", "mimeType", "type",
+                            "sizeBytes", "width", "height", "durationMs", "fps", "createdAt")
+      SELECT ${newRowId()}, ${data.teamId}, ${data.uploaderId}, ${data.storageKey}, ${data.thumbnailKey}, ${data.sha256}, ${data.fileName},
+             ${data.mimeType}, ${data.type}::"AssetType", ${data.sizeBytes}::int, ${data.width}::int, ${data.height}::int, ${data.durationMs}::int,
+             ${data.fps}::double precision, ${new Date()}::timestamp
+        FROM use WHERE ${uploadAllowedCondition(incomingBytes, allowance)}
+      RETURNING *)
+    SELECT use.recent, use.oldest, use."usedBytes", inserted.* FROM use LEFT JOIN inserted ON true`);
+  if (row?.id == null) {
+    throw uploadRefusal(row, incomingBytes, allowance) ?? new Error("The upload was neither recorded nor refused");
+  }
+  const { recent: _recent, oldest: _oldest, usedBytes: _usedBytes, ...upload } = row;
+  return upload as Upload;
 }
 
 /** The name as shown in the app; a name with folders, control or direction characters, or too long, is refused. */

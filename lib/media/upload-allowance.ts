@@ -18,45 +18,66 @@ function formatStorage(bytes: number): string {
   return bytes >= 1e9 ? `${(bytes / 1e9).toFixed(bytes >= 1e10 ? 0 : 1)} GB` : formatMegabytes(bytes);
 }
 
+/** What the allowance is judged on: the user's uploads of the last hour (up to the allowance) and the team's bytes. */
+export type UploadUse = { recent: number; oldest: Date | null; usedBytes: string | null };
+
 /**
- * Refuses an upload that would pass the user's hourly count or the team's storage quota, with
- * the numbers. Counted in PostgreSQL from the stored uploads, in one plain statement (every
- * upload asks this twice), so every app instance shares the count; run it inside
- * `withTeamUploadLock` to make check-and-insert atomic.
+ * One statement reading the `UploadUse` of a user and team: the user's oldest uploads of the
+ * last hour, up to the allowance (the first of them frees a place soonest), and the bytes the
+ * team's uploads take. Counted in PostgreSQL from the stored uploads, so every app instance
+ * shares the count.
  */
+export function uploadUseQuery(input: { teamId: string; uploaderId: string }, allowance: UploadAllowance): Prisma.Sql {
+  const since = new Date(Date.now() - HOUR_MS);
+  return Prisma.sql`
+    SELECT COUNT(*)::int AS recent, MIN(r."createdAt") AS oldest,
+           (SELECT SUM("sizeBytes") FROM "Upload" WHERE "teamId" = ${input.teamId}) AS "usedBytes"
+      FROM (SELECT "createdAt" FROM "Upload"
+             WHERE "uploaderId" = ${input.uploaderId} AND "createdAt" >= ${since}
+             ORDER BY "createdAt" ASC LIMIT ${allowance.uploadsPerUserPerHour}) r`;
+}
+
+/**
+ * The same judgement as `uploadRefusal`, as an SQL condition on a `uploadUseQuery` row named
+ * `use`, for an insert that takes place only when allowed.
+ */
+export function uploadAllowedCondition(incomingBytes: number, allowance: UploadAllowance): Prisma.Sql {
+  return Prisma.sql`use.recent < ${allowance.uploadsPerUserPerHour} AND COALESCE(use."usedBytes", 0) + ${incomingBytes} <= ${allowance.teamQuotaBytes}::bigint`;
+}
+
+/** The refusal, with the numbers, of an upload that would pass the user's hourly count or the team's storage quota; null when it fits. */
+export function uploadRefusal(use: UploadUse | undefined, incomingBytes: number, allowance: UploadAllowance): AppError | null {
+  const recent = use?.recent ?? 0;
+  if (recent >= allowance.uploadsPerUserPerHour) {
+    const freeAt = use!.oldest!.getTime() + HOUR_MS;
+    const minutes = Math.max(1, Math.ceil((freeAt - Date.now()) / 60_000));
+    return new AppError("RATE_LIMITED", "uploadsPerHour", { values: { count: recent, limit: allowance.uploadsPerUserPerHour, minutes } });
+  }
+  const usedBytes = Number(use?.usedBytes ?? 0);
+  if (usedBytes + incomingBytes > allowance.teamQuotaBytes) {
+    return new AppError("QUOTA_EXCEEDED", "storageFull", {
+      values: { used: formatStorage(usedBytes), quota: formatStorage(allowance.teamQuotaBytes), size: formatStorage(incomingBytes) },
+    });
+  }
+  return null;
+}
+
+/** Refuses (throws) an upload that would pass the user's hourly count or the team's storage quota, with the numbers. One plain statement. */
 export async function assertUploadAllowed(
   run: RunSql,
   input: { teamId: string; uploaderId: string; incomingBytes: number },
   allowance: UploadAllowance,
 ): Promise<void> {
-  const since = new Date(Date.now() - HOUR_MS);
-  // The user's oldest uploads of the last hour, up to the allowance (the first of them frees a
-  // place soonest), and the bytes the team's uploads take.
-  const [use] = await run<{ recent: number; oldest: Date | null; usedBytes: string | null }>(Prisma.sql`
-    SELECT COUNT(*)::int AS recent, MIN(r."createdAt") AS oldest,
-           (SELECT SUM("sizeBytes") FROM "Upload" WHERE "teamId" = ${input.teamId}) AS "usedBytes"
-      FROM (SELECT "createdAt" FROM "Upload"
-             WHERE "uploaderId" = ${input.uploaderId} AND "createdAt" >= ${since}
-             ORDER BY "createdAt" ASC LIMIT ${allowance.uploadsPerUserPerHour}) r`);
-  const recent = use?.recent ?? 0;
-  if (recent >= allowance.uploadsPerUserPerHour) {
-    const freeAt = use!.oldest!.getTime() + HOUR_MS;
-    const minutes = Math.max(1, Math.ceil((freeAt - Date.now()) / 60_000));
-    throw new AppError("RATE_LIMITED", "uploadsPerHour", { values: { count: recent, limit: allowance.uploadsPerUserPerHour, minutes } });
-  }
-  const usedBytes = Number(use?.usedBytes ?? 0);
-  if (usedBytes + input.incomingBytes > allowance.teamQuotaBytes) {
-    throw new AppError("QUOTA_EXCEEDED", "storageFull", {
-      values: { used: formatStorage(usedBytes), quota: formatStorage(allowance.teamQuotaBytes), size: formatStorage(input.incomingBytes) },
-    });
-  }
+  const [use] = await run<UploadUse>(uploadUseQuery(input, allowance));
+  const refusal = uploadRefusal(use, input.incomingBytes, allowance);
+  if (refusal) throw refusal;
 }
 
-/** Runs `work` in a transaction that holds the team's upload lock: one check-and-insert at a time per team. */
+/**
+ * Runs `work` in a transaction that holds the team's upload lock (taken with BEGIN, in one round
+ * trip): one check-and-insert at a time per team. The statements in `work` see what the lock's
+ * previous holder wrote.
+ */
 export async function withTeamUploadLock<T>(teamId: string, work: (run: RunSql) => Promise<T>): Promise<T> {
-  return inPlainTransaction(async (run) => {
-    // Its own statement: the ones after it see what the lock's previous holder wrote.
-    await run(Prisma.sql`SELECT pg_advisory_xact_lock(hashtext(${`upload:${teamId}`}))`);
-    return work(run);
-  });
+  return inPlainTransaction(work, { lockKey: `upload:${teamId}` });
 }
