@@ -1,8 +1,6 @@
 import { createHash } from "node:crypto";
-import { createWriteStream } from "node:fs";
-import { rm } from "node:fs/promises";
-import { pipeline } from "node:stream/promises";
-import type { ByteSource } from "@/lib/storage/file-storage";
+import { open, rm, type FileHandle } from "node:fs/promises";
+import type { ByteSource, FileEnds } from "@/lib/storage/file-storage";
 
 /** The source held more bytes than allowed; nothing was kept. */
 export class FileTooLargeError extends Error {
@@ -21,33 +19,115 @@ export class SourceReadError extends Error {
 }
 
 /**
+ * Chunks are gathered to about this much before they are written: a request body comes in
+ * 64 kB pieces, and one write call per piece costs more than the copy it saves.
+ */
+const WRITE_BATCH_BYTES = 512 * 1024;
+
+/**
  * Streams `source` into a new file at `filePath` (which must not exist), hashing with
- * SHA-256 and counting bytes on the way, with backpressure: memory use stays at a few
- * chunks whatever the size. Stops reading, cancels the source and deletes the partial
- * file as soon as more than `maxBytes` arrive, and on any other failure.
+ * SHA-256 and counting bytes on the way, with backpressure: one batch of chunks is written
+ * while the next is read, so memory use stays at two batches whatever the size. Stops
+ * reading, cancels the source and deletes the partial file as soon as more than `maxBytes`
+ * arrive, and on any other failure. With `keepEnds`, also returns the file's first and last
+ * `keepEnds` bytes, so checks of its ends need not read it again.
  */
 export async function streamToFile(
   source: ByteSource,
   filePath: string,
-  options: { maxBytes: number },
-): Promise<{ sha256: string; sizeBytes: number }> {
+  options: { maxBytes: number; keepEnds?: number },
+): Promise<{ sha256: string; sizeBytes: number; ends?: FileEnds }> {
+  const keep = options.keepEnds ?? 0;
   const hash = createHash("sha256");
+  let handle: FileHandle;
+  try {
+    handle = await open(filePath, "wx");
+  } catch (error) {
+    await cancelSource(source);
+    throw error;
+  }
   let sizeBytes = 0;
-  async function* counted(): AsyncGenerator<Uint8Array> {
+  const head = Buffer.allocUnsafe(keep);
+  let headBytes = 0;
+  const tail: Uint8Array[] = [];
+  let tailBytes = 0;
+  let batch: Uint8Array[] = [];
+  let batchBytes = 0;
+  let position = 0;
+  // The batch being written; its failure is kept (not left unhandled) and thrown at the next wait.
+  let writing: Promise<void> | null = null;
+  let writeError: { error: unknown } | null = null;
+  const writeBatch = () => {
+    const buffers = batch;
+    const at = position;
+    position += batchBytes;
+    batch = [];
+    batchBytes = 0;
+    writing = writeAll(handle, buffers, at).catch((error: unknown) => {
+      writeError = { error };
+    });
+  };
+  const written = async () => {
+    await writing;
+    if (writeError) throw writeError.error;
+  };
+  try {
     for await (const chunk of readChunks(source)) {
       sizeBytes += chunk.byteLength;
       if (sizeBytes > options.maxBytes) throw new FileTooLargeError(options.maxBytes);
       hash.update(chunk);
-      yield chunk;
+      if (keep > 0) {
+        if (headBytes < keep) {
+          const n = Math.min(keep - headBytes, chunk.byteLength);
+          head.set(chunk.subarray(0, n), headBytes);
+          headBytes += n;
+        }
+        tail.push(chunk);
+        tailBytes += chunk.byteLength;
+        while (tailBytes - tail[0]!.byteLength >= keep) tailBytes -= tail.shift()!.byteLength;
+      }
+      batch.push(chunk);
+      batchBytes += chunk.byteLength;
+      if (batchBytes >= WRITE_BATCH_BYTES) {
+        // Reading waits here while the disk is a batch behind.
+        await written();
+        writeBatch();
+      }
     }
-  }
-  try {
-    await pipeline(counted, createWriteStream(filePath, { flags: "wx" }));
+    await written();
+    if (batchBytes > 0) {
+      writeBatch();
+      await written();
+    }
+    await handle.close();
   } catch (error) {
+    await writing;
+    await handle.close().catch(() => {});
     await rm(filePath, { force: true });
     throw error;
   }
-  return { sha256: hash.digest("hex"), sizeBytes };
+  const ends = keep > 0 ? { head: head.subarray(0, headBytes), tail: lastBytes(tail, tailBytes, keep) } : undefined;
+  return { sha256: hash.digest("hex"), sizeBytes, ...(ends ? { ends } : {}) };
+}
+
+/** Writes all of `buffers` at `position`, however many calls that takes. */
+async function writeAll(handle: FileHandle, buffers: Uint8Array[], position: number): Promise<void> {
+  let rest = buffers;
+  while (rest.length > 0) {
+    const { bytesWritten } = await handle.writev(rest, position);
+    if (bytesWritten <= 0) throw new Error("The file could not be written");
+    position += bytesWritten;
+    let skip = bytesWritten;
+    let i = 0;
+    while (i < rest.length && skip >= rest[i]!.byteLength) skip -= rest[i++]!.byteLength;
+    rest = i < rest.length ? [rest[i]!.subarray(skip), ...rest.slice(i + 1)] : [];
+  }
+}
+
+/** The last `count` bytes of the chunks (which hold `total` bytes), as a buffer of their own. */
+function lastBytes(chunks: Uint8Array[], total: number, count: number): Buffer {
+  const all = Buffer.concat(chunks, total);
+  return all.subarray(Math.max(0, total - count));
 }
 
 /** Chunks of a web stream or an async iterable; read failures become SourceReadError. */
@@ -90,6 +170,16 @@ async function* readChunks(source: ByteSource): AsyncGenerator<Uint8Array> {
     // Stopped early (too large, disk error): tell the sender no more is wanted.
     if (!done) await reader.cancel().catch(() => {});
     reader.releaseLock();
+  }
+}
+
+/** Tells a source that was never read that no bytes are wanted. */
+async function cancelSource(source: ByteSource): Promise<void> {
+  try {
+    if (isWebStream(source)) await source.cancel();
+    else await source[Symbol.asyncIterator]().return?.();
+  } catch {
+    // Already closed or failed: nothing to tell.
   }
 }
 
