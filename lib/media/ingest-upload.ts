@@ -9,6 +9,7 @@ import { formatMegabytes } from "@/lib/media/describe-media";
 import type { LimitViolation } from "@/lib/media/limit-violation";
 import { audioLimits, BYTES_PER_MB, imageLimits, MAX_MEDIA_BYTES, mediaFormats, videoLimits } from "@/lib/media/limits";
 import { takesThumbnail } from "@/lib/media/ensure-thumbnail";
+import { FILE_END_BYTES, readFileEnds } from "@/lib/media/file-ends";
 import { findTruncation } from "@/lib/media/find-truncation";
 import {
   assertUploadAllowed,
@@ -54,10 +55,12 @@ export type IngestUploadResult =
 
 /**
  * Takes one uploaded file for a team, from stream to database row:
- * 1. streams the body to a private staging file, hashing it, cut off at MAX_UPLOAD_BYTES;
+ * 1. streams the body to a private staging file, hashing it (in the same pass) and keeping its
+ *    ends in memory, cut off at MAX_UPLOAD_BYTES;
  * 2. if the team already has these exact bytes, drops the new copy and returns the old upload;
- * 3. reads the real type and facts from the bytes (headers only: no picture is decoded) and
- *    checks the provider's limits, refusing (and dropping the file) with every reason;
+ * 3. reads the real type and facts from the bytes (headers and ends only: no picture is
+ *    decoded; looked up beside step 2) and checks the provider's limits, refusing (and
+ *    dropping the file) with every reason;
  * 4. moves the file to its public key and records the Upload, naming its thumbnail's key (the
  *    thumbnail itself is made on its first request, see `ensureThumbnail`).
  * Nothing is left on disk when it refuses or fails.
@@ -81,7 +84,8 @@ export async function ingestUpload(
 
   let staged: StagedFile;
   try {
-    staged = await storage.stage(input.body, { maxBytes: MAX_UPLOAD_BYTES });
+    // The file's ends are kept from the stream: the checks of its ends need not read it again.
+    staged = await storage.stage(input.body, { maxBytes: MAX_UPLOAD_BYTES, keepEnds: FILE_END_BYTES });
   } catch (error) {
     if (error instanceof FileTooLargeError) return refused([tooLarge(`more than ${formatMegabytes(MAX_UPLOAD_BYTES)}`)]);
     if (error instanceof SourceReadError) {
@@ -95,17 +99,20 @@ export async function ingestUpload(
   const storedKeys: string[] = [];
   let committed = false;
   try {
-    const existing = await findTeamUpload(readRows, input.teamId, staged.sha256);
-    if (existing) return { status: "deduplicated", upload: existing };
-
-    const probe = await probeFile(staged.path, { claimedType });
+    const ends = { sizeBytes: staged.sizeBytes, ...(staged.ends ?? (await readFileEnds(staged.path))) };
+    // The duplicate lookup and the probe at once; a duplicate is answered whatever the probe found.
+    const [existing, probed] = await Promise.allSettled([findTeamUpload(readRows, input.teamId, staged.sha256), probeFile(staged.path, { claimedType, ends })]);
+    if (existing.status === "rejected") throw existing.reason;
+    if (existing.value) return { status: "deduplicated", upload: existing.value };
+    if (probed.status === "rejected") throw probed.reason;
+    const probe = probed.value;
     if (!probe.ok) return refused([probe.violation]);
     const media = probe.media;
     const violations = checkLimits(media, { complete: true });
     if (violations.length > 0) return refused(violations);
 
     const label = mediaFormats[media.format].label;
-    const truncated = media.type === "IMAGE" ? await findTruncation(staged.path, media.format, label) : null;
+    const truncated = media.type === "IMAGE" ? findTruncation(ends, media.format, label) : null;
     if (truncated) return refused([{ code: "DAMAGED_FILE", message: truncated }]);
 
     const storageKey = newStorageKey(input.teamId, fileName, keepOrReplaceExtension(fileName, media));
