@@ -71,28 +71,33 @@ export async function streamToFile(
     await writing;
     if (writeError) throw writeError.error;
   };
+  const chunks = readChunks(source);
   try {
-    for await (const chunk of readChunks(source)) {
-      sizeBytes += chunk.byteLength;
-      if (sizeBytes > options.maxBytes) throw new FileTooLargeError(options.maxBytes);
-      hash.update(chunk);
-      if (keep > 0) {
-        if (headBytes < keep) {
-          const n = Math.min(keep - headBytes, chunk.byteLength);
-          head.set(chunk.subarray(0, n), headBytes);
-          headBytes += n;
+    try {
+      for (let chunk = await chunks.next(); chunk !== null; chunk = await chunks.next()) {
+        sizeBytes += chunk.byteLength;
+        if (sizeBytes > options.maxBytes) throw new FileTooLargeError(options.maxBytes);
+        hash.update(chunk);
+        if (keep > 0) {
+          if (headBytes < keep) {
+            const n = Math.min(keep - headBytes, chunk.byteLength);
+            head.set(chunk.subarray(0, n), headBytes);
+            headBytes += n;
+          }
+          tail.push(chunk);
+          tailBytes += chunk.byteLength;
+          while (tailBytes - tail[0]!.byteLength >= keep) tailBytes -= tail.shift()!.byteLength;
         }
-        tail.push(chunk);
-        tailBytes += chunk.byteLength;
-        while (tailBytes - tail[0]!.byteLength >= keep) tailBytes -= tail.shift()!.byteLength;
+        batch.push(chunk);
+        batchBytes += chunk.byteLength;
+        if (batchBytes >= WRITE_BATCH_BYTES) {
+          // Reading waits here while the disk is a batch behind.
+          await written();
+          writeBatch();
+        }
       }
-      batch.push(chunk);
-      batchBytes += chunk.byteLength;
-      if (batchBytes >= WRITE_BATCH_BYTES) {
-        // Reading waits here while the disk is a batch behind.
-        await written();
-        writeBatch();
-      }
+    } finally {
+      await chunks.stop();
     }
     await written();
     if (batchBytes > 0) {
@@ -130,47 +135,50 @@ function lastBytes(chunks: Uint8Array[], total: number, count: number): Buffer {
   return all.subarray(Math.max(0, total - count));
 }
 
-/** Chunks of a web stream or an async iterable; read failures become SourceReadError. */
-async function* readChunks(source: ByteSource): AsyncGenerator<Uint8Array> {
-  if (!isWebStream(source)) {
-    const iterator = source[Symbol.asyncIterator]();
-    try {
-      while (true) {
-        let next: IteratorResult<Uint8Array>;
-        try {
-          next = await iterator.next();
-        } catch (error) {
+/** One chunk at a time (null at the end) from a source; `stop` lets the source go. */
+type ChunkReader = { next(): Promise<Uint8Array | null>; stop(): Promise<void> };
+
+/**
+ * Chunks of a web stream or an async iterable; read failures become SourceReadError. `stop`
+ * (always called) tells a source not read to the end that no more is wanted.
+ */
+function readChunks(source: ByteSource): ChunkReader {
+  if (isWebStream(source)) {
+    const reader = source.getReader();
+    let done = false;
+    return {
+      next: () =>
+        reader.read().then(
+          (result) => {
+            if (!result.done) return result.value;
+            done = true;
+            return null;
+          },
+          (error: unknown) => {
+            done = true;
+            throw new SourceReadError(error);
+          },
+        ),
+      async stop() {
+        // Stopped early (too large, disk error): tell the sender no more is wanted.
+        if (!done) await reader.cancel().catch(() => {});
+        reader.releaseLock();
+      },
+    };
+  }
+  const iterator = source[Symbol.asyncIterator]();
+  return {
+    next: () =>
+      iterator.next().then(
+        (result) => (result.done ? null : result.value),
+        (error: unknown) => {
           throw new SourceReadError(error);
-        }
-        if (next.done) return;
-        yield next.value;
-      }
-    } finally {
+        },
+      ),
+    async stop() {
       await Promise.resolve(iterator.return?.()).catch(() => {});
-    }
-  }
-  const reader = source.getReader();
-  let done = false;
-  try {
-    while (true) {
-      let result: ReadableStreamReadResult<Uint8Array>;
-      try {
-        result = await reader.read();
-      } catch (error) {
-        done = true;
-        throw new SourceReadError(error);
-      }
-      if (result.done) {
-        done = true;
-        return;
-      }
-      yield result.value;
-    }
-  } finally {
-    // Stopped early (too large, disk error): tell the sender no more is wanted.
-    if (!done) await reader.cancel().catch(() => {});
-    reader.releaseLock();
-  }
+    },
+  };
 }
 
 /** Tells a source that was never read that no bytes are wanted. */
