@@ -8,6 +8,8 @@ export type HiddenContent = { message: string; key: string; values?: Record<stri
 /** Text that makes a file a web page or a script to whatever sniffs it. */
 const MARKUP = ["<script", "<html", "<!doctype html", "<iframe", "<svg", "<body", "<object", "<embed", "<?php", "javascript:"];
 
+const MARKUP_BYTES = MARKUP.map((m) => Buffer.from(m, "latin1"));
+
 const PNG_END = Buffer.from([0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
 const ZIP_END = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
 
@@ -26,8 +28,7 @@ export function findHiddenContent(ends: FileEndsOf, format: MediaFormat): Hidden
     }
   }
   for (const part of [head, tail]) {
-    const text = part.toString("latin1").toLowerCase();
-    const found = MARKUP.find((m) => text.includes(m));
+    const found = MARKUP.find((m, i) => includesIgnoringCase(part, MARKUP_BYTES[i]!));
     if (found) {
       return {
         message: `The file has web page code (${found}…) hidden in it. Export the file again from an editor and upload that.`,
@@ -40,4 +41,26 @@ export function findHiddenContent(ends: FileEndsOf, format: MediaFormat): Hidden
     return { message: "The PNG image has other data after its end. Export the image again from an editor and upload that.", key: messageKey("limits.pngTrailingData") };
   }
   return null;
+}
+
+/**
+ * Whether `bytes` hold `marker` (lower case ASCII) with its letters in either case: what
+ * `bytes.toString("latin1").toLowerCase().includes(marker)` says, without making the strings
+ * (no byte outside ASCII lowercases to an ASCII letter).
+ */
+function includesIgnoringCase(bytes: Buffer, marker: Buffer): boolean {
+  const first = marker[0]!;
+  const isLetter = first >= 0x61 && first <= 0x7a;
+  for (const start of isLetter ? [first, first - 0x20] : [first]) {
+    for (let at = bytes.indexOf(start); at >= 0 && at + marker.length <= bytes.length; at = bytes.indexOf(start, at + 1)) {
+      let k = 1;
+      while (k < marker.length) {
+        const byte = bytes[at + k]!;
+        if ((byte >= 0x41 && byte <= 0x5a ? byte + 0x20 : byte) !== marker[k]) break;
+        k++;
+      }
+      if (k === marker.length) return true;
+    }
+  }
+  return false;
 }
