@@ -45,3 +45,43 @@ describe("readRows", () => {
     expect(rows).toEqual([{ name }]);
   });
 });
+
+describe("inPlainTransaction", () => {
+  const names = async (prefix: string) =>
+    (await db.readRows<{ name: string }>(Prisma.sql`SELECT name FROM "AssetGroup" WHERE "teamId" = ${teamId} AND name LIKE ${`${prefix}%`} ORDER BY name`)).map((r) => r.name);
+  const insert = (run: import("@/lib/db").RunSql, name: string) =>
+    run(Prisma.sql`INSERT INTO "AssetGroup" (id, "teamId", name, "projectName") VALUES (${randomUUID()}, ${teamId}, ${name}, 'p')`);
+
+  it("commits what the work wrote, and rolls it all back when the work throws", async () => {
+    expect(await db.inPlainTransaction(async (run) => (await insert(run, "tx-kept-1"), await insert(run, "tx-kept-2"), "done"))).toBe("done");
+    expect(await names("tx-kept")).toEqual(["tx-kept-1", "tx-kept-2"]);
+    await expect(db.inPlainTransaction(async (run) => (await insert(run, "tx-dropped"), Promise.reject(new Error("no"))))).rejects.toThrow("no");
+    expect(await names("tx-dropped")).toEqual([]);
+    // The connection went back clean: the next transaction works.
+    await db.inPlainTransaction((run) => insert(run, "tx-after"));
+    expect(await names("tx-after")).toEqual(["tx-after"]);
+  });
+
+  it("holds its lock to the end: works under one key run one at a time, and see each other's writes", async () => {
+    const lockKey = `test:${teamId}`;
+    const seen: number[] = [];
+    await Promise.all(
+      [0, 1, 2].map((i) =>
+        db.inPlainTransaction(
+          async (run) => {
+            const [row] = await run<{ n: number }>(Prisma.sql`SELECT count(*)::int AS n FROM "AssetGroup" WHERE "teamId" = ${teamId} AND name LIKE 'tx-lock%'`);
+            seen.push(row!.n);
+            await new Promise((r) => setTimeout(r, 30));
+            await insert(run, `tx-lock-${i}`);
+          },
+          { lockKey },
+        ),
+      ),
+    );
+    expect(seen.sort()).toEqual([0, 1, 2]);
+  });
+
+  it("refuses a lock key that is not plain letters, digits and :_-", async () => {
+    await expect(db.inPlainTransaction(async () => 1, { lockKey: "x'); DROP TABLE \"Team\"; --" })).rejects.toThrow(/Lock key not allowed/);
+  });
+});

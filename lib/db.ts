@@ -41,6 +41,48 @@ export async function readRows<T>(query: Prisma.Sql): Promise<T[]> {
   return result.rows as T[];
 }
 
+/** Runs one SQL statement (written with `Prisma.sql`) and returns its rows, read as `readRows` reads them. */
+export type RunSql = <T>(query: Prisma.Sql) => Promise<T[]>;
+
+/**
+ * Statements in one transaction on Prisma's pool, without its query builder, query compiler or
+ * interactive-transaction machinery: for the few writes a hot request makes (an upload's
+ * check-and-insert). Commits when `work` resolves, rolls back when it throws. `lockKey` takes
+ * a transaction-level advisory lock (`pg_advisory_xact_lock(hashtext(lockKey))`, held to the
+ * end) in the same round trip as BEGIN; it is written into the statement, so it may hold only
+ * letters, digits and `:_-`. Everything else uses `prisma.$transaction`.
+ */
+export async function inPlainTransaction<T>(work: (run: RunSql) => Promise<T>, options: { lockKey?: string } = {}): Promise<T> {
+  const { lockKey } = options;
+  if (lockKey !== undefined && !/^[\w:-]+$/.test(lockKey)) throw new Error(`Lock key not allowed: ${JSON.stringify(lockKey)}`);
+  client();
+  const connection = await globalForPrisma.prismaPool!.connect();
+  const run: RunSql = async <R>(query: Prisma.Sql) =>
+    (await connection.query({ text: query.text, values: query.values.map(toPgValue), types: { getTypeParser } })).rows as R[];
+  let began = false;
+  let broken: Error | undefined;
+  try {
+    await connection.query(lockKey === undefined ? "BEGIN" : `BEGIN; SELECT pg_advisory_xact_lock(hashtext('${lockKey}'))`);
+    began = true;
+    const result = await work(run);
+    await connection.query("COMMIT");
+    return result;
+  } catch (error) {
+    if (began) {
+      await connection.query("ROLLBACK").catch((rollbackError: unknown) => {
+        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+      });
+    } else {
+      // BEGIN or the lock failed: the connection's state is unknown.
+      broken = error instanceof Error ? error : new Error(String(error));
+    }
+    throw error;
+  } finally {
+    // A connection that could not begin or roll back is closed, not handed to the next request.
+    connection.release(broken);
+  }
+}
+
 const TIMESTAMP = 1114;
 
 function getTypeParser(oid: number, format?: "text" | "binary"): (value: string) => unknown {

@@ -7,9 +7,13 @@ function prismaCode(error: unknown): unknown {
   return typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
 }
 
-/** A unique constraint refused the write (P2002): someone else wrote the same row first. */
+/**
+ * A unique constraint refused the write (P2002; 23505 from PostgreSQL itself, for a plain
+ * statement): someone else wrote the same row first.
+ */
 export function isUniqueViolation(error: unknown): boolean {
-  return prismaCode(error) === "P2002";
+  const code = prismaCode(error);
+  return code === "P2002" || code === "23505";
 }
 
 /** A serializable transaction lost to a concurrent one (P2034): it may be tried again. */

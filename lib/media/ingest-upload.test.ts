@@ -84,6 +84,10 @@ describe("ingestUpload", () => {
       fps: null,
       sha256: createHash("sha256").update(png).digest("hex"),
     });
+    // The row as Prisma reads it, with an id and a time of the kinds Prisma makes.
+    expect(await prisma.upload.findUnique({ where: { id: first.id } })).toEqual(first);
+    expect(first.id).toMatch(/^c[0-9a-z]{24}$/);
+    expect(Math.abs(first.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
     expect(first.storageKey).toMatch(new RegExp(`^t/${teamId}/[a-z2-7]{26}/Team-Photo\\.png$`));
     expect(await readFile(path.join(root, first.storageKey))).toEqual(png);
     expect(first.thumbnailKey).toMatch(/thumbnail\.webp$/);
@@ -109,6 +113,17 @@ describe("ingestUpload", () => {
     const other = expectStored(await ingest("copy.png", bodyOf(png), { team: otherTeamId }));
     expect(other.id).not.toBe(first.id);
     expect(other.teamId).toBe(otherTeamId);
+  });
+
+  it("records the same bytes sent twice at once as one upload", async () => {
+    const png = makePng(640, 480, 7);
+    const before = await storedFiles();
+    const results = await Promise.all([ingest("a.png", bodyOf(png)), ingest("b.png", bodyOf(png))]);
+    expect(results.map((r) => r.status).sort()).toEqual(["created", "deduplicated"]);
+    const [one, two] = results.map(expectStored);
+    expect(two).toEqual(one);
+    expect((await storedFiles()).filter((f) => !before.includes(f))).toEqual([one!.storageKey]);
+    expect(await staged()).toEqual([]);
   });
 
   it("refuses a picture cut short without decoding it, and keeps nothing", async () => {

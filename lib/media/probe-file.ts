@@ -1,4 +1,3 @@
-import { stat } from "node:fs/promises";
 import { fileTypeFromFile } from "file-type";
 import { parseFile } from "music-metadata";
 import sharp from "sharp";
@@ -7,6 +6,7 @@ import { capitalise, formatLabels, typePlural } from "@/lib/media/describe-media
 import { messageKey } from "@/lib/i18n/message-key";
 import type { LimitViolation } from "@/lib/media/limit-violation";
 import { assetTypeNouns, mediaFormats, type MediaFormat } from "@/lib/media/limits";
+import { readFileEnds, type FileEndsOf } from "@/lib/media/file-ends";
 import { findHiddenContent } from "@/lib/media/find-hidden-content";
 import { formatForMime } from "@/lib/media/media-format";
 import { parseFfmpegInfo } from "@/lib/media/parse-ffmpeg-info";
@@ -37,10 +37,12 @@ export type ProbeOutcome = { ok: true; media: ProbedMedia } | { ok: false; viola
  * be read, is refused with a reason; limits are checked afterwards with `checkLimits`.
  *
  * `claimedType` (from the sender's MIME type or file name) only words the reason, as in
- * "not a real image".
+ * "not a real image". `ends`: the file's size and ends when the caller has them (a staged
+ * upload), else they are read here.
  */
-export async function probeFile(filePath: string, options: { claimedType?: AssetType | null } = {}): Promise<ProbeOutcome> {
-  const { size: sizeBytes } = await stat(filePath);
+export async function probeFile(filePath: string, options: { claimedType?: AssetType | null; ends?: FileEndsOf } = {}): Promise<ProbeOutcome> {
+  const ends = options.ends ?? (await readFileEnds(filePath));
+  const { sizeBytes } = ends;
   if (sizeBytes === 0) return refuse("EMPTY_FILE", "The file is empty.", messageKey("limits.emptyFile"));
 
   const detected = await fileTypeFromFile(filePath);
@@ -60,7 +62,7 @@ export async function probeFile(filePath: string, options: { claimedType?: Asset
     );
   }
 
-  const hidden = await findHiddenContent(filePath, format);
+  const hidden = findHiddenContent(ends, format);
   if (hidden) return refuse("HIDDEN_CONTENT", hidden.message, hidden.key, hidden.values);
 
   const { type, mimeType, extensions } = mediaFormats[format];

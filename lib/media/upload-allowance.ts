@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { formatMegabytes } from "@/lib/media/describe-media";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { inPlainTransaction, type RunSql } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /** How much one account and one team may upload (UPLOADS_PER_USER_PER_HOUR, TEAM_STORAGE_QUOTA_GB). */
 export type UploadAllowance = { uploadsPerUserPerHour: number; teamQuotaBytes: number };
@@ -17,49 +18,66 @@ function formatStorage(bytes: number): string {
   return bytes >= 1e9 ? `${(bytes / 1e9).toFixed(bytes >= 1e10 ? 0 : 1)} GB` : formatMegabytes(bytes);
 }
 
-type Db = Pick<PrismaClient, "upload"> | Prisma.TransactionClient;
+/** What the allowance is judged on: the user's uploads of the last hour (up to the allowance) and the team's bytes. */
+export type UploadUse = { recent: number; oldest: Date | null; usedBytes: string | null };
 
 /**
- * Refuses an upload that would pass the user's hourly count or the team's storage quota, with
- * the numbers. Counted in PostgreSQL from the stored uploads, so every app instance shares the
- * count; call it inside `withTeamUploadLock` to make check-and-insert atomic.
+ * One statement reading the `UploadUse` of a user and team: the user's oldest uploads of the
+ * last hour, up to the allowance (the first of them frees a place soonest), and the bytes the
+ * team's uploads take. Counted in PostgreSQL from the stored uploads, so every app instance
+ * shares the count.
  */
+export function uploadUseQuery(input: { teamId: string; uploaderId: string }, allowance: UploadAllowance): Prisma.Sql {
+  const since = new Date(Date.now() - HOUR_MS);
+  return Prisma.sql`
+    SELECT COUNT(*)::int AS recent, MIN(r."createdAt") AS oldest,
+           (SELECT SUM("sizeBytes") FROM "Upload" WHERE "teamId" = ${input.teamId}) AS "usedBytes"
+      FROM (SELECT "createdAt" FROM "Upload"
+             WHERE "uploaderId" = ${input.uploaderId} AND "createdAt" >= ${since}
+             ORDER BY "createdAt" ASC LIMIT ${allowance.uploadsPerUserPerHour}) r`;
+}
+
+/**
+ * The same judgement as `uploadRefusal`, as an SQL condition on a `uploadUseQuery` row named
+ * `use`, for an insert that takes place only when allowed.
+ */
+export function uploadAllowedCondition(incomingBytes: number, allowance: UploadAllowance): Prisma.Sql {
+  return Prisma.sql`use.recent < ${allowance.uploadsPerUserPerHour} AND COALESCE(use."usedBytes", 0) + ${incomingBytes} <= ${allowance.teamQuotaBytes}::bigint`;
+}
+
+/** The refusal, with the numbers, of an upload that would pass the user's hourly count or the team's storage quota; null when it fits. */
+export function uploadRefusal(use: UploadUse | undefined, incomingBytes: number, allowance: UploadAllowance): AppError | null {
+  const recent = use?.recent ?? 0;
+  if (recent >= allowance.uploadsPerUserPerHour) {
+    const freeAt = use!.oldest!.getTime() + HOUR_MS;
+    const minutes = Math.max(1, Math.ceil((freeAt - Date.now()) / 60_000));
+    return new AppError("RATE_LIMITED", "uploadsPerHour", { values: { count: recent, limit: allowance.uploadsPerUserPerHour, minutes } });
+  }
+  const usedBytes = Number(use?.usedBytes ?? 0);
+  if (usedBytes + incomingBytes > allowance.teamQuotaBytes) {
+    return new AppError("QUOTA_EXCEEDED", "storageFull", {
+      values: { used: formatStorage(usedBytes), quota: formatStorage(allowance.teamQuotaBytes), size: formatStorage(incomingBytes) },
+    });
+  }
+  return null;
+}
+
+/** Refuses (throws) an upload that would pass the user's hourly count or the team's storage quota, with the numbers. One plain statement. */
 export async function assertUploadAllowed(
-  db: Db,
+  run: RunSql,
   input: { teamId: string; uploaderId: string; incomingBytes: number },
   allowance: UploadAllowance,
 ): Promise<void> {
-  const since = new Date(Date.now() - HOUR_MS);
-  const [recent, used] = await Promise.all([
-    db.upload.findMany({
-      where: { uploaderId: input.uploaderId, createdAt: { gte: since } },
-      select: { createdAt: true },
-      orderBy: { createdAt: "asc" },
-      take: allowance.uploadsPerUserPerHour,
-    }),
-    db.upload.aggregate({ where: { teamId: input.teamId }, _sum: { sizeBytes: true } }),
-  ]);
-  if (recent.length >= allowance.uploadsPerUserPerHour) {
-    const freeAt = recent[0]!.createdAt.getTime() + HOUR_MS;
-    const minutes = Math.max(1, Math.ceil((freeAt - Date.now()) / 60_000));
-    throw new AppError("RATE_LIMITED", "uploadsPerHour", { values: { count: recent.length, limit: allowance.uploadsPerUserPerHour, minutes } });
-  }
-  const usedBytes = used._sum.sizeBytes ?? 0;
-  if (usedBytes + input.incomingBytes > allowance.teamQuotaBytes) {
-    throw new AppError("QUOTA_EXCEEDED", "storageFull", {
-      values: { used: formatStorage(usedBytes), quota: formatStorage(allowance.teamQuotaBytes), size: formatStorage(input.incomingBytes) },
-    });
-  }
+  const [use] = await run<UploadUse>(uploadUseQuery(input, allowance));
+  const refusal = uploadRefusal(use, input.incomingBytes, allowance);
+  if (refusal) throw refusal;
 }
 
-/** Runs `work` in a transaction that holds the team's upload lock: one check-and-insert at a time per team. */
-export async function withTeamUploadLock<T>(
-  db: PrismaClient,
-  teamId: string,
-  work: (tx: Prisma.TransactionClient) => Promise<T>,
-): Promise<T> {
-  return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`upload:${teamId}`}))`;
-    return work(tx);
-  });
+/**
+ * Runs `work` in a transaction that holds the team's upload lock (taken with BEGIN, in one round
+ * trip): one check-and-insert at a time per team. The statements in `work` see what the lock's
+ * previous holder wrote.
+ */
+export async function withTeamUploadLock<T>(teamId: string, work: (run: RunSql) => Promise<T>): Promise<T> {
+  return inPlainTransaction(work, { lockKey: `upload:${teamId}` });
 }

@@ -9,6 +9,9 @@ export type ByteSource = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
 /** How a stored file is described where the store keeps such a thing (an object's Content-Type). */
 export type CommitOptions = { contentType?: string };
 
+/** The first and last bytes of a file (each up to the length asked for; the whole file when it is shorter). */
+export type FileEnds = { head: Buffer; tail: Buffer };
+
 /** Bytes received and hashed but not yet public: probe them, then commit or discard. */
 export type StagedFile = {
   /** a local file path, readable by probes and thumbnailers */
@@ -16,6 +19,15 @@ export type StagedFile = {
   /** lower-case hex */
   sha256: string;
   sizeBytes: number;
+  /** the file's first and last bytes, when `keepEnds` asked for them */
+  ends?: FileEnds;
+};
+
+export type StageOptions = {
+  /** more bytes than this: nothing is kept (FileTooLargeError) */
+  maxBytes: number;
+  /** also keep this many bytes of each end of the file in memory (`StagedFile.ends`) */
+  keepEnds?: number;
 };
 
 export type StoredFileInfo = { sizeBytes: number; modifiedAt: Date };
@@ -32,7 +44,7 @@ export type OpenedFile = StoredFileInfo & {
  */
 export interface FileStorage {
   /** Streams a source to a private temporary file, hashing and counting; never buffers it whole. */
-  stage(source: ByteSource, options: { maxBytes: number }): Promise<StagedFile>;
+  stage(source: ByteSource, options: StageOptions): Promise<StagedFile>;
   /** Moves a staged file to its key, where it becomes public. */
   commit(staged: StagedFile, key: string, options?: CommitOptions): Promise<void>;
   /** Deletes a staged file; harmless if it is already gone. */

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { mkdir, readdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import type { ByteSource, CommitOptions, FileStorage, StagedFile } from "@/lib/storage/file-storage";
+import type { ByteSource, CommitOptions, FileStorage, StagedFile, StageOptions } from "@/lib/storage/file-storage";
 import { streamToFile } from "@/lib/storage/stream-to-file";
 
 /** Staged files this old were left by a process that stopped mid-upload. */
@@ -25,15 +25,15 @@ export function createStagingArea(dir: string) {
     dir: stagingDir,
     requireStaged,
 
-    async stage(source: ByteSource, { maxBytes }: { maxBytes: number }): Promise<StagedFile> {
+    async stage(source: ByteSource, { maxBytes, keepEnds }: StageOptions): Promise<StagedFile> {
       await mkdir(stagingDir, { recursive: true });
       if (!swept) {
         swept = true;
         void removeStale(stagingDir, STALE_STAGED_MS).catch(() => {});
       }
       const stagedPath = path.join(stagingDir, `${randomUUID()}.part`);
-      const { sha256, sizeBytes } = await streamToFile(source, stagedPath, { maxBytes });
-      return { path: stagedPath, sha256, sizeBytes };
+      const { sha256, sizeBytes, ends } = await streamToFile(source, stagedPath, { maxBytes, keepEnds });
+      return { path: stagedPath, sha256, sizeBytes, ...(ends ? { ends } : {}) };
     },
 
     async discard(staged: StagedFile): Promise<void> {
