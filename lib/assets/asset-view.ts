@@ -24,7 +24,7 @@ export const assetCardSelect = {
   replacedBy: { select: { id: true } },
 } as const;
 
-type CardRow = {
+export type CardRow = {
   id: string;
   name: string;
   type: AssetType;

@@ -1,9 +1,9 @@
 import { prisma, readRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { AssetState, AssetType, SubmissionState } from "@/lib/generated/prisma/enums";
+import type { AssetState } from "@/lib/generated/prisma/enums";
 import { getStorage } from "@/lib/storage/get-storage";
 import type { FileStorage } from "@/lib/storage/file-storage";
-import { assetCardSelect, toAssetCard } from "@/lib/assets/asset-view";
+import { assetCardSelect, type CardRow, toAssetCard } from "@/lib/assets/asset-view";
 import { encodeCursor, type GalleryCursor, type GalleryFilters, type GalleryTab } from "@/lib/assets/gallery-filters";
 import { zonedDayRange } from "@/lib/i18n/zoned-days";
 import { loadUserNames } from "@/lib/users/user-names";
@@ -88,33 +88,10 @@ export async function listAssets(
 
 export type AssetPage = Awaited<ReturnType<typeof listAssets>>;
 
-type CardSqlRow = {
-  id: string;
-  name: string;
-  type: AssetType;
-  state: AssetState;
-  assetUrl: string | null;
-  failureCode: string | null;
-  failureReason: string | null;
-  dismissNote: string | null;
-  replacesId: string | null;
-  sourceUrl: string | null;
-  createdAt: Date;
-  reviewedAt: Date | null;
-  createdById: string | null;
-  group: { id: string; name: string; projectName: string };
+/** A card's row as the statement returns it: the related rows as JSON, the replacement as an id, the author's name. */
+type CardSqlRow = Omit<CardRow, "submission" | "replacedBy"> & {
   // JSON: a `timestamp` arrives as its UTC text without a zone.
-  submission: { id: string; state: SubmissionState; nextPollAt: string | null; attempts: number };
-  upload: {
-    storageKey: string;
-    thumbnailKey: string | null;
-    mimeType: string;
-    fileName: string;
-    width: number | null;
-    height: number | null;
-    durationMs: number | null;
-    sizeBytes: number;
-  } | null;
+  submission: Omit<CardRow["submission"], "nextPollAt"> & { nextPollAt: string | null };
   replacedById: string | null;
   authorName: string | null;
 };
