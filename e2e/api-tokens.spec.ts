@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
 import { makePng } from "@/lib/media/test-media";
 import { baseURL } from "../playwright.config";
-import { demo, signIn, freshSeed } from "./helpers";
+import { demo, signIn, freshSeed, waitForHydration } from "./helpers";
 
 const run = promisify(execFile);
 
@@ -112,6 +112,9 @@ test("an admin adds a webhook endpoint, copies its secret once, rotates it, and 
   await page.goto("/settings");
   await page.getByRole("link", { name: /Webhooks/ }).click();
   await expect(page.getByRole("heading", { name: "Webhooks" })).toBeVisible();
+  // The form is sent in place from here on: wait until the navigation has committed and React owns it.
+  await page.waitForURL(/\/settings\/webhooks$/);
+  await waitForHydration(page, "#hook-url");
 
   // A link-local target is refused by the outbound guard; the error sits on the URL field and what was typed stays.
   const url = page.getByLabel("URL");

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { baseURL } from "../playwright.config";
-import { DEMO_PASSWORD, demo, signIn, uniqueEmail } from "./helpers";
+import { DEMO_PASSWORD, demo, signIn, uniqueEmail, waitForHydration } from "./helpers";
 
 const sidebar = (page: Page) => page.getByRole("navigation", { name: "Main" });
 
@@ -187,11 +187,7 @@ test("pages hydrate under the Content-Security-Policy and no violation is report
       console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`);
     });
   });
-  const hydrated = () =>
-    page.waitForFunction(() => {
-      const element = document.querySelector("main") ?? document.body.firstElementChild;
-      return !!element && Object.keys(element).some((key) => key.startsWith("__react"));
-    });
+  const hydrated = () => waitForHydration(page);
 
   const signInPage = await page.goto("/sign-in");
   const csp = signInPage!.headers()["content-security-policy"]!;

@@ -25,3 +25,15 @@ export function freshSeed(): number {
 export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@demo.local`;
 }
+
+/**
+ * Waits until React has hydrated the element (its node carries React's keys) and the client
+ * navigation that showed it has committed. Interacting earlier is tested on purpose elsewhere
+ * (the forms work before JavaScript has loaded); flows that test in-place behaviour wait here.
+ */
+export async function waitForHydration(page: Page, selector = "main") {
+  await page.waitForFunction((css) => {
+    const element = document.querySelector(css) ?? document.body.firstElementChild;
+    return !!element && Object.keys(element).some((key) => key.startsWith("__react"));
+  }, selector);
+}
