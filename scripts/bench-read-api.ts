@@ -1,4 +1,4 @@
-// Read API under 50 connections: a production build under `next start` (and a worker), signed
+// Read API under 50 connections: a production build under `npm start` (and a worker), signed
 // in, one team of 10,000 assets. Three routes, each for 20 s with autocannon at 50
 // connections, interleaved in two rounds of 10 s (assets, unchanged, live, assets, …):
 // - assets: the gallery's first page with its tab counts (`GET /api/assets`) without an ETag,

@@ -1,5 +1,5 @@
 // Upload speed: 100 × 2 MB PNGs through the upload route (`POST /api/uploads` of a production
-// build under `next start`, signed in, files on the app's disk) beside a raw loopback PUT of
+// build under `npm start`, signed in, files on the app's disk) beside a raw loopback PUT of
 // the same bytes to a bare node server that writes each body to a file on the same disk, in
 // the same run: one at a time, then three at a time. Every upload has bytes of its own (no
 // deduplication). Bounded, loopback only, stops by itself. Not a test.
@@ -67,7 +67,7 @@ try {
     );
     results.push(`upload: ${routeRate.toFixed(1)} MB/s vs raw ${rawRate.toFixed(1)} MB/s, ratio ${(routeRate / rawRate).toFixed(2)}`);
   }
-  console.log("ratio = route / raw: the share of the raw disk speed the route keeps (the route also hashes, probes, checks limits, makes a thumbnail and records the row)");
+  console.log("ratio = route / raw: the share of the raw disk speed the route keeps (the route also hashes, probes and checks limits, and records the row; the thumbnail is made on its first request)");
   last = results[results.length - 1]!;
 } finally {
   raw.close();

@@ -2,7 +2,7 @@
 // with the ETag of their last answer as browsers do) and asset
 // routes (`GET /api/assets/<id>`) while 5 clients upload 2 MB PNGs (`POST /api/uploads`, raw
 // body, same origin, bytes of their own each time) for 60 s, with autocannon, against a
-// production build under `next start` and a worker (embedded PostgreSQL, the simulator, files
+// production build under `npm start` and a worker (embedded PostgreSQL, the simulator, files
 // on the app's disk). Before it, the 5 uploaders alone for a while, for uploads/s without the
 // readers. Bounded, loopback only, stops by itself. Not a test.
 //

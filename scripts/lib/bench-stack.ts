@@ -1,4 +1,4 @@
-// What the load and upload benches share: one production app host (`next start`) and one
+// What the load and upload benches share: one production app host (`npm start`: Next.js behind scripts/server.ts) and one
 // worker on the cluster kit's parts (embedded PostgreSQL, the simulator), files on the app's disk,
 // a signed-in session, and 2 MB images whose bytes differ from one to the next.
 import { randomBytes } from "node:crypto";

@@ -9,7 +9,6 @@ import { startEmbeddedPostgres } from "./postgres";
 import { startS3Server, type S3TestServer } from "./s3-server";
 
 const tsxCli = path.join(root, "node_modules/tsx/dist/cli.mjs");
-const nextCli = path.join(root, "node_modules/next/dist/bin/next");
 
 export type SharedServices = {
   simulatorUrl: string;
@@ -34,7 +33,7 @@ type Child = { name: string; child: ChildProcess; log: string };
 
 /**
  * Several app hosts and several workers on ONE PostgreSQL and ONE bucket, as a team runs them
- * behind a load balancer: `apps` × `next start` (a production build must exist), `workers` ×
+ * behind a load balancer: `apps` × `npm start` (scripts/server.ts; a production build must exist), `workers` ×
  * `scripts/worker.ts`, the provider simulator, an embedded PostgreSQL and an S3 server
  * (s3rver), all fresh under `dataDir`. No process shares a disk folder with another: every
  * app and worker gets its own STORAGE_DIR, so anything that reached the disk instead of the
@@ -119,7 +118,8 @@ export async function startHosts(shared: SharedServices, options: { apps: number
     for (let i = 1; i <= options.apps; i++) {
       const port = await freePort();
       const url = `http://localhost:${port}`;
-      startChild(children, shared.dataDir, `${prefix}app-${i}`, [nextCli, "start", "--port", String(port)], {
+      // As `npm start` runs it: Next.js behind scripts/server.ts.
+      startChild(children, shared.dataDir, `${prefix}app-${i}`, [tsxCli, path.join(root, "scripts/server.ts"), "--port", String(port)], {
         ...shared.env,
         PORT: String(port),
         PUBLIC_BASE_URL: url,
