@@ -8,14 +8,15 @@
 // throttle reads it through lib/auth/client-address.ts, with TRUST_PROXY.
 //
 // It also admits polled reads (GET /api/…, lib/http/read-admission.ts) a few at a time
-// (POLLED_READ_CONCURRENCY), so that 50 open tabs polling cannot starve an upload, a page or
-// an action of the event loop: the reads beyond the limit wait their turn, costing nothing.
+// (POLLED_READ_CONCURRENCY), and one at a time while an upload, a page or an action is in
+// progress, so that 50 open tabs polling cannot starve those of the event loop: the reads
+// beyond the limit wait their turn, costing nothing.
 //
 //   tsx scripts/server.ts [--dev] [--port N]      (PORT is read too; default 3000)
 import { createServer } from "node:http";
 import path from "node:path";
 import { PEER_CHAIN_HEADER, markPeerChainStamped, peerChain } from "../lib/auth/client-address";
-import { createAdmission, isPolledRead, polledReadConcurrency } from "../lib/http/read-admission";
+import { createPolledReadGate, isPolledRead, polledReadConcurrency } from "../lib/http/read-admission";
 
 const args = process.argv.slice(2);
 const dev = args.includes("--dev");
@@ -30,11 +31,15 @@ const { default: next } = await import("next");
 const app = next({ dev, dir: path.resolve(import.meta.dirname, ".."), port, hostname: "localhost" });
 await app.prepare();
 const handle = app.getRequestHandler();
-const polledReads = createAdmission(polledReadConcurrency(process.env.POLLED_READ_CONCURRENCY));
+const polledReads = createPolledReadGate(polledReadConcurrency(process.env.POLLED_READ_CONCURRENCY));
 
 const server = createServer((req, res) => {
   req.headers[PEER_CHAIN_HEADER] = peerChain(req.headers["x-forwarded-for"], req.socket.remoteAddress);
-  if (!isPolledRead(req.method, req.url)) return void handle(req, res);
+  if (!isPolledRead(req.method, req.url)) {
+    // Uploads, pages and actions: while one is in progress, polled reads go one at a time.
+    res.once("close", polledReads.otherBegan());
+    return void handle(req, res);
+  }
   const place = polledReads.acquire();
   // Answered, or the client went away (waiting or not): the place goes to the next read.
   res.once("close", place.abandon);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createAdmission, DEFAULT_POLLED_READ_CONCURRENCY, isPolledRead, polledReadConcurrency } from "@/lib/http/read-admission";
+import { createAdmission, createPolledReadGate, DEFAULT_POLLED_READ_CONCURRENCY, isPolledRead, polledReadConcurrency } from "@/lib/http/read-admission";
 
 describe("isPolledRead", () => {
   it.each([
@@ -37,7 +37,7 @@ describe("createAdmission", () => {
   const tick = () => new Promise((resolve) => setImmediate(resolve));
 
   it("admits up to the limit at once and the rest in order of arrival as places come back", async () => {
-    const gate = createAdmission(2);
+    const gate = createAdmission(() => 2);
     const order: number[] = [];
     const places = Array.from({ length: 5 }, (_, i) => {
       const place = gate.acquire();
@@ -60,7 +60,7 @@ describe("createAdmission", () => {
   });
 
   it("a waiter whose client went away leaves the queue and never holds a place", async () => {
-    const gate = createAdmission(1);
+    const gate = createAdmission(() => 1);
     const first = gate.acquire();
     const gone = gate.acquire();
     const third = gate.acquire();
@@ -77,7 +77,7 @@ describe("createAdmission", () => {
   });
 
   it("giving a place back twice frees it once", async () => {
-    const gate = createAdmission(1);
+    const gate = createAdmission(() => 1);
     const a = gate.acquire();
     const b = gate.acquire();
     const c = gate.acquire();
@@ -90,5 +90,53 @@ describe("createAdmission", () => {
     await c.admitted;
     c.abandon();
     expect(gate.state).toEqual({ active: 0, waiting: 0 });
+  });
+});
+
+describe("createPolledReadGate", () => {
+  const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+  it("lets reads through up to the limit, one at a time while another request is in progress, and up to the limit again after", async () => {
+    const gate = createPolledReadGate(3);
+    const admitted: number[] = [];
+    const ask = (i: number) => {
+      const place = gate.acquire();
+      void place.admitted.then(() => admitted.push(i));
+      return place;
+    };
+    const upload = gate.otherBegan();
+    const reads = [ask(0), ask(1), ask(2), ask(3)];
+    await tick();
+    expect(admitted).toEqual([0]);
+    reads[0]!.abandon();
+    await tick();
+    expect(admitted).toEqual([0, 1]);
+    // The upload ends: the limit is 3 again, and the waiting reads come in at once.
+    upload();
+    upload();
+    await tick();
+    expect(admitted).toEqual([0, 1, 2, 3]);
+    expect(gate.state).toEqual({ active: 3, waiting: 0, othersInProgress: 0 });
+  });
+
+  it("a read already in progress is not stopped when another request begins; new ones wait until it ends", async () => {
+    const gate = createPolledReadGate(2);
+    const a = gate.acquire();
+    const b = gate.acquire();
+    await Promise.all([a.admitted, b.admitted]);
+    const page = gate.otherBegan();
+    const c = gate.acquire();
+    let cIn = false;
+    void c.admitted.then(() => (cIn = true));
+    a.abandon();
+    await tick();
+    // One of two reads left, and one allowed while the page loads: c still waits.
+    expect(cIn).toBe(false);
+    b.abandon();
+    await tick();
+    expect(cIn).toBe(true);
+    page();
+    c.abandon();
+    expect(gate.state).toEqual({ active: 0, waiting: 0, othersInProgress: 0 });
   });
 });

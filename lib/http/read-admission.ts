@@ -34,20 +34,23 @@ export function isPolledRead(method: string | undefined, url: string | undefined
 }
 
 /**
- * At most `limit` holders at a time; the rest wait in order of arrival. A waiting request
+ * At most `limit()` holders at a time; the rest wait in order of arrival. A waiting request
  * costs nothing but its place in the queue, so under a flood of polls the process spends its
- * time on the reads it has admitted and on everything that does not queue here. `acquire`
- * resolves with the function that gives the place back (safe to call more than once);
- * `abandon` takes a waiter whose client went away out of the queue.
+ * time on the reads it has admitted and on everything that does not queue here. The limit is
+ * asked again whenever a place comes back or `wake` is called, so it may follow the process's
+ * other work. `acquire` resolves with the function that gives the place back (safe to call
+ * more than once); `abandon` takes a waiter whose client went away out of the queue.
  */
-export function createAdmission(limit: number) {
+export function createAdmission(limit: () => number) {
   let active = 0;
   const waiting: (() => void)[] = [];
 
-  const release = () => {
-    const next = waiting.shift();
-    if (next) next();
-    else active--;
+  /** Admits waiters while there is room under the limit. */
+  const admitWaiting = () => {
+    while (waiting.length > 0 && active < limit()) {
+      active++;
+      waiting.shift()!();
+    }
   };
 
   return {
@@ -56,9 +59,10 @@ export function createAdmission(limit: number) {
       const giveBack = () => {
         if (released) return;
         released = true;
-        release();
+        active--;
+        admitWaiting();
       };
-      if (active < limit) {
+      if (waiting.length === 0 && active < limit()) {
         active++;
         return { admitted: Promise.resolve(giveBack), abandon: giveBack };
       }
@@ -77,9 +81,39 @@ export function createAdmission(limit: number) {
         },
       };
     },
+    /** The limit may have grown: admit whoever now fits. */
+    wake: admitWaiting,
     /** In progress and waiting, for tests and logs. */
     get state() {
       return { active, waiting: waiting.length };
+    },
+  };
+}
+
+/**
+ * Polled reads yield to the process's other work: while an upload, a page or an action is in
+ * progress, one read at a time; otherwise up to `limit`. Polls are background refreshes; the
+ * other requests are someone waiting on a click or a file.
+ */
+export function createPolledReadGate(limit: number) {
+  let othersInProgress = 0;
+  const admission = createAdmission(() => (othersInProgress > 0 ? 1 : limit));
+  return {
+    /** A polled read's place, as `createAdmission`'s `acquire`. */
+    acquire: admission.acquire,
+    /** Another request began; call the function returned when it has ended. */
+    otherBegan(): () => void {
+      othersInProgress++;
+      let ended = false;
+      return () => {
+        if (ended) return;
+        ended = true;
+        othersInProgress--;
+        admission.wake();
+      };
+    },
+    get state() {
+      return { ...admission.state, othersInProgress };
     },
   };
 }
