@@ -4,8 +4,9 @@ import { providerDefaultParams } from "@/lib/generation/video-rules";
 
 /**
  * A team's defaults for one-click generation (TeamSettings.defaultPrompt and
- * defaultVideoParams). Browser-safe. Whatever is unset or unreadable falls back to the
- * provider's defaults and the first configured model.
+ * defaultVideoParams). Whatever is unset or unreadable falls back to the provider's defaults
+ * and the first configured model. Server code (it reads with zod): browser code imports only
+ * its types.
  */
 
 export const fallbackPrompt = "The avatar looks into the camera, smiles and waves hello.";
