@@ -225,4 +225,50 @@ describe("TeamCounter", () => {
     await prisma.team.delete({ where: { id: otherTeamId } });
     expect((await kept(otherTeamId)).counts).toEqual({ PENDING: 0, IN_REVIEW: 0, APPROVED: 0, REJECTED: 0, REPLACED: 0, DISMISSED: 0 });
   });
+
+  it("keeps the bytes of the team's uploads against a full sum through inserts, a thumbnail, a changed size, a move and deletes, without moving the version", async () => {
+    const bytesTeam = (await prisma.team.create({ data: { name: `Bytes ${randomUUID().slice(0, 8)}` } })).id;
+    const sum = async (team: string) => Number((await prisma.upload.aggregate({ where: { teamId: team }, _sum: { sizeBytes: true } }))._sum.sizeBytes ?? 0);
+    const keptRow = async (team: string) => {
+      const row = await prisma.teamCounter.findUnique({ where: { teamId: team } });
+      return { bytes: Number(row?.uploadBytes ?? 0n), version: row?.version ?? 0n };
+    };
+    const expectBytes = async () => {
+      for (const team of [teamId, bytesTeam]) expect((await keptRow(team)).bytes, team).toBe(await sum(team));
+    };
+    const make = (team: string, sizeBytes: number) => ({
+      teamId: team,
+      uploaderId: leadId,
+      storageKey: `bytes/${randomUUID()}.png`,
+      sha256: randomUUID(),
+      fileName: "b.png",
+      mimeType: "image/png",
+      type: "IMAGE" as const,
+      sizeBytes,
+      width: 800,
+      height: 800,
+    });
+    try {
+      const before = await keptRow(teamId);
+      const one = await prisma.upload.create({ data: make(teamId, 2_000_000) });
+      await prisma.upload.createMany({ data: [make(teamId, 1_500), make(bytesTeam, 2_000_000_000), make(bytesTeam, 2_000_000_000), make(bytesTeam, 7)] });
+      await expectBytes();
+      // A new upload changes nothing the polled reads show.
+      expect((await keptRow(teamId)).version).toBe(before.version);
+      await prisma.upload.update({ where: { id: one.id }, data: { thumbnailKey: `bytes/${randomUUID()}.webp` } });
+      await expectBytes();
+      await prisma.upload.update({ where: { id: one.id }, data: { sizeBytes: 2_500_000 } });
+      await expectBytes();
+      await prisma.upload.update({ where: { id: one.id }, data: { teamId: bytesTeam } });
+      await expectBytes();
+      await prisma.upload.deleteMany({ where: { teamId: bytesTeam, sizeBytes: { lt: 10 } } });
+      await expectBytes();
+      // Beyond 2^31 in all: the quota is in gigabytes.
+      expect((await keptRow(bytesTeam)).bytes).toBeGreaterThan(2 ** 31);
+    } finally {
+      await prisma.upload.deleteMany({ where: { teamId: bytesTeam } });
+      await expectBytes();
+      await prisma.team.delete({ where: { id: bytesTeam } });
+    }
+  });
 });

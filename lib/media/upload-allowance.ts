@@ -24,14 +24,14 @@ export type UploadUse = { recent: number; oldest: Date | null; usedBytes: string
 /**
  * One statement reading the `UploadUse` of a user and team: the user's oldest uploads of the
  * last hour, up to the allowance (the first of them frees a place soonest), and the bytes the
- * team's uploads take. Counted in PostgreSQL from the stored uploads, so every app instance
- * shares the count.
+ * team's uploads take (kept in its `TeamCounter` row by triggers on "Upload", not summed). Read
+ * in PostgreSQL, so every app instance shares the count.
  */
 export function uploadUseQuery(input: { teamId: string; uploaderId: string }, allowance: UploadAllowance): Prisma.Sql {
   const since = new Date(Date.now() - HOUR_MS);
   return Prisma.sql`
     SELECT COUNT(*)::int AS recent, MIN(r."createdAt") AS oldest,
-           (SELECT SUM("sizeBytes") FROM "Upload" WHERE "teamId" = ${input.teamId}) AS "usedBytes"
+           (SELECT "uploadBytes" FROM "TeamCounter" WHERE "teamId" = ${input.teamId}) AS "usedBytes"
       FROM (SELECT "createdAt" FROM "Upload"
              WHERE "uploaderId" = ${input.uploaderId} AND "createdAt" >= ${since}
              ORDER BY "createdAt" ASC LIMIT ${allowance.uploadsPerUserPerHour}) r`;
