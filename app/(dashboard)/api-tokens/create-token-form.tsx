@@ -1,13 +1,14 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, useState } from "react";
-import { CopyButton } from "@/components/gallery/copy-button";
+import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { FieldError, fieldErrorId, fieldErrorProps } from "@/components/ui/field-error";
+import { InPlaceForm } from "@/components/ui/in-place-form";
 import { Input, Select } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { ShownOnce, useShownOnce } from "@/components/ui/shown-once";
 import { firstValidationMessage } from "@/lib/action-message";
 import { useActionMessage } from "@/lib/i18n/use-action-message";
 import { createApiTokenAction } from "@/lib/api-tokens/create-api-token.action";
@@ -16,16 +17,14 @@ import { tokenScopes } from "@/lib/api-tokens/token-scopes";
 const expiries = ["30", "90", "365", "never"] as const;
 
 /**
- * A real POST form whose action is a server action: before JavaScript has loaded the browser
- * posts it and the page comes back with the new token shown once (or the refusal); afterwards
- * it is sent in place, and what was typed stays when it is refused.
+ * Makes a token: a real POST form (`InPlaceForm`), so before JavaScript has loaded the page
+ * comes back with the new token shown once (or the refusal); what was typed stays when it is refused.
  */
 export function CreateTokenForm({ baseUrl }: { baseUrl: string }) {
   const t = useTranslations("apiTokens");
   const message = useActionMessage();
   const [state, formAction, isPending] = useActionState(createApiTokenAction, {});
-  const [dismissed, setDismissed] = useState<string | null>(null);
-  const created = state.data?.created && state.data.created.token !== dismissed ? state.data.created : null;
+  const [created, putAway] = useShownOnce(state.data?.created, (made) => made.token);
   const nameError = message.field(state, "name");
   const scopesError = message.field(state, "scopes");
   const expiryError = message.field(state, "expiresInDays");
@@ -43,32 +42,24 @@ export function CreateTokenForm({ baseUrl }: { baseUrl: string }) {
       </CardHeader>
       <CardContent>
         {created ? (
-          <div className="mb-6 min-w-0 rounded-md border border-success/40 bg-success/10 p-4" role="status">
-            <p className="text-sm font-medium">{t("create.ready", { name: created.name })}</p>
-            <div className="mt-3 flex flex-wrap items-center gap-2">
-              <code className="min-w-0 rounded bg-background px-2 py-1 text-sm break-all" data-testid="new-token">
-                {created.token}
-              </code>
-              <CopyButton text={created.token} label={t("create.copy")} />
-            </div>
+          <ShownOnce
+            className="mb-6"
+            title={t("create.ready", { name: created.name })}
+            value={created.token}
+            testId="new-token"
+            copyLabel={t("create.copy")}
+            doneLabel={t("create.done")}
+            onDone={putAway}
+          >
             <p className="mt-3 text-xs text-muted-foreground">{t("create.tryIt")}</p>
             <pre className="mt-1 rounded bg-background p-2 text-xs break-all whitespace-pre-wrap">{`curl -H "Authorization: Bearer ${created.token}" "${baseUrl}/api/v1/assets?state=approved"`}</pre>
-            <Button type="button" variant="ghost" size="sm" className="mt-2" onClick={() => setDismissed(created.token)}>
-              {t("create.done")}
-            </Button>
-          </div>
+          </ShownOnce>
         ) : null}
-        <form
+        <InPlaceForm
           // A new form (empty again) once a token was made; a refused one keeps what was typed.
           key={state.data?.created?.id ?? "new"}
           action={formAction}
           className="grid gap-4 sm:grid-cols-2"
-          onSubmit={(event) => {
-            // Sent in place with JavaScript, without React's reset of the fields after an action.
-            event.preventDefault();
-            const data = new FormData(event.currentTarget);
-            startTransition(() => formAction(data));
-          }}
         >
           <div className="flex flex-col gap-2">
             <Label htmlFor="token-name">{t("create.name")}</Label>
@@ -106,7 +97,7 @@ export function CreateTokenForm({ baseUrl }: { baseUrl: string }) {
               {isPending ? t("create.creating") : t("create.submit")}
             </Button>
           </div>
-        </form>
+        </InPlaceForm>
       </CardContent>
     </Card>
   );

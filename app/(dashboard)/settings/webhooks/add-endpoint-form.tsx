@@ -1,29 +1,28 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, useState } from "react";
-import { CopyButton } from "@/components/gallery/copy-button";
+import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { FieldError, fieldErrorId, fieldErrorProps } from "@/components/ui/field-error";
+import { InPlaceForm } from "@/components/ui/in-place-form";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { ShownOnce, useShownOnce } from "@/components/ui/shown-once";
 import { firstValidationMessage } from "@/lib/action-message";
 import { useActionMessage } from "@/lib/i18n/use-action-message";
 import { addWebhookEndpointAction } from "@/lib/webhooks/add-webhook-endpoint.action";
 import { webhookEventTypes } from "@/lib/webhooks/webhook-events";
 
 /**
- * A real POST form whose action is a server action: before JavaScript has loaded the browser
- * posts it and the page comes back with the signing secret shown once (or why the URL was
- * refused, with what was typed); afterwards it is sent in place.
+ * Adds an endpoint: a real POST form (`InPlaceForm`), so before JavaScript has loaded the page
+ * comes back with the signing secret shown once (or why the URL was refused, with what was typed).
  */
 export function AddEndpointForm() {
   const t = useTranslations("webhooks");
   const message = useActionMessage();
   const [state, formAction, isPending] = useActionState(addWebhookEndpointAction, {});
-  const [dismissed, setDismissed] = useState<string | null>(null);
-  const created = state.data?.created && state.data.created.id !== dismissed ? state.data.created : null;
+  const [created, putAway] = useShownOnce(state.data?.created, (made) => made.id);
   const typed = state.data?.values;
   // A URL the outbound guard refused is about the URL field.
   const urlError = message.field(state, "url") ?? state.data?.error;
@@ -39,31 +38,23 @@ export function AddEndpointForm() {
       </CardHeader>
       <CardContent>
         {created ? (
-          <div className="mb-6 min-w-0 rounded-md border border-success/40 bg-success/10 p-4" role="status">
-            <p className="text-sm font-medium break-all">{t("add.secretFor", { url: created.url })}</p>
-            <div className="mt-3 flex flex-wrap items-center gap-2">
-              <code className="min-w-0 rounded bg-background px-2 py-1 text-sm break-all" data-testid="webhook-secret">
-                {created.secret}
-              </code>
-              <CopyButton text={created.secret} label={t("copySecret")} />
-            </div>
+          <ShownOnce
+            className="mb-6"
+            title={t("add.secretFor", { url: created.url })}
+            value={created.secret}
+            testId="webhook-secret"
+            copyLabel={t("copySecret")}
+            doneLabel={t("done")}
+            onDone={putAway}
+          >
             <p className="mt-2 text-xs text-muted-foreground">{t("add.verify")}</p>
-            <Button type="button" variant="ghost" size="sm" className="mt-2" onClick={() => setDismissed(created.id)}>
-              {t("done")}
-            </Button>
-          </div>
+          </ShownOnce>
         ) : null}
-        <form
+        <InPlaceForm
           // A new form (empty again) once an endpoint was added; a refused one keeps what was typed.
           key={state.data?.created?.id ?? "new"}
           action={formAction}
           className="grid gap-4 sm:grid-cols-2"
-          onSubmit={(event) => {
-            // Sent in place with JavaScript, without React's reset of the fields after an action.
-            event.preventDefault();
-            const data = new FormData(event.currentTarget);
-            startTransition(() => formAction(data));
-          }}
         >
           <div className="flex min-w-0 flex-col gap-2">
             <Label htmlFor="hook-url">{t("add.url")}</Label>
@@ -106,7 +97,7 @@ export function AddEndpointForm() {
               {isPending ? t("add.adding") : t("add.submit")}
             </Button>
           </div>
-        </form>
+        </InPlaceForm>
       </CardContent>
     </Card>
   );

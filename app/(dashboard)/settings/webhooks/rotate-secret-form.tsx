@@ -1,9 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, useState } from "react";
-import { CopyButton } from "@/components/gallery/copy-button";
+import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
+import { InPlaceForm } from "@/components/ui/in-place-form";
+import { ShownOnce, useShownOnce } from "@/components/ui/shown-once";
 import { useFormat } from "@/lib/i18n/use-format";
 import { rotateWebhookSecretAction } from "@/lib/webhooks/rotate-webhook-secret.action";
 
@@ -16,47 +17,37 @@ export function RotateSecretForm({ endpointId, url }: { endpointId: string; url:
   const t = useTranslations("webhooks");
   const format = useFormat();
   const [state, formAction, isPending] = useActionState(rotateWebhookSecretAction, {});
-  const [dismissed, setDismissed] = useState<string | null>(null);
-  const rotated = state.data?.rotated && state.data.rotated.secret !== dismissed ? state.data.rotated : null;
+  const [rotated, putAway] = useShownOnce(state.data?.rotated, (made) => made.secret);
   const failure = state.data?.error ?? state.serverError;
   return (
     <div className="contents">
-      <form
-        action={formAction}
-        onSubmit={(event) => {
-          event.preventDefault();
-          const data = new FormData(event.currentTarget);
-          startTransition(() => formAction(data));
-        }}
-      >
+      <InPlaceForm action={formAction}>
         <input type="hidden" name="endpointId" value={endpointId} />
         <Button type="submit" variant="outline" size="sm" disabled={isPending} aria-disabled={isPending} aria-label={t("rotate.label", { url })}>
           {isPending ? t("rotate.rotating") : t("rotate.button")}
         </Button>
-      </form>
+      </InPlaceForm>
       {failure ? (
         <p role="alert" className="basis-full text-sm text-destructive">
           {failure}
         </p>
       ) : null}
       {rotated ? (
-        <div className="mt-2 min-w-0 basis-full rounded-md border border-success/40 bg-success/10 p-4" role="status">
-          <p className="text-sm font-medium">{t("rotate.newSecret")}</p>
-          <div className="mt-3 flex flex-wrap items-center gap-2">
-            <code className="min-w-0 rounded bg-background px-2 py-1 text-sm break-all" data-testid="rotated-secret">
-              {rotated.secret}
-            </code>
-            <CopyButton text={rotated.secret} label={t("copySecret")} />
-          </div>
+        <ShownOnce
+          className="mt-2 basis-full"
+          title={t("rotate.newSecret")}
+          value={rotated.secret}
+          testId="rotated-secret"
+          copyLabel={t("copySecret")}
+          doneLabel={t("done")}
+          onDone={putAway}
+        >
           <p className="mt-2 text-xs text-muted-foreground">
             {t.rich("rotate.overlap", {
               until: () => <time dateTime={rotated.previousValidUntil}>{format.dateTimeWithZone(rotated.previousValidUntil)}</time>,
             })}
           </p>
-          <Button type="button" variant="ghost" size="sm" className="mt-2" onClick={() => setDismissed(rotated.secret)}>
-            {t("done")}
-          </Button>
-        </div>
+        </ShownOnce>
       ) : null}
     </div>
   );
