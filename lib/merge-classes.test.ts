@@ -19,7 +19,7 @@ function classesInTheApp(): string[] {
   const found = new Set<string>();
   for (const file of files) {
     for (const match of readFileSync(file, "utf8").matchAll(/"([^"\n]*)"|`([^`]*)`|'([^'\n]*)'/g)) {
-      for (const word of (match[1] ?? match[2] ?? match[3]).split(/\s+/)) {
+      for (const word of (match[1] ?? match[2] ?? match[3] ?? "").split(/\s+/)) {
         if (/^[a-z0-9!@[\]:/._&>*()%#=,-]+$/i.test(word) && /[a-z]/.test(word)) found.add(word);
       }
     }
