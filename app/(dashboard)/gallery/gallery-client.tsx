@@ -2,7 +2,7 @@
 
 import { type InfiniteData, useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { AlertTriangle, Loader2 } from "lucide-react";
-import dynamic from "next/dynamic";
+import { lazyClient } from "@/components/ui/lazy-client";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "@/components/ui/toast";
@@ -21,7 +21,7 @@ import { useGalleryUrl } from "./use-gallery-url";
 import { ViewControls } from "./view-controls";
 
 // The drawer is not needed for the first paint: its code loads when an asset is opened.
-const AssetDrawer = dynamic(() => import("@/components/gallery/asset-drawer").then((m) => m.AssetDrawer), { ssr: false });
+const AssetDrawer = lazyClient(() => import("@/components/gallery/asset-drawer").then((m) => m.AssetDrawer));
 
 /** How often the page asks our own route while something on screen is in review. */
 const LIVE_POLL_MS = 2_500;

@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useAction } from "next-safe-action/hooks";
-import dynamic from "next/dynamic";
+import { lazyClient } from "@/components/ui/lazy-client";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "@/components/ui/toast";
@@ -39,7 +39,7 @@ type Props = {
 const groupsQueryKey = ["groups"] as const;
 
 // The list of dropped files shows only once there are files: its code loads with the first.
-const FilesCard = dynamic(() => import("./files-card").then((m) => m.FilesCard));
+const FilesCard = lazyClient(() => import("./files-card").then((m) => m.FilesCard));
 
 async function fetchGroups(failed: (status: number) => string): Promise<GroupOption[]> {
   const res = await fetch("/api/groups", { cache: "no-store" });
