@@ -22,6 +22,15 @@ test("a page that fails to render shows the app's error page in the shell, with 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Gallery" }).click();
   await expect(page).toHaveURL(/\/gallery/);
   await expect(page.getByTestId("error-page")).toHaveCount(0);
+
+  // The panel's way back moves within the app, as a link of the app's does (no new page load).
+  await page.goto(`/jobs/${E2E_BROKEN_RECORD_ID}`);
+  await expect(page.getByTestId("error-page")).toBeVisible();
+  await page.evaluate(() => ((window as unknown as { samePage: boolean }).samePage = true));
+  await page.getByTestId("error-page").getByRole("link", { name: "Back to the overview" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByTestId("error-page")).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(true);
 });
 
 test("an unknown job, or an unknown address, shows not found in the shell", async ({ page }) => {

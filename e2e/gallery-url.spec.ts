@@ -113,6 +113,24 @@ test("every approved card carries Generate video; failed ones do not", async ({ 
   await expect(card.getByTestId("card-generate")).toHaveCSS("opacity", "1");
 });
 
+test("selecting cards docks the bar of actions with their count; clearing the selection takes it away", async ({ page }) => {
+  await signIn(page, demo.creator);
+  await page.goto(`/gallery?q=${stamp}`);
+  const bar = page.getByText(/^\d+ selected$/);
+  await expect(cards(page)).toHaveCount(3);
+  await expect(bar).toHaveCount(0);
+  await page.getByLabel(`Select ${good[0]}`).check({ force: true });
+  await expect(bar).toHaveText("1 selected");
+  await page.getByLabel(`Select ${bad}`).check({ force: true });
+  await expect(bar).toHaveText("2 selected");
+  await expect(page.getByRole("button", { name: "Resubmit 1 failed" })).toBeVisible();
+  await page.getByRole("button", { name: "Clear selection" }).click();
+  await expect(bar).toHaveCount(0);
+  // And again, with the bar's code already loaded.
+  await page.getByLabel(`Select ${good[1]}`).check({ force: true });
+  await expect(bar).toHaveText("1 selected");
+});
+
 for (const width of [320, 390, 1280]) {
   test(`the gallery fits ${width} px: no sideways page scroll, every status tab reachable, cards fill the row`, async ({ page }) => {
     await page.setViewportSize({ width, height: 800 });

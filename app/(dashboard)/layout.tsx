@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { FinishWatchers } from "@/components/generation/finish-watchers";
+import { shellIcons } from "@/components/shell/nav-icons";
 import { Sidebar } from "@/components/shell/sidebar";
 import { getTranslations } from "next-intl/server";
 import { TimeZoneReporter } from "@/components/shell/time-zone-reporter";
@@ -16,7 +17,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       >
         {t("skipToMain")}
       </a>
-      <Sidebar user={{ email: user.email, name: user.name, role: user.role, teamName: user.teamName }} />
+      <Sidebar user={{ email: user.email, name: user.name, role: user.role, teamName: user.teamName }} icons={shellIcons()} />
       <main id="main" tabIndex={-1} className="min-w-0 flex-1 p-4 focus:outline-none md:p-8">
         {children}
       </main>

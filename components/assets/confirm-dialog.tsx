@@ -8,7 +8,7 @@ import { cn } from "@/lib/utils";
 /**
  * A question that needs an answer before something costly happens (Radix AlertDialog: focus
  * starts on Cancel, Escape cancels, focus goes back to the button that asked). Load it with
- * `next/dynamic`: it is not needed for a page's first paint.
+ * `lazyClient` (components/ui/lazy-client.tsx): it is not needed for a page's first paint.
  */
 export function ConfirmDialog({
   open,

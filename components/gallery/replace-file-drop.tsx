@@ -6,7 +6,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useDropzone } from "react-dropzone";
 import { toast } from "@/components/ui/toast";
-import { checkDroppedFile } from "@/components/upload/check-dropped-file";
+import { checkFileLater } from "@/components/upload/check-file-later";
 import { uploadFile } from "@/components/upload/upload-file";
 import type { AssetType } from "@/lib/generated/prisma/enums";
 import { formatLabelsIn } from "@/lib/media/describe-media";
@@ -49,7 +49,7 @@ export function ReplaceFileDrop({
   async function handle(file: File) {
     setProblems([]);
     setPhase({ kind: "checking" });
-    const check = await checkDroppedFile(file, checkWords, locale);
+    const check = await checkFileLater(file, checkWords, locale);
     if (check.violations.length > 0) {
       setProblems(check.violations.map((v) => say(violationSentence(v))));
       setPhase({ kind: "idle" });

@@ -1,14 +1,21 @@
 "use client";
 
-import { JobFinishWatcher } from "@/components/generation/job-finish-watcher";
-import { ReviewFinishWatcher } from "@/components/generation/review-finish-watcher";
+import { type ComponentType, useEffect, useState } from "react";
+import { afterPageLoad } from "@/components/ui/after-page-load";
 
-/** The finish notices every dashboard page carries: video jobs and reviews. */
+/**
+ * The finish notices every dashboard page carries: video jobs and reviews. They show nothing
+ * until something finishes, so their code (and the query observer they poll with) loads
+ * after the page's load event rather than with the page.
+ */
 export function FinishWatchers() {
-  return (
-    <>
-      <JobFinishWatcher />
-      <ReviewFinishWatcher />
-    </>
+  const [Watchers, setWatchers] = useState<ComponentType | null>(null);
+  useEffect(
+    () =>
+      afterPageLoad(() => {
+        void import("@/components/generation/finish-watcher-list").then(({ default: List }) => setWatchers(() => List));
+      }),
+    [],
   );
+  return Watchers ? <Watchers /> : null;
 }

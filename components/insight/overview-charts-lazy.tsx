@@ -1,6 +1,6 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import { lazyClient } from "@/components/ui/lazy-client";
 import { useTranslations } from "next-intl";
 
 /** The charts' code (recharts) is fetched after the page has painted; the figures beside them are server-rendered. */
@@ -10,5 +10,5 @@ const placeholder = (height: string) =>
     return <div className={`${height} w-full animate-pulse rounded-md bg-muted`} aria-label={t("loadingChart")} />;
   };
 
-export const LazyReviewChart = dynamic(() => import("@/components/insight/overview-charts").then((m) => m.ReviewChart), { ssr: false, loading: placeholder("h-64") });
-export const LazyJobsChart = dynamic(() => import("@/components/insight/overview-charts").then((m) => m.JobsChart), { ssr: false, loading: placeholder("h-56") });
+export const LazyReviewChart = lazyClient(() => import("@/components/insight/overview-charts").then((m) => m.ReviewChart), placeholder("h-64"));
+export const LazyJobsChart = lazyClient(() => import("@/components/insight/overview-charts").then((m) => m.JobsChart), placeholder("h-56"));

@@ -1,6 +1,5 @@
 "use client";
 
-import { LogOut, Menu } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
@@ -9,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { LazyMenuButton } from "@/components/shell/lazy-menu-button";
 import { LanguageToggle } from "@/components/shell/language-toggle";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
-import { navItems } from "@/components/shell/nav-items";
+import { navItems, type ShellIcons } from "@/components/shell/nav-items";
 import { can } from "@/lib/auth/roles";
 import { signOutAction } from "@/lib/auth/sign-in";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -24,33 +23,33 @@ type User = { email: string; name: string | null; role: Role; teamName: string }
  * closed it is not in the page at all, while open focus stays inside it, and Esc or a tap
  * outside closes it.
  */
-export function Sidebar({ user }: { user: User }) {
+export function Sidebar({ user, icons }: { user: User; icons: ShellIcons }) {
   const t = useTranslations("shell");
   const loadMobileMenu = useCallback(
     () =>
       import("@/components/shell/mobile-menu").then(({ default: MobileMenu }) => {
-        const Bound = ({ defaultOpen }: { defaultOpen?: boolean }) => <MobileMenu defaultOpen={defaultOpen} nav={<NavContent user={user} />} />;
+        const Bound = ({ defaultOpen }: { defaultOpen?: boolean }) => <MobileMenu defaultOpen={defaultOpen} nav={<NavContent user={user} icons={icons} />} />;
         return Bound;
       }),
-    [user],
+    [user, icons],
   );
   return (
     <>
       <header className="sticky top-0 z-30 flex h-14 items-center justify-between border-b border-border bg-background px-4 md:hidden">
         <span className="font-semibold">{t("productName")}</span>
         <LazyMenuButton label={t("openMenu")} popup="dialog" load={loadMobileMenu}>
-          <Menu aria-hidden />
+          {icons.menu}
         </LazyMenuButton>
       </header>
       <aside className="sticky top-0 hidden h-dvh w-64 shrink-0 flex-col border-r border-border bg-card md:flex">
         <div className="flex h-14 items-center px-5 text-lg font-semibold">{t("productName")}</div>
-        <NavContent user={user} testIds />
+        <NavContent user={user} icons={icons} testIds />
       </aside>
     </>
   );
 }
 
-function NavContent({ user, testIds }: { user: User; testIds?: boolean }) {
+function NavContent({ user, icons, testIds }: { user: User; icons: ShellIcons; testIds?: boolean }) {
   const t = useTranslations("shell");
   const tc = useTranslations("common");
   const pathname = usePathname();
@@ -60,7 +59,6 @@ function NavContent({ user, testIds }: { user: User; testIds?: boolean }) {
       <nav aria-label={t("mainNavigation")} className="flex flex-1 flex-col gap-1 overflow-y-auto px-3">
         {items.map((item) => {
           const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
-          const Icon = item.icon;
           return (
             <Link
               key={item.href}
@@ -71,7 +69,7 @@ function NavContent({ user, testIds }: { user: User; testIds?: boolean }) {
                 active && "bg-accent text-foreground",
               )}
             >
-              <Icon className="size-4" aria-hidden />
+              {icons.nav[item.href]}
               {t(`nav.${item.label}`)}
             </Link>
           );
@@ -94,7 +92,7 @@ function NavContent({ user, testIds }: { user: User; testIds?: boolean }) {
         <div className="flex items-center gap-2">
           <form action={signOutAction} className="flex-1">
             <Button type="submit" variant="outline" size="sm" className="w-full">
-              <LogOut aria-hidden /> {t("signOut")}
+              {icons.signOut} {t("signOut")}
             </Button>
           </form>
           <LanguageToggle />

@@ -1,11 +1,11 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import { lazyClient } from "@/components/ui/lazy-client";
 import { useRef, useState, type ComponentProps, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 
 // The dialog's code is fetched when the button is first pressed, not with the page.
-const ConfirmDialog = dynamic(() => import("@/components/ui/alert-dialog"), { ssr: false });
+const ConfirmDialog = lazyClient(() => import("@/components/ui/alert-dialog").then((m) => m.default));
 
 type Props = Omit<ComponentProps<typeof Button>, "onClick"> & {
   title: string;

@@ -2,7 +2,7 @@
 
 import { type InfiniteData, useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { AlertTriangle, Loader2 } from "lucide-react";
-import dynamic from "next/dynamic";
+import { lazyClient } from "@/components/ui/lazy-client";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "@/components/ui/toast";
@@ -14,14 +14,16 @@ import type { GalleryResponse } from "@/lib/assets/gallery-response";
 import type { GalleryFacets } from "@/lib/assets/list-gallery-facets";
 import { useFormat } from "@/lib/i18n/use-format";
 import { AssetGrid, AssetList } from "./asset-grid";
-import { BulkBar } from "./bulk-bar";
 import { FiltersBar } from "./filters-bar";
 import { StatusTabs } from "./status-tabs";
 import { useGalleryUrl } from "./use-gallery-url";
 import { ViewControls } from "./view-controls";
 
 // The drawer is not needed for the first paint: its code loads when an asset is opened.
-const AssetDrawer = dynamic(() => import("@/components/gallery/asset-drawer").then((m) => m.AssetDrawer), { ssr: false });
+const AssetDrawer = lazyClient(() => import("@/components/gallery/asset-drawer").then((m) => m.AssetDrawer));
+// The bar of actions on selected assets loads with the first selection; once shown it stays
+// mounted (empty, it renders nothing), so an action it started finishes in it.
+const BulkBar = lazyClient(() => import("./bulk-bar").then((m) => m.BulkBar));
 
 /** How often the page asks our own route while something on screen is in review. */
 const LIVE_POLL_MS = 2_500;
@@ -133,6 +135,8 @@ export function GalleryClient({
   }, [query.hasNextPage, query.isFetchingNextPage, query]);
 
   const selectedItems = items.filter((i) => selected.has(i.id));
+  const [bulkBarWanted, setBulkBarWanted] = useState(false);
+  if (selectedItems.length > 0 && !bulkBarWanted) setBulkBarWanted(true);
 
   const results =
     query.isError && items.length === 0 ? (
@@ -194,15 +198,17 @@ export function GalleryClient({
         ) : null}
       </StatusTabs>
 
-      <BulkBar
-        items={selectedItems}
-        viewer={viewer}
-        onClear={() => setSelected(new Set())}
-        onDone={() => {
-          setSelected(new Set());
-          refresh();
-        }}
-      />
+      {bulkBarWanted ? (
+        <BulkBar
+          items={selectedItems}
+          viewer={viewer}
+          onClear={() => setSelected(new Set())}
+          onDone={() => {
+            setSelected(new Set());
+            refresh();
+          }}
+        />
+      ) : null}
 
       {assetId ? <AssetDrawer assetId={assetId} viewer={viewer} onClose={closeAsset} onOpenAsset={openAsset} onChanged={refresh} /> : null}
     </div>

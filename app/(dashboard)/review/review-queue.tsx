@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { CheckCircle2, Lightbulb, RotateCcw, Trash2 } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
-import dynamic from "next/dynamic";
+import { lazyClient } from "@/components/ui/lazy-client";
 import { parseAsStringLiteral, useQueryState } from "nuqs";
 import { useCallback, useId, useState } from "react";
 import { toast } from "@/components/ui/toast";
@@ -28,7 +28,7 @@ import { useAlreadyApprovedToast } from "@/components/assets/already-approved-to
 import { useRepairActions } from "@/components/assets/use-repair-actions";
 
 // The drawer is not needed for the first paint: its code loads when an asset is opened.
-const AssetDrawer = dynamic(() => import("@/components/gallery/asset-drawer").then((m) => m.AssetDrawer), { ssr: false });
+const AssetDrawer = lazyClient(() => import("@/components/gallery/asset-drawer").then((m) => m.AssetDrawer));
 const reasonParser = parseAsStringLiteral(failureCategories).withOptions({ history: "push", shallow: true, scroll: false });
 
 async function fetchQueue(failed: string): Promise<FailedQueue> {

@@ -1,9 +1,8 @@
 "use client";
 
-import { AlertTriangle, CheckCircle2, Copy, FileWarning, Loader2, Music, Play, RefreshCw, Replace, X } from "lucide-react";
+import { AlertTriangle, CheckCircle2, FileWarning, Loader2, Music, Play, RefreshCw, Replace, X } from "lucide-react";
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { toast } from "@/components/ui/toast";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -15,6 +14,7 @@ import { type Format } from "@/lib/i18n/format-in-locale";
 import { useFormat } from "@/lib/i18n/use-format";
 import { useSentence } from "@/lib/i18n/use-sentence";
 import { violationSentence } from "@/lib/media/limit-violation";
+import { ApprovedNote } from "./approved-note";
 import { ProgressBar } from "./progress-bar";
 import type { FileItem } from "./upload-items";
 
@@ -219,41 +219,6 @@ function Status({ item }: { item: FileItem }) {
         </Badge>
       );
   }
-}
-
-/** An approved asset of the group with the same file: use it, or submit this one again. */
-export function ApprovedNote({ approved, resubmit, onResubmit }: { approved: ApprovedDuplicate; resubmit: boolean; onResubmit: (v: boolean) => void }) {
-  const t = useTranslations("upload");
-  return (
-    <div className="flex flex-col gap-1.5 rounded-md border border-success/30 bg-success/5 p-2 text-xs" data-testid="approved-duplicate">
-      <p>
-        {approved.sameGroup ? t("approved.as", { name: approved.name }) : t("approved.asInGroup", { name: approved.name, group: approved.groupName })}
-        {approved.assetUrl ? (
-          <>
-            {" "}
-            <code className="break-all rounded bg-muted px-1 font-mono">{approved.assetUrl}</code>
-            <button
-              type="button"
-              className="ml-1 inline-flex translate-y-0.5 text-muted-foreground hover:text-foreground"
-              aria-label={t("approved.copy")}
-              onClick={() => void navigator.clipboard?.writeText(approved.assetUrl!).then(() => toast.success(t("approved.copied")))}
-            >
-              <Copy className="size-3.5" />
-            </button>
-          </>
-        ) : null}
-        .
-      </p>
-      <div className="flex flex-wrap gap-3">
-        <label className="flex items-center gap-1.5">
-          <input type="radio" checked={!resubmit} onChange={() => onResubmit(false)} /> {t("approved.use")}
-        </label>
-        <label className="flex items-center gap-1.5">
-          <input type="radio" checked={resubmit} onChange={() => onResubmit(true)} /> {t("approved.sendAgain")}
-        </label>
-      </div>
-    </div>
-  );
 }
 
 function describe(item: FileItem, format: Format): string {

@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { ArrowRight, AudioLines, Clapperboard, ImageIcon, Loader2, RefreshCw } from "lucide-react";
-import dynamic from "next/dynamic";
+import { lazyClient } from "@/components/ui/lazy-client";
 import Link from "next/link";
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
@@ -21,7 +21,7 @@ import { useActionMessage } from "@/lib/i18n/use-action-message";
 
 export const submissionsQueryKey = ["submissions"] as const;
 
-const ConfirmDialog = dynamic(() => import("@/components/assets/confirm-dialog").then((m) => m.ConfirmDialog), { ssr: false });
+const ConfirmDialog = lazyClient(() => import("@/components/assets/confirm-dialog").then((m) => m.ConfirmDialog));
 
 async function fetchSubmissions(failed: (status: number) => string): Promise<SubmissionList> {
   const res = await fetch("/api/submissions", { cache: "no-cache" });

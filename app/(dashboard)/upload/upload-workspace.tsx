@@ -2,6 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useAction } from "next-safe-action/hooks";
+import { lazyClient } from "@/components/ui/lazy-client";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "@/components/ui/toast";
@@ -17,7 +18,6 @@ import type { SubmitAssetsResult } from "@/lib/submissions/submit-assets";
 import { submitAssetsAction } from "@/lib/submissions/submit-assets.action";
 import type { SubmitAssetsInput } from "@/lib/submissions/submit-assets.validation";
 import { DropZone } from "./drop-zone";
-import { FilesCard } from "./files-card";
 import { SubmissionsPanel, submissionsQueryKey } from "./submissions-panel";
 import { SubmitCard } from "./submit-card";
 import { knownGroupId, TargetFields, targetInput } from "./target-fields";
@@ -37,6 +37,9 @@ type Props = {
 };
 
 const groupsQueryKey = ["groups"] as const;
+
+// The list of dropped files shows only once there are files: its code loads with the first.
+const FilesCard = lazyClient(() => import("./files-card").then((m) => m.FilesCard));
 
 async function fetchGroups(failed: (status: number) => string): Promise<GroupOption[]> {
   const res = await fetch("/api/groups", { cache: "no-store" });

@@ -10,7 +10,7 @@ import type { ApprovedDuplicate } from "@/lib/assets/find-approved-duplicates";
 import type { AssetType } from "@/lib/generated/prisma/enums";
 import { cn } from "@/lib/utils";
 import { MAX_ASSET_NAME_LENGTH } from "@/lib/submissions/unique-names";
-import { ApprovedNote } from "./file-row";
+import { ApprovedNote } from "./approved-note";
 import type { UrlItem } from "./upload-items";
 
 const assetTypes: readonly AssetType[] = ["IMAGE", "VIDEO", "AUDIO"];

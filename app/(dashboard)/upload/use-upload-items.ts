@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useSentence } from "@/lib/i18n/use-sentence";
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
-import { checkDroppedFile } from "@/components/upload/check-dropped-file";
+import { checkFileLater } from "@/components/upload/check-file-later";
 import { uploadFile } from "@/components/upload/upload-file";
 import { useOutcomeText } from "@/components/upload/use-outcome-text";
 import type { AssetType } from "@/lib/generated/prisma/enums";
@@ -58,7 +58,7 @@ export function useUploadItems(draftKey: string, options: { providerIsPrivate: b
     while (checking.current < CHECK_CONCURRENCY && checkQueue.current.length > 0) {
       const job = checkQueue.current.shift()!;
       checking.current += 1;
-      void checkDroppedFile(job.file, t, locale)
+      void checkFileLater(job.file, t, locale)
         .then((result) => {
           const type = result.format ? mediaFormats[result.format].type : assetTypeForExtension(job.file.name);
           patch(job.key, {

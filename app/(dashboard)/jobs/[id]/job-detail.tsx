@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { ArrowLeft, Copy, Loader2, RotateCcw } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useAction } from "next-safe-action/hooks";
-import dynamic from "next/dynamic";
+import { lazyClient } from "@/components/ui/lazy-client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -20,7 +20,7 @@ import type { VideoJobView } from "@/lib/generation/video-job-view";
 import { JobFacts } from "./job-facts";
 import { DownloadButton, JobFailure, JobProgressPanel, JobVideo } from "./job-result";
 
-const ConfirmDialog = dynamic(() => import("@/components/assets/confirm-dialog").then((m) => m.ConfirmDialog), { ssr: false });
+const ConfirmDialog = lazyClient(() => import("@/components/assets/confirm-dialog").then((m) => m.ConfirmDialog));
 
 /** A job: progress while it runs, then the video, its download and last frame; or why it failed. */
 export function JobDetail({ initialJob, canViewRaw }: { initialJob: VideoJobView; canViewRaw: boolean }) {

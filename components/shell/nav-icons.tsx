@@ -1,0 +1,25 @@
+import { Clapperboard, Film, History, Images, KeyRound, LayoutDashboard, LogOut, Menu, Settings, ShieldCheck, Upload } from "lucide-react";
+import type { ShellIcons } from "@/components/shell/nav-items";
+
+/**
+ * The sidebar's icons, drawn by the server component that renders the sidebar and handed to
+ * it as markup: the page's JavaScript carries no icon drawings for the shell.
+ */
+export function shellIcons(): ShellIcons {
+  const nav = { className: "size-4", "aria-hidden": true } as const;
+  return {
+    nav: {
+      "/": <LayoutDashboard {...nav} />,
+      "/upload": <Upload {...nav} />,
+      "/gallery": <Images {...nav} />,
+      "/review": <ShieldCheck {...nav} />,
+      "/generate": <Clapperboard {...nav} />,
+      "/jobs": <Film {...nav} />,
+      "/api-tokens": <KeyRound {...nav} />,
+      "/audit": <History {...nav} />,
+      "/settings": <Settings {...nav} />,
+    },
+    signOut: <LogOut aria-hidden />,
+    menu: <Menu aria-hidden />,
+  };
+}
