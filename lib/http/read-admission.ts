@@ -6,8 +6,8 @@ import { z } from "zod";
  * otherwise: one per core, at least two. On the 2-core machine two already keep the reads'
  * throughput where it is with no limit (a read is short, and two overlap each other's waits on
  * PostgreSQL), while a flood of them leaves the event loop to uploads, pages and actions:
- * with 50 pollers beside 5 uploaders, uploads/s went from 0.2 of uploads alone (no limit) and
- * 0.25 (8 at a time) to 0.59 (2 at a time).
+ * with 50 pollers beside 5 uploaders (scripts/load.ts), uploads/s were 0.21 of uploads alone
+ * with no limit, 0.25 at 8 at a time, about 0.5 at 2, and 0.68 with the gate below.
  */
 export const DEFAULT_POLLED_READ_CONCURRENCY = Math.max(2, availableParallelism());
 
