@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { makePaddedMp4, makePng, makeWav, sha256 } from "@/lib/media/test-media";
-import { demo, signIn, freshSeed } from "./helpers";
+import { demo, signIn, freshSeed, waitForHydration } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -96,6 +96,24 @@ test("a too small image and a text file named .png are refused with their reason
   await notes.getByRole("button", { name: /Remove/ }).click();
   await expect(notes).toHaveCount(0);
   await row(page, "bigger.png").getByRole("button", { name: /Remove/ }).click();
+  await expect(page.getByTestId("file-row")).toHaveCount(0);
+});
+
+test("a file pasted while the drop area has focus is added once", async ({ page }) => {
+  await signIn(page, demo.creator);
+  await page.goto("/upload");
+  await waitForHydration(page);
+  await page.getByTestId("dropzone").focus();
+  const bytes = [...makePng(320, 320, freshSeed())];
+  await page.getByTestId("dropzone").evaluate((zone, data) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array(data)], "pasted.png", { type: "image/png" }));
+    zone.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, bytes);
+  await expect(row(page, "pasted.png")).toHaveAttribute("data-status", "done", { timeout: 30_000 });
+  await expect(page.getByText("1 file pasted")).toBeVisible();
+  await expect(page.getByTestId("file-row")).toHaveCount(1);
+  await row(page, "pasted.png").getByRole("button", { name: /Remove/ }).click();
   await expect(page.getByTestId("file-row")).toHaveCount(0);
 });
 

@@ -21,6 +21,9 @@ export function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
     onDrop: (accepted, rejected) => onFiles([...accepted, ...rejected.map((r) => r.file)]),
     accept: acceptMap(),
     multiple: true,
+    // Pasting is the page's (use-pasted-files.ts), wherever the focus is: handled here too, a
+    // paste into the focused drop area would add every file twice.
+    noPaste: true,
   });
   return (
     <div

@@ -9,6 +9,8 @@ export function usePastedFiles(onFiles: (files: File[]) => void) {
   const t = useTranslations("upload");
   useEffect(() => {
     const onPaste = (e: ClipboardEvent) => {
+      // Already taken by something on the page that handles pasting itself.
+      if (e.defaultPrevented) return;
       const pasted = Array.from(e.clipboardData?.files ?? []);
       if (pasted.length === 0) return;
       e.preventDefault();
