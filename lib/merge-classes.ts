@@ -84,8 +84,6 @@ const PREFIXES: Record<string, Rule> = {
   text: (v) =>
     tshirt.test(v) || length.test(v) ? "font-size" : textAlign.test(v) ? "text-alignment" : textWrap.test(v) ? "text-wrap" : "text-color",
   font: (v) => (fontWeight.test(v) ? "font-weight" : fontFamily.test(v) ? "font-family" : arbitrary.test(v) ? "font-weight" : "font-family"),
-  leading: () => "leading",
-  tracking: () => "tracking",
   align: (v) => (alignWords.test(v) || arbitrary.test(v) ? "vertical-align" : undefined),
   whitespace: (v) => (whitespace.test(v) ? "whitespace" : undefined),
   bg: (v) =>
@@ -95,88 +93,38 @@ const PREFIXES: Record<string, Rule> = {
   ring: (v) => (isNumber.test(v) || length.test(v) ? "ring-w" : "ring-color"),
   "ring-offset": (v) => (isNumber.test(v) || length.test(v) ? "ring-offset-w" : "ring-offset-color"),
   outline: (v) => (isNumber.test(v) || length.test(v) ? "outline-w" : borderStyle.test(v) ? "outline-style" : "outline-color"),
-  "outline-offset": () => "outline-offset",
   shadow: (v) => (shadowSize.test(v) || arbitrary.test(v) ? "shadow" : "shadow-color"),
-  rounded: () => "rounded",
-  opacity: () => "opacity",
   flex: (v) => (flexDirection.test(v) ? "flex-direction" : flexWrap.test(v) ? "flex-wrap" : "flex"),
-  grow: () => "grow",
-  shrink: () => "shrink",
-  basis: () => "basis",
-  order: () => "order",
-  "grid-cols": () => "grid-cols",
-  "grid-rows": () => "grid-rows",
-  "grid-flow": () => "grid-flow",
   col: (v) => (v.startsWith("span-") || v === "auto" ? "col-start-end" : undefined),
-  "col-start": () => "col-start",
-  "col-end": () => "col-end",
   row: (v) => (v.startsWith("span-") || v === "auto" ? "row-start-end" : undefined),
   items: () => "align-items",
   justify: (v) => (v.startsWith("items-") ? "justify-items" : v.startsWith("self-") ? "justify-self" : "justify-content"),
   content: (v) => (arbitrary.test(v) || v === "none" ? "content" : alignContent.test(v) ? "align-content" : undefined),
   self: () => "align-self",
   place: (v) => (v.startsWith("items-") ? "place-items" : v.startsWith("self-") ? "place-self" : "place-content"),
-  gap: () => "gap",
-  "gap-x": () => "gap-x",
-  "gap-y": () => "gap-y",
-  "space-x": () => "space-x",
-  "space-y": () => "space-y",
-  "divide-x": () => "divide-x",
-  "divide-y": () => "divide-y",
   divide: (v) => (borderStyle.test(v) ? "divide-style" : "divide-color"),
-  size: () => "size",
-  w: () => "w",
-  h: () => "h",
-  "min-w": () => "min-w",
-  "min-h": () => "min-h",
-  "max-w": () => "max-w",
-  "max-h": () => "max-h",
-  inset: (v) => (spacing(v) === undefined ? undefined : "inset"),
-  "inset-x": (v) => (spacing(v) === undefined ? undefined : "inset-x"),
-  "inset-y": (v) => (spacing(v) === undefined ? undefined : "inset-y"),
-  start: (v) => (spacing(v) === undefined ? undefined : "start"),
-  end: (v) => (spacing(v) === undefined ? undefined : "end"),
-  top: (v) => (spacing(v) === undefined ? undefined : "top"),
-  right: (v) => (spacing(v) === undefined ? undefined : "right"),
-  bottom: (v) => (spacing(v) === undefined ? undefined : "bottom"),
-  left: (v) => (spacing(v) === undefined ? undefined : "left"),
-  z: () => "z",
-  overflow: () => "overflow",
-  "overflow-x": () => "overflow-x",
-  "overflow-y": () => "overflow-y",
   object: (v) => (objectFit.test(v) ? "object-fit" : "object-position"),
-  cursor: () => "cursor",
-  "pointer-events": () => "pointer-events",
-  select: () => "select",
-  transition: () => "transition",
-  duration: () => "duration",
-  ease: () => "ease",
-  delay: () => "delay",
-  animate: () => "animate",
-  translate: () => "translate",
-  "translate-x": () => "translate-x",
-  "translate-y": () => "translate-y",
-  scale: () => "scale",
-  "scale-x": () => "scale-x",
-  "scale-y": () => "scale-y",
-  rotate: () => "rotate",
-  aspect: () => "aspect",
   blur: (v) => (blurSize.test(v) || arbitrary.test(v) ? "blur" : undefined),
   "backdrop-blur": (v) => (blurSize.test(v) || arbitrary.test(v) ? "backdrop-blur" : undefined),
-  "line-clamp": () => "line-clamp",
-  "underline-offset": () => "underline-offset",
   decoration: () => "text-decoration-color",
   list: (v) => (v === "inside" || v === "outside" ? "list-position" : "list-style-type"),
-  fill: () => "fill",
   stroke: (v) => (isNumber.test(v) ? "stroke-w" : "stroke"),
-  accent: () => "accent",
   caret: () => "caret-color",
-  "will-change": () => "will-change",
   table: (v) => (v === "auto" || v === "fixed" ? "table-layout" : undefined),
   wrap: (v) => (v === "break-word" || v === "anywhere" || v === "normal" ? "wrap" : undefined),
-  "scroll-m": () => "scroll-m",
-  "scroll-p": () => "scroll-p",
 };
+/** Prefixes that are their own group, whatever the value (`w-4`, `opacity-50`). */
+const OWN_GROUP = [
+  "leading tracking outline-offset rounded opacity grow shrink basis order grid-cols",
+  "grid-rows grid-flow col-start col-end gap gap-x gap-y space-x space-y divide-x divide-y",
+  "size w h min-w min-h max-w max-h z overflow overflow-x overflow-y cursor pointer-events",
+  "select transition duration ease delay animate translate translate-x translate-y scale",
+  "scale-x scale-y rotate aspect line-clamp underline-offset fill accent will-change scroll-m",
+  "scroll-p p m",
+].join(" ");
+for (const p of OWN_GROUP.split(" ")) PREFIXES[p] = () => p;
+/** Positions, only with a value on the spacing scale (`top-4`; `end-safe` is no position). */
+for (const p of "inset inset-x inset-y start end top right bottom left".split(" ")) PREFIXES[p] = (v) => (spacing(v) === undefined ? undefined : p);
 for (const side of SIDES.slice(1, -1).split("|")) {
   for (const p of ["p", "m", "scroll-m", "scroll-p"]) PREFIXES[p + side] = () => p + side;
   PREFIXES[`rounded-${side}`] = () => `rounded-${side}`;
@@ -188,8 +136,6 @@ for (const corner of ["ss", "se", "ee", "es", "tl", "tr", "br", "bl"]) {
   PREFIXES[`rounded-${corner}`] = () => `rounded-${corner}`;
   WORDS[`rounded-${corner}`] = `rounded-${corner}`;
 }
-PREFIXES.p = () => "p";
-PREFIXES.m = () => "m";
 
 /** Groups a class of which overrides (tailwind-merge's `conflictingClassGroups`). */
 const sides = (prefix: string, list: string) => list.split(" ").map((s) => prefix + s);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createAdmission, createPolledReadGate, DEFAULT_POLLED_READ_CONCURRENCY, isPolledRead, polledReadConcurrency } from "@/lib/http/read-admission";
 
+/** Lets promises already resolved run their callbacks. */
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
 describe("isPolledRead", () => {
   it.each([
     ["GET", "/api/assets?tab=approved", true],
@@ -34,8 +37,6 @@ describe("polledReadConcurrency", () => {
 });
 
 describe("createAdmission", () => {
-  const tick = () => new Promise((resolve) => setImmediate(resolve));
-
   it("admits up to the limit at once and the rest in order of arrival as places come back", async () => {
     const gate = createAdmission(() => 2);
     const order: number[] = [];
@@ -94,8 +95,6 @@ describe("createAdmission", () => {
 });
 
 describe("createPolledReadGate", () => {
-  const tick = () => new Promise((resolve) => setImmediate(resolve));
-
   it("lets reads through up to the limit, one at a time while another request is in progress, and up to the limit again after", async () => {
     const gate = createPolledReadGate(3);
     const admitted: number[] = [];
