@@ -1,6 +1,7 @@
 "use client";
 
 import { type ComponentProps, type ComponentType, useEffect, useState } from "react";
+import { afterPageLoad } from "@/components/ui/after-page-load";
 import { loadToastLibrary, markToasterShown, onToastWanted } from "@/components/ui/toast";
 
 type ToasterProps = ComponentProps<typeof import("sonner").Toaster>;
@@ -19,11 +20,10 @@ export function Toaster(props: ToasterProps) {
       void loadToastLibrary().then((sonner) => setLoaded(() => sonner.Toaster));
     };
     const stop = onToastWanted(show);
-    if (document.readyState === "complete") show();
-    else window.addEventListener("load", show, { once: true });
+    const cancel = afterPageLoad(show);
     return () => {
       stop();
-      window.removeEventListener("load", show);
+      cancel();
     };
   }, []);
   // The library's toaster subscribes in its own effect, which runs before this one.
