@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { type Page, expect, test } from "@playwright/test";
 import { makePng, makeWav } from "@/lib/media/test-media";
-import { demo, signIn, freshSeed } from "./helpers";
+import { demo, signIn, freshSeed, waitForHydration } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -179,4 +179,36 @@ test("a video that finishes while the user is on another page is announced there
   await page.getByRole("button", { name: "Open", exact: true }).click();
   await expect(page).toHaveURL(/\/jobs\/[^/]+$/);
   await expect(page.getByTestId("job-video")).toBeVisible();
+});
+
+test("the aspect ratio radios hydrate after the page has loaded, and a click made before is not lost", async ({ page }) => {
+  await signIn(page, demo.creator);
+  // Scripts asked for after the load event come 1.5 s late, as on a slow connection.
+  let loaded = false;
+  const late: string[] = [];
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    if (loaded) {
+      late.push(route.request().url());
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+    }
+    await route.continue();
+  });
+  page.on("load", () => (loaded = true));
+  await page.goto("/generate");
+  await waitForHydration(page);
+  // The server drew the radios; their code is among the scripts asked for after the load event.
+  const portrait = page.getByRole("radio", { name: "9:16" });
+  await expect(portrait).toHaveAttribute("aria-checked", "false");
+  await portrait.click();
+  await expect(portrait).toHaveAttribute("aria-checked", "true");
+  expect(late.length).toBeGreaterThan(0);
+  await page.getByRole("radio", { name: "1:1" }).click();
+  await expect(page.getByRole("radio", { name: "1:1" })).toHaveAttribute("aria-checked", "true");
+  await expect(portrait).toHaveAttribute("aria-checked", "false");
+  await expect(portrait).toBeVisible();
+  // The picker's type filter is one too.
+  const images = page.getByRole("radio", { name: "Images" });
+  await images.click();
+  await expect(images).toHaveAttribute("aria-checked", "true");
+  await expect(page.getByRole("radio", { name: "All" })).toBeVisible();
 });

@@ -3,7 +3,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Check, Loader2, Search } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { AssetThumbnail } from "@/components/assets/asset-thumbnail";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
@@ -42,6 +42,9 @@ export function AssetPicker({
   const [type, setType] = useState<AssetType | "">("");
   const [groupId, setGroupId] = useState("");
   const search = useDebounced(q.trim(), 250);
+  // The type filter hydrates after the page has loaded; stable props keep it from re-rendering before.
+  const typeLabel = useCallback((v: (typeof typeFilters)[number]) => t(`picker.types.${v}`), [t]);
+  const chooseType = useCallback((v: (typeof typeFilters)[number]) => setType(v === "all" ? "" : v), []);
   const query = useInfiniteQuery({
     queryKey: ["approved-assets", search, type, groupId],
     initialPageParam: "",
@@ -88,8 +91,8 @@ export function AssetPicker({
         look="pill"
         value={type || "all"}
         options={typeFilters}
-        labelOf={(v) => t(`picker.types.${v}`)}
-        onChange={(v) => setType(v === "all" ? "" : (v as AssetType))}
+        labelOf={typeLabel}
+        onChange={chooseType}
       />
 
       {query.isPending ? (

@@ -1,48 +1,18 @@
 "use client";
 
-import { useTranslations } from "next-intl";
-import { RadioGroup } from "radix-ui";
+import { Skeleton } from "@/components/ui/skeleton";
+import { hydrateAfterLoad } from "@/components/ui/hydrate-after-load";
+import type { Segmented as SegmentedChoice } from "./segmented";
 import { cn } from "@/lib/utils";
 
 /**
- * One choice of a few, as a row of radio buttons (Radix: one tab stop, arrow keys move the
- * choice). `pill` is the rounded look of filter chips.
+ * One choice of a few (./segmented.tsx). Radix's radio group and its roving focus are not
+ * needed until a choice is changed: they hydrate after the page has loaded.
  */
-export function Segmented<T extends string>({
-  label,
-  value,
-  options,
-  onChange,
-  labelOf,
-  look = "box",
-}: {
-  label: string;
-  value: T;
-  options: readonly T[];
-  onChange: (v: T) => void;
-  labelOf?: (option: T) => string;
-  look?: "box" | "pill";
-}) {
-  const t = useTranslations("generate");
-  const optionLabel = labelOf ?? ((option: T) => (option === "adaptive" ? t("form.adaptive") : option));
-  return (
-    <RadioGroup.Root aria-label={label} value={value} onValueChange={(v) => onChange(v as T)} orientation="horizontal" className="flex flex-wrap gap-1">
-      {options.map((option) => (
-        <RadioGroup.Item
-          key={option || "all"}
-          value={option}
-          className={cn(
-            "border text-xs font-medium focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-1 focus-visible:ring-offset-background",
-            look === "box" ? "min-w-12 rounded-md px-2.5 py-1.5" : "rounded-full px-3 py-1",
-            "border-border hover:bg-muted data-[state=checked]:border-primary data-[state=checked]:bg-primary data-[state=checked]:text-primary-foreground",
-          )}
-        >
-          {optionLabel(option)}
-        </RadioGroup.Item>
-      ))}
-    </RadioGroup.Root>
-  );
-}
+export const Segmented = hydrateAfterLoad(
+  () => import("./segmented").then((m) => m.Segmented),
+  () => <Skeleton className="h-7 w-48" />,
+) as typeof SegmentedChoice;
 
 /** A checkbox with a label and a hint, the whole box clickable. */
 export function Toggle({ id, label, hint, checked, onChange }: { id: string; label: string; hint: string; checked: boolean; onChange: (v: boolean) => void }) {
