@@ -17,9 +17,8 @@ import { cn } from "@/lib/utils";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { useFormat } from "@/lib/i18n/use-format";
 import { ProgressBar } from "./progress-bar";
+import { submissionsQueryKey } from "./submissions-query-key";
 import { useActionMessage } from "@/lib/i18n/use-action-message";
-
-export const submissionsQueryKey = ["submissions"] as const;
 
 const ConfirmDialog = lazyClient(() => import("@/components/assets/confirm-dialog").then((m) => m.ConfirmDialog));
 

@@ -2,11 +2,13 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useAction } from "next-safe-action/hooks";
+import { hydrateAfterLoad } from "@/components/ui/hydrate-after-load";
 import { lazyClient } from "@/components/ui/lazy-client";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "@/components/ui/toast";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Skeleton } from "@/components/ui/skeleton";
 import { useActionMessage } from "@/lib/i18n/use-action-message";
 import type { ApprovedDuplicate } from "@/lib/assets/find-approved-duplicates";
 import type { GroupOption } from "@/lib/assets/list-groups";
@@ -18,7 +20,7 @@ import type { SubmitAssetsResult } from "@/lib/submissions/submit-assets";
 import { submitAssetsAction } from "@/lib/submissions/submit-assets.action";
 import type { SubmitAssetsInput } from "@/lib/submissions/submit-assets.validation";
 import { DropZone } from "./drop-zone";
-import { SubmissionsPanel, submissionsQueryKey } from "./submissions-panel";
+import { submissionsQueryKey } from "./submissions-query-key";
 import { SubmitCard } from "./submit-card";
 import { knownGroupId, TargetFields, targetInput } from "./target-fields";
 import { checkNames, findRepeats, uploadProgress } from "./upload-checks";
@@ -40,6 +42,12 @@ const groupsQueryKey = ["groups"] as const;
 
 // The list of dropped files shows only once there are files: its code loads with the first.
 const FilesCard = lazyClient(() => import("./files-card").then((m) => m.FilesCard));
+// The recent submits below the form hydrate after the page has loaded.
+const SubmissionsPanel = hydrateAfterLoad(() => import("./submissions-panel").then((m) => m.SubmissionsPanel), SubmissionsSkeleton);
+
+function SubmissionsSkeleton() {
+  return <Skeleton className="h-40 w-full" />;
+}
 
 async function fetchGroups(failed: (status: number) => string): Promise<GroupOption[]> {
   const res = await fetch("/api/groups", { cache: "no-store" });
