@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { type Page, expect, test } from "@playwright/test";
 import { makePng, makeWav } from "@/lib/media/test-media";
-import { demo, signIn, freshSeed, waitForHydration } from "./helpers";
+import { delayScriptsAfterLoad, demo, signIn, freshSeed, waitForHydration } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -183,17 +183,7 @@ test("a video that finishes while the user is on another page is announced there
 
 test("the aspect ratio radios hydrate after the page has loaded, and a click made before is not lost", async ({ page }) => {
   await signIn(page, demo.creator);
-  // Scripts asked for after the load event come 1.5 s late, as on a slow connection.
-  let loaded = false;
-  const late: string[] = [];
-  await page.route("**/_next/static/chunks/**", async (route) => {
-    if (loaded) {
-      late.push(route.request().url());
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-    }
-    await route.continue();
-  });
-  page.on("load", () => (loaded = true));
+  const late = await delayScriptsAfterLoad(page);
   await page.goto("/generate");
   await waitForHydration(page);
   // The server drew the radios; their code is among the scripts asked for after the load event.
@@ -211,4 +201,13 @@ test("the aspect ratio radios hydrate after the page has loaded, and a click mad
   await images.click();
   await expect(images).toHaveAttribute("aria-checked", "true");
   await expect(page.getByRole("radio", { name: "All" })).toBeVisible();
+
+  // Reached by a client navigation, the page draws them at once (their code has come).
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Jobs" }).click();
+  await expect(page).toHaveURL(/\/jobs$/);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Generate" }).click();
+  const landscape = page.getByRole("radio", { name: "4:3" });
+  await landscape.click();
+  await expect(landscape).toHaveAttribute("aria-checked", "true");
+  await expect(page.getByRole("radio", { name: "21:9" })).toBeVisible();
 });

@@ -37,3 +37,22 @@ export async function waitForHydration(page: Page, selector = "main") {
     return !!element && Object.keys(element).some((key) => key.startsWith("__react"));
   }, selector);
 }
+
+/**
+ * Makes every script the page asks for after its load event come `ms` late, as on a slow
+ * connection, for parts that hydrate after the load event (`hydrateAfterLoad`). Returns the
+ * addresses of those late scripts as they are asked for.
+ */
+export async function delayScriptsAfterLoad(page: Page, ms = 1500): Promise<string[]> {
+  let loaded = false;
+  const late: string[] = [];
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    if (loaded) {
+      late.push(route.request().url());
+      await new Promise((resolve) => setTimeout(resolve, ms));
+    }
+    await route.continue();
+  });
+  page.on("load", () => (loaded = true));
+  return late;
+}
