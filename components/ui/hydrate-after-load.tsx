@@ -25,31 +25,34 @@ export function hydrateAfterLoad<P extends object>(load: () => Promise<Component
   });
   function HydrateAfterLoad(props: P) {
     const box = useRef<HTMLDivElement>(null);
-    const held = useRef<{ hydrated: boolean; clicks: Element[] }>({ hydrated: false, clicks: [] });
+    // Clicks made before the part has hydrated, and how to stop holding them.
+    const held = useRef<{ hydrated: boolean; clicks: Element[]; stop: (() => void) | null }>({ hydrated: false, clicks: [], stop: null });
     useEffect(() => {
       const state = held.current;
+      // A part whose code was there already renders (and hydrates) in the same commit.
       if (state.hydrated) return;
       // Before React's own listener (on the page's root), which drops the click.
       const hold = (event: MouseEvent) => {
         const target = event.target;
-        if (state.hydrated || !(target instanceof Element) || !box.current?.contains(target)) return;
+        if (!(target instanceof Element) || !box.current?.contains(target)) return;
         event.preventDefault();
         event.stopImmediatePropagation();
         state.clicks.push(target);
       };
       window.addEventListener("click", hold, true);
-      return () => window.removeEventListener("click", hold, true);
+      state.stop = () => window.removeEventListener("click", hold, true);
+      return () => state.stop?.();
     }, []);
     const hydrated = useCallback(() => {
       const state = held.current;
       state.hydrated = true;
+      state.stop?.();
       for (const target of state.clicks.splice(0)) {
         if (target.isConnected) target.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true }));
       }
     }, []);
     return (
-      // A box of its own to catch clicks in (not `display: contents`: Chromium then lays out
-      // nothing inside a container-query child once it has hydrated).
+      // A box of its own to catch clicks in.
       <div ref={box}>
         <Suspense fallback={Fallback ? <Fallback /> : null}>
           <Loaded {...props} />

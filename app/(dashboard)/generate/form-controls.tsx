@@ -3,7 +3,6 @@
 import { Skeleton } from "@/components/ui/skeleton";
 import { hydrateAfterLoad } from "@/components/ui/hydrate-after-load";
 import type { Segmented as SegmentedChoice } from "./segmented";
-import { cn } from "@/lib/utils";
 
 /**
  * One choice of a few (./segmented.tsx). Radix's radio group and its roving focus are not
