@@ -61,7 +61,9 @@ const data = [
 async function englishLeft(page: Page, own: string[]): Promise<string[]> {
   // Groups other tests of the run made are the team's data too.
   const groups = ((await (await page.request.get("/api/groups")).json()) as { groups: { name: string }[] }).groups.map((g) => g.name);
-  own = [...own, ...groups];
+  // So are the assets they named (the Generate picker lists the team's latest approved ones).
+  const assets = ((await (await page.request.get("/api/assets?limit=100")).json()) as { items: { name: string }[] }).items.map((a) => a.name);
+  own = [...own, ...groups, ...assets];
   const text = await page.evaluate(() => {
     // A video's prompt is what the team wrote for the model, the provider's own words are quoted
     // as received (beside our explanation), and zone ids and languages' own names are names:
