@@ -1,6 +1,6 @@
 "use client";
 
-import { useAction } from "next-safe-action/hooks";
+import { useAction } from "@/lib/use-action";
 import { useTranslations } from "next-intl";
 import { toast } from "@/components/ui/toast";
 import { useAlreadyApprovedToast } from "@/components/assets/already-approved-toast";

@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { ArrowRight, History, Loader2, RotateCcw, Send, Trash2, X } from "lucide-react";
-import { useAction } from "next-safe-action/hooks";
+import { useAction } from "@/lib/use-action";
 import { useTranslations } from "next-intl";
 import { Dialog } from "radix-ui";
 import { useState } from "react";

@@ -1,7 +1,7 @@
 "use client";
 
 import { X } from "lucide-react";
-import { useAction } from "next-safe-action/hooks";
+import { useAction } from "@/lib/use-action";
 import { useTranslations } from "next-intl";
 import { type ReactNode, useState } from "react";
 import { toast } from "@/components/ui/toast";

@@ -1,7 +1,7 @@
 "use client";
 
 import { FileUp, Loader2 } from "lucide-react";
-import { useAction } from "next-safe-action/hooks";
+import { useAction } from "@/lib/use-action";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useDropzone } from "react-dropzone";

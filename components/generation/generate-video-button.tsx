@@ -2,7 +2,7 @@
 
 import { Clapperboard, Loader2 } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useAction } from "next-safe-action/hooks";
+import { useAction } from "@/lib/use-action";
 import { useRouter } from "next/navigation";
 import type { ComponentProps } from "react";
 import { toast } from "@/components/ui/toast";

@@ -2,10 +2,11 @@
 
 import { Monitor, Moon, Sun } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useTheme } from "next-themes";
 import { DropdownMenu } from "radix-ui";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { MenuRadioItem } from "@/components/ui/menu-radio-item";
+import { chooseTheme, readTheme, type ThemeChoice } from "@/lib/theme";
 
 const choices = [
   { value: "light", icon: Sun },
@@ -16,12 +17,13 @@ const choices = [
 /**
  * The theme menu: Light, Dark or System. The button's name ("Theme") and markup are the same
  * on the server and in the browser; the icon of the theme in use is picked by CSS (the `dark`
- * class next-themes sets before the first paint), and the chosen item is only read when the
+ * class lib/theme.ts sets before the first paint), and the chosen item is only read when the
  * menu is open, after hydration. Loaded on first use (see `ThemeToggle`).
  */
 export default function ThemeMenu({ defaultOpen }: { defaultOpen?: boolean }) {
   const t = useTranslations("shell");
-  const { theme, setTheme } = useTheme();
+  // Drawn in the browser only (loaded on first use), so the kept choice can be read at once.
+  const [theme, setTheme] = useState<ThemeChoice>(readTheme);
   return (
     <DropdownMenu.Root defaultOpen={defaultOpen}>
       <DropdownMenu.Trigger asChild>
@@ -33,7 +35,14 @@ export default function ThemeMenu({ defaultOpen }: { defaultOpen?: boolean }) {
       <DropdownMenu.Portal>
         <DropdownMenu.Content align="end" sideOffset={6} className="z-50 min-w-36 rounded-md border border-border bg-card p-1 text-sm shadow-md">
           <DropdownMenu.Label className="px-2 py-1.5 text-xs font-medium text-muted-foreground">{t("theme")}</DropdownMenu.Label>
-          <DropdownMenu.RadioGroup value={theme ?? "system"} onValueChange={setTheme}>
+          <DropdownMenu.RadioGroup
+            value={theme}
+            onValueChange={(value) => {
+              const choice = value as ThemeChoice;
+              setTheme(choice);
+              chooseTheme(choice);
+            }}
+          >
             {choices.map(({ value, icon: Icon }) => (
               <MenuRadioItem key={value} value={value}>
                 <Icon className="size-4" aria-hidden />

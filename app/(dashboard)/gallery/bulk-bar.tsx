@@ -1,7 +1,7 @@
 "use client";
 
 import { Copy, RotateCcw, Trash2 } from "lucide-react";
-import { useAction } from "next-safe-action/hooks";
+import { useAction } from "@/lib/use-action";
 import { useTranslations } from "next-intl";
 import { toast } from "@/components/ui/toast";
 import type { Viewer } from "@/components/gallery/asset-drawer";

@@ -2,7 +2,7 @@
 
 import { AlertCircle, Clapperboard, Loader2 } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useAction } from "next-safe-action/hooks";
+import { useAction } from "@/lib/use-action";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState } from "react";

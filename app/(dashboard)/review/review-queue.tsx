@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { CheckCircle2, Lightbulb, RotateCcw, Trash2 } from "lucide-react";
-import { useAction } from "next-safe-action/hooks";
+import { useAction } from "@/lib/use-action";
 import { useTranslations } from "next-intl";
 import { lazyClient } from "@/components/ui/lazy-client";
 import { parseAsStringLiteral, useQueryState } from "nuqs";

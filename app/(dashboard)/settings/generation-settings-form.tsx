@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useAction } from "next-safe-action/hooks";
+import { useAction } from "@/lib/use-action";
 import { useState } from "react";
 import { toast } from "@/components/ui/toast";
 import { SeedField, SelectField } from "@/components/generation/video-param-fields";

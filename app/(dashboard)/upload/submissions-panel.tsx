@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { ArrowRight, AudioLines, Clapperboard, ImageIcon, Loader2, RefreshCw } from "lucide-react";
 import { lazyClient } from "@/components/ui/lazy-client";
 import Link from "next/link";
-import { useAction } from "next-safe-action/hooks";
+import { useAction } from "@/lib/use-action";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "@/components/ui/toast";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useAction } from "next-safe-action/hooks";
+import { useAction } from "@/lib/use-action";
 import { hydrateAfterLoad } from "@/components/ui/hydrate-after-load";
 import { lazyClient } from "@/components/ui/lazy-client";
 import { useTranslations } from "next-intl";
