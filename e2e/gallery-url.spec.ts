@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { demo, signIn } from "./helpers";
+import { delayScriptsAfterLoad, demo, signIn, waitForHydration } from "./helpers";
 import { uploadReviewed } from "./seed-assets";
 
 /**
@@ -173,4 +173,53 @@ test("the Jobs page keeps its filters in the URL too, and opens with its list, n
   await page.goBack();
   await expect(page.getByRole("tab", { name: "Failed" })).toHaveAttribute("aria-selected", "true");
   expect(await samePage(page)).toBe(true);
+});
+
+test("the status tabs and the view buttons hydrate after the page has loaded, and clicks made before are not lost", async ({ page }) => {
+  await signIn(page, demo.creator);
+  const late = await delayScriptsAfterLoad(page);
+  await page.goto("/gallery");
+  await waitForHydration(page);
+  // The server drew the tabs; their code is among the scripts asked for after the load event.
+  const failed = page.getByRole("tab", { name: /^Failed/ });
+  await expect(failed).toHaveAttribute("aria-selected", "false");
+  await failed.click();
+  await expect(page).toHaveURL(/tab=failed/);
+  await expect(failed).toHaveAttribute("aria-selected", "true");
+  expect(late.length).toBeGreaterThan(0);
+  // The results are the chosen tab's panel.
+  await expect(page.getByRole("tabpanel", { name: /^Failed/ })).toBeVisible();
+  // One tab stop, arrow keys move, Enter chooses.
+  await failed.focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByRole("tab", { name: /^All/ })).toBeFocused();
+  await page.keyboard.press("Enter");
+  // All is the gallery's default: the URL drops the tab.
+  await expect(page).not.toHaveURL(/tab=/);
+  await expect(page.getByRole("tabpanel", { name: /^All/ })).toBeVisible();
+
+  // The view buttons, after a reload with late scripts again: a click before they hydrate is kept.
+  await page.reload();
+  await waitForHydration(page);
+  await page.getByRole("radio", { name: "List view" }).click();
+  await expect(page).toHaveURL(/view=list/);
+  await expect(page.getByRole("radio", { name: "List view" })).toHaveAttribute("aria-checked", "true");
+  await expect(page.getByRole("radio", { name: "Grid view" })).toBeVisible();
+});
+
+test("the Jobs page's status tabs work before and after a client navigation", async ({ page }) => {
+  await signIn(page, demo.creator);
+  await delayScriptsAfterLoad(page);
+  await page.goto("/jobs");
+  await waitForHydration(page);
+  await page.getByRole("tab", { name: "Failed" }).click();
+  await expect(page).toHaveURL(/status=failed/);
+  await expect(page.getByRole("tabpanel", { name: "Failed" })).toBeVisible();
+  // Reached by a client navigation, the tabs are drawn at once and work.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Gallery" }).click();
+  await expect(page).toHaveURL(/\/gallery/);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Jobs" }).click();
+  await page.getByRole("tab", { name: "Running" }).click();
+  await expect(page).toHaveURL(/status=active/);
+  await expect(page.getByRole("tab", { name: "Running" })).toHaveAttribute("aria-selected", "true");
 });

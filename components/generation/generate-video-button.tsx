@@ -3,6 +3,7 @@
 import { Clapperboard, Loader2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useAction } from "@/lib/use-action";
+import { noteStartedJob } from "@/components/generation/running-jobs";
 import { useRouter } from "next/navigation";
 import type { ComponentProps } from "react";
 import { toast } from "@/components/ui/toast";
@@ -32,6 +33,7 @@ export function GenerateVideoButton({ assetId, assetIds, label, disabled, size =
       const results = data?.results ?? [];
       const started = results.filter((r) => r.ok);
       const refused = results.filter((r) => !r.ok);
+      for (const r of started) if (r.outcome.state !== "SEND_FAILED") noteStartedJob(r.outcome.jobId);
       if (results.length === 1 && started[0]?.ok) {
         const { outcome } = started[0];
         if (outcome.state === "SEND_FAILED") toast.error(t("form.startFailed"), { description: outcome.error ?? undefined });

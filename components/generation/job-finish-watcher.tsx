@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { announceFinishedJob, useJobNoticeTranslator } from "@/components/generation/use-job-finish-notice";
+import { keepRunningJobs, readRunningJobs } from "@/components/generation/running-jobs";
 import { getJson, watchInterval } from "@/components/generation/watch-interval";
 import type { VideoJobView } from "@/lib/generation/video-job-view";
 
@@ -17,6 +18,8 @@ type ListAnswer = { items: VideoJobView[] };
 export function JobFinishWatcher() {
   const router = useRouter();
   const t = useJobNoticeTranslator();
+  // Jobs seen running, kept in the tab's session: a job that finishes while the next page
+  // loads (a reload, a link opened in place) is still news there.
   const running = useRef<Set<string> | null>(null);
   const query = useQuery({
     queryKey: ["video-jobs", "mine-active"],
@@ -30,9 +33,12 @@ export function JobFinishWatcher() {
     const items = query.data?.items;
     if (!items) return;
     const now = new Set(items.map((j) => j.id));
-    const before = running.current;
+    // What this page saw running, and what the tab's session kept (earlier pages, jobs just started).
+    const kept = readRunningJobs();
+    const before = running.current || kept ? new Set([...(running.current ?? []), ...(kept ?? [])]) : null;
     running.current = now;
-    if (!before) return; // jobs that finished before this page opened are not news
+    keepRunningJobs(now);
+    if (!before) return; // jobs that finished before this tab watched them are not news
     for (const id of before) {
       if (now.has(id)) continue;
       getJson<{ job: VideoJobView }>(`/api/video-jobs/${id}`)

@@ -1,14 +1,7 @@
 import { createElement } from "react";
-import { prerenderToNodeStream } from "react-dom/static";
 import { describe, expect, it, vi } from "vitest";
+import { serverHtml } from "@/test/server-html";
 import { hydrateAfterLoad } from "./hydrate-after-load";
-
-async function serverHtml(element: ReturnType<typeof createElement>): Promise<string> {
-  const { prelude } = await prerenderToNodeStream(element);
-  let html = "";
-  for await (const chunk of prelude) html += String(chunk);
-  return html;
-}
 
 describe("hydrateAfterLoad", () => {
   it("is drawn by the server in full (not its fallback), in a box of its own", async () => {

@@ -18,7 +18,12 @@ import { afterPageLoad } from "@/components/ui/after-page-load";
  * that cannot hydrate yet with `Fallback` when they do, so pass props that stay the same
  * object until the user acts (state, memoized values, stable callbacks).
  */
-export function hydrateAfterLoad<P extends object>(load: () => Promise<ComponentType<P>>, Fallback?: ComponentType): ComponentType<P> {
+export function hydrateAfterLoad<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  Fallback?: ComponentType,
+  /** The classes of the box the part sits in (`contents` leaves the part itself in its parent's layout). */
+  boxClassName?: string,
+): ComponentType<P> {
   const Loaded = lazy(async () => {
     if (typeof window !== "undefined") await new Promise<void>((resolve) => afterPageLoad(resolve));
     return { default: await load() };
@@ -53,7 +58,7 @@ export function hydrateAfterLoad<P extends object>(load: () => Promise<Component
     }, []);
     return (
       // A box of its own to catch clicks in.
-      <div ref={box}>
+      <div ref={box} className={boxClassName}>
         <Suspense fallback={Fallback ? <Fallback /> : null}>
           <Loaded {...props} />
           <OnMount run={hydrated} />

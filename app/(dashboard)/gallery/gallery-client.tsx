@@ -9,6 +9,7 @@ import { toast } from "@/components/ui/toast";
 import type { Viewer } from "@/components/gallery/asset-drawer";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
+import { useStableCallback } from "@/components/ui/use-stable-callback";
 import { type GalleryFilters, type GalleryTab, activeFilterCount, galleryFiltersToSearchParams } from "@/lib/assets/gallery-filters";
 import type { GalleryResponse } from "@/lib/assets/gallery-response";
 import type { GalleryFacets } from "@/lib/assets/list-gallery-facets";
@@ -17,7 +18,7 @@ import { AssetGrid, AssetList } from "./asset-grid";
 import { FiltersBar } from "./filters-bar";
 import { StatusTabs } from "./status-tabs";
 import { useGalleryUrl } from "./use-gallery-url";
-import { ViewControls } from "./view-controls";
+import { ViewControls } from "./deferred-view-controls";
 
 // The drawer is not needed for the first paint: its code loads when an asset is opened.
 const AssetDrawer = lazyClient(() => import("@/components/gallery/asset-drawer").then((m) => m.AssetDrawer));
@@ -69,6 +70,11 @@ export function GalleryClient({
     },
     [setFilters],
   );
+
+  // Stable: the tabs and view controls keep their server HTML until they hydrate.
+  const chooseTab = useStableCallback((tab: GalleryTab) => applyFilters({ ...filters, tab }));
+  const chooseView = useStableCallback(setView);
+  const chooseDensity = useStableCallback(setDensity);
 
   const key = JSON.stringify(filters);
   const query = useInfiniteQuery({
@@ -174,7 +180,7 @@ export function GalleryClient({
       <StatusTabs
         tab={filters.tab}
         counts={counts}
-        onChange={(tab) => applyFilters({ ...filters, tab })}
+        onChange={chooseTab}
         toolbar={<FiltersBar filters={filters} facets={facets} onChange={applyFilters} />}
         actions={
           <>
@@ -183,7 +189,7 @@ export function GalleryClient({
                 <Loader2 className="size-3.5 animate-spin" aria-hidden /> <span className="hidden lg:inline">{t("live")}</span>
               </span>
             ) : null}
-            <ViewControls view={view} density={density} onView={setView} onDensity={setDensity} />
+            <ViewControls view={view} density={density} onView={chooseView} onDensity={chooseDensity} />
           </>
         }
       >

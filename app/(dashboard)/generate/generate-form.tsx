@@ -3,6 +3,7 @@
 import { AlertCircle, Clapperboard, Loader2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useAction } from "@/lib/use-action";
+import { noteStartedJob } from "@/components/generation/running-jobs";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState } from "react";
@@ -74,6 +75,7 @@ export function GenerateForm({ initial, models, groups, priceTable, duplicateOf 
         return;
       }
       toast.success(t("form.started"));
+      noteStartedJob(data.jobId);
       router.push(`/jobs/${data.jobId}`);
     },
     onExecute: () => setSendFailure(null),

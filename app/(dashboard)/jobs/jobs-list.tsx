@@ -6,7 +6,6 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useQueryStates } from "nuqs";
-import { Tabs } from "radix-ui";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { JobProgressBar } from "@/components/generation/job-progress-bar";
 import { ReferenceThumbnails } from "@/components/generation/reference-thumbnails";
@@ -15,6 +14,8 @@ import { useJobFinishNotice } from "@/components/generation/use-job-finish-notic
 import { VideoJobStatusBadge } from "@/components/generation/video-job-status-badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { DeferredFilterTabList, FilterTabPanel } from "@/components/ui/filter-tabs";
+import { useStableCallback } from "@/components/ui/use-stable-callback";
 import { Input, Select } from "@/components/ui/input";
 import { type VideoJobStatusFilter, isFinishedVideoJob } from "@/lib/generation/video-job-states";
 import { useFormat } from "@/lib/i18n/use-format";
@@ -120,24 +121,26 @@ export function JobsList({ initialFilters, initialPage }: { initialFilters: Jobs
     refetchInterval: (q) => (q.state.data?.pages.some((p) => p.items.some((j) => !isFinishedVideoJob(j.state))) ? RUNNING_POLL_MS : false),
     refetchIntervalInBackground: false,
   });
+  // Stable: the tabs keep their server HTML until they hydrate (components/ui/filter-tabs.tsx).
+  const chooseStatus = useStableCallback((status: string) => update({ status: status as VideoJobStatusFilter }));
+  const tabs = useMemo(() => statusTabs.map((tab) => ({ value: tab, content: t(`filters.tabs.${tab}`) })), [t]);
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   const models = query.data?.pages[0]?.models ?? initialPage.models;
   useJobFinishNotice(items, (jobId) => router.push(`/jobs/${jobId}`));
 
   return (
-    <Tabs.Root value={filters.status} onValueChange={(v) => update({ status: v as VideoJobStatusFilter })} activationMode="manual" className="flex flex-col gap-4">
+    <div className="flex flex-col gap-4">
       <div className="flex flex-col gap-3 lg:flex-row lg:items-end">
-        <Tabs.List aria-label={t("filters.status")} className="relative flex max-w-full gap-1 self-start overflow-x-auto rounded-lg bg-muted p-1">
-          {statusTabs.map((tab) => (
-            <Tabs.Trigger
-              key={tab}
-              value={tab}
-              className="rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap text-muted-foreground hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring data-[state=active]:bg-card data-[state=active]:text-foreground data-[state=active]:shadow-sm"
-            >
-              {t(`filters.tabs.${tab}`)}
-            </Tabs.Trigger>
-          ))}
-        </Tabs.List>
+        <DeferredFilterTabList
+          name="jobs"
+          label={t("filters.status")}
+          value={filters.status}
+          tabs={tabs}
+          onChange={chooseStatus}
+          className="max-w-full min-w-0 self-start"
+          listClassName="relative flex max-w-full gap-1 overflow-x-auto rounded-lg bg-muted p-1"
+          tabClassName="rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap text-muted-foreground hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring data-[state=active]:bg-card data-[state=active]:text-foreground data-[state=active]:shadow-sm"
+        />
         <div className="flex flex-1 flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-end">
           <div className="flex min-w-0 flex-1 flex-col gap-1">
             <label htmlFor={`${id}-q`} className="text-xs font-medium text-muted-foreground">
@@ -170,7 +173,7 @@ export function JobsList({ initialFilters, initialPage }: { initialFilters: Jobs
         </div>
       </div>
 
-      <Tabs.Content value={filters.status} tabIndex={-1} className="flex flex-col gap-4 focus-visible:outline-none">
+      <FilterTabPanel name="jobs" value={filters.status} className="flex flex-col gap-4">
         {query.isPending ? (
           <JobsListSkeleton />
         ) : (
@@ -205,7 +208,7 @@ export function JobsList({ initialFilters, initialPage }: { initialFilters: Jobs
             {query.isFetchingNextPage ? t("loadingMore") : t("showMore")}
           </Button>
         ) : null}
-      </Tabs.Content>
-    </Tabs.Root>
+      </FilterTabPanel>
+    </div>
   );
 }
