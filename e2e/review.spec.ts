@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { makePng } from "@/lib/media/test-media";
-import { demo, signIn, freshSeed } from "./helpers";
+import { delayScriptsAfterLoad, demo, signIn, freshSeed, waitForHydration } from "./helpers";
 
 /**
  * Following reviews to the end: a creator submits 6 images, 2 of them of "real persons"; the
@@ -64,6 +64,39 @@ test("a creator's 6 images: the gallery shows 4 approved and 2 failed with the p
   await card(page, good[0]!).getByRole("button", { name: `Open ${good[0]}` }).click();
   await expect(drawer.getByTestId("drawer-asset-url")).toHaveText(/^asset:\/\/asset-/);
   await expect(drawer.getByRole("button", { name: "Copy URL" })).toBeVisible();
+});
+
+test("a file dropped or chosen on a failed row before its drop target has hydrated is checked all the same", async ({ page }) => {
+  await signIn(page, demo.lead);
+  const late = await delayScriptsAfterLoad(page, 5_000);
+  await page.goto("/review");
+  await waitForHydration(page);
+  const row = page.locator(`[data-testid="failed-item"][data-asset-name="${bad[0]}"]`);
+  const target = row.locator('[data-testid^="replace-drop-"]');
+  // A picture too small for the provider, dropped while the row's drop target is still the server's HTML.
+  const png = [...makePng(100, 100, freshSeed())];
+  const dataTransfer = await page.evaluateHandle((bytes) => {
+    const data = new DataTransfer();
+    data.items.add(new File([new Uint8Array(bytes)], "tiny.png", { type: "image/png" }));
+    return data;
+  }, png);
+  // Not hydrated yet: React has not attached its props to the element.
+  expect(await target.evaluate((el) => Object.keys(el).some((key) => key.startsWith("__reactProps")))).toBe(false);
+  await target.dispatchEvent("drop", { dataTransfer });
+  const problems = row.getByRole("alert");
+  await expect(problems).toContainText("The image is 100×100 px; each side must be 300–6000 px.");
+  expect(late.length).toBeGreaterThan(0);
+  // The page is still the Review page (the browser did not open the file in its place).
+  await expect(page).toHaveURL(/\/review$/);
+
+  // Chosen through the file input before hydration: the same check.
+  await page.reload();
+  await waitForHydration(page);
+  expect(await target.evaluate((el) => Object.keys(el).some((key) => key.startsWith("__reactProps")))).toBe(false);
+  await row.locator('input[type="file"]').setInputFiles({ name: "small.png", mimeType: "image/png", buffer: makePng(120, 120, freshSeed()) });
+  await expect(problems).toContainText("The image is 120×120 px; each side must be 300–6000 px.");
+  // Nothing was replaced.
+  await expect(row).toHaveCount(1);
 });
 
 test("the lead replaces one failed file and dismisses the other in Review; the replacement is approved", async ({ page }) => {

@@ -11,8 +11,9 @@ import { afterPageLoad } from "@/components/ui/after-page-load";
  * (the page has long loaded), the code loads at once and `Fallback` shows meanwhile.
  *
  * A click inside the part before it has hydrated is held and given again once it has (React
- * drops such clicks). Keep text fields out of these parts: what is typed before hydration
- * is not React's state.
+ * drops such clicks); so are files dropped on it (which the browser would otherwise open in
+ * place of the page) and files chosen in its file inputs. Keep text fields out of these
+ * parts: what is typed before hydration is not React's state.
  *
  * The part re-renders only when its props change (it is memoized): React replaces server HTML
  * that cannot hydrate yet with `Fallback` when they do, so pass props that stay the same
@@ -30,31 +31,63 @@ export function hydrateAfterLoad<P extends object>(
   });
   function HydrateAfterLoad(props: P) {
     const box = useRef<HTMLDivElement>(null);
-    // Clicks made before the part has hydrated, and how to stop holding them.
-    const held = useRef<{ hydrated: boolean; clicks: Element[]; stop: (() => void) | null }>({ hydrated: false, clicks: [], stop: null });
+    // What was done before the part hydrated, to give again once it has, and how to stop holding.
+    const held = useRef<{ hydrated: boolean; events: (() => void)[]; stop: (() => void) | null }>({ hydrated: false, events: [], stop: null });
     useEffect(() => {
       const state = held.current;
       // A part whose code was there already renders (and hydrates) in the same commit.
       if (state.hydrated) return;
-      // Before React's own listener (on the page's root), which drops the click.
-      const hold = (event: MouseEvent) => {
+      const inside = (event: Event): Element | null => {
         const target = event.target;
-        if (!(target instanceof Element) || !box.current?.contains(target)) return;
-        event.preventDefault();
-        event.stopImmediatePropagation();
-        state.clicks.push(target);
+        return target instanceof Element && box.current?.contains(target) ? target : null;
       };
-      window.addEventListener("click", hold, true);
-      state.stop = () => window.removeEventListener("click", hold, true);
+      // Each listener runs before React's own (on the page's root), which would drop the event.
+      const listeners: { [K in "click" | "dragover" | "drop" | "change"]: (event: WindowEventMap[K]) => void } = {
+        click: (event) => {
+          const target = inside(event);
+          if (!target) return;
+          event.preventDefault();
+          event.stopImmediatePropagation();
+          state.events.push(() => target.isConnected && target.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true })));
+        },
+        // Files may be dropped here: the browser does not open them in place of the page.
+        dragover: (event) => {
+          if (inside(event)) event.preventDefault();
+        },
+        drop: (event) => {
+          const target = inside(event);
+          const files = [...(event.dataTransfer?.files ?? [])];
+          if (!target) return;
+          event.preventDefault();
+          event.stopImmediatePropagation();
+          if (files.length === 0) return;
+          state.events.push(() => {
+            if (!target.isConnected) return;
+            const data = new DataTransfer();
+            for (const file of files) data.items.add(file);
+            target.dispatchEvent(new DragEvent("drop", { bubbles: true, cancelable: true, dataTransfer: data }));
+          });
+        },
+        // A file input keeps the files chosen: the change is announced again.
+        change: (event) => {
+          const target = inside(event);
+          if (!(target instanceof HTMLInputElement) || target.type !== "file") return;
+          event.stopImmediatePropagation();
+          state.events.push(() => target.isConnected && target.dispatchEvent(new Event("change", { bubbles: true })));
+        },
+      };
+      const types = Object.keys(listeners) as (keyof typeof listeners)[];
+      for (const type of types) window.addEventListener(type, listeners[type] as EventListener, true);
+      state.stop = () => {
+        for (const type of types) window.removeEventListener(type, listeners[type] as EventListener, true);
+      };
       return () => state.stop?.();
     }, []);
     const hydrated = useCallback(() => {
       const state = held.current;
       state.hydrated = true;
       state.stop?.();
-      for (const target of state.clicks.splice(0)) {
-        if (target.isConnected) target.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true }));
-      }
+      for (const giveAgain of state.events.splice(0)) giveAgain();
     }, []);
     return (
       // A box of its own to catch clicks in.

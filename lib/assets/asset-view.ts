@@ -1,3 +1,4 @@
+import { explainFailure } from "@/lib/assets/explain-failure";
 import type { AssetState, AssetType, SubmissionState } from "@/lib/generated/prisma/enums";
 import type { FileStorage } from "@/lib/storage/file-storage";
 import { assetStatus } from "@/lib/assets/asset-status";
@@ -75,6 +76,9 @@ export function toAssetCard(row: CardRow, storage: Pick<FileStorage, "publicUrl"
     assetUrl: row.assetUrl,
     failureCode: row.failureCode,
     failureReason: row.failureReason,
+    /** Why review failed, grouped (its heading is what a card shows); null unless rejected. */
+    failureCategory:
+      row.state === "REJECTED" ? explainFailure({ code: row.failureCode, reason: row.failureReason, type: row.type }).category : null,
     dismissNote: row.dismissNote,
     replacesId: row.replacesId,
     replacedById: row.replacedBy?.id ?? null,

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { explainFailure as explain, failureCategories, isFailureCategory } from "@/lib/assets/explain-failure";
+import { explainFailure as explain } from "@/lib/assets/explain-failure";
+import { failureCategories, isFailureCategory } from "@/lib/assets/failure-categories";
 import type { Sentence } from "@/lib/i18n/sentence";
 import { sentencesIn } from "@/lib/i18n/sentence-in";
 

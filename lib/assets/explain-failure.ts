@@ -3,14 +3,7 @@ import { messageKey } from "@/lib/i18n/message-key";
 import { type Sentence, sentence } from "@/lib/i18n/sentence";
 import { formatLabels } from "@/lib/media/describe-media";
 import { audioLimits, imageLimits, videoLimits } from "@/lib/media/limits";
-
-/** Why an asset failed review, in groups a person can act on. Browser-safe. */
-export const failureCategories = ["privacy", "sensitive", "download", "limits", "trademark", "incomplete", "other"] as const;
-export type FailureCategory = (typeof failureCategories)[number];
-
-export function isFailureCategory(value: string): value is FailureCategory {
-  return (failureCategories as readonly string[]).includes(value);
-}
+import { type FailureCategory, failureCategoryTitles } from "@/lib/assets/failure-categories";
 
 export type FailureExplanation = {
   category: FailureCategory;
@@ -22,17 +15,6 @@ export type FailureExplanation = {
   advice: Sentence;
   /** The action most likely to fix it. */
   suggestedAction: "replace" | "resubmit";
-};
-
-/** Each category's heading, as a `failures` key. */
-export const failureCategoryTitles: Record<FailureCategory, string> = {
-  privacy: messageKey("failures.titlePrivacy"),
-  sensitive: messageKey("failures.titleSensitive"),
-  download: messageKey("failures.titleDownload"),
-  limits: messageKey("failures.titleLimits"),
-  trademark: messageKey("failures.titleTrademark"),
-  incomplete: messageKey("failures.titleIncomplete"),
-  other: messageKey("failures.titleOther"),
 };
 
 /** Provider codes that say the file itself broke a documented limit. */

@@ -7,9 +7,9 @@ import { AssetStatusBadge } from "@/components/gallery/asset-status-badge";
 import { AssetThumbnail } from "@/components/assets/asset-thumbnail";
 import { GenerateVideoButton } from "@/components/generation/generate-video-button";
 import type { AssetCard } from "@/lib/assets/asset-view";
-import { explainFailure } from "@/lib/assets/explain-failure";
+import { failureCategoryTitles } from "@/lib/assets/failure-categories";
 import { useFormat } from "@/lib/i18n/use-format";
-import type { Sentence } from "@/lib/i18n/sentence";
+import { type Sentence, sentence } from "@/lib/i18n/sentence";
 import { useSentence } from "@/lib/i18n/use-sentence";
 import { cn } from "@/lib/utils";
 import type { GalleryDensity } from "./gallery-url-state";
@@ -43,8 +43,8 @@ function cardAttributes(item: AssetCard) {
 }
 
 function failureTitle(item: AssetCard, say: (s: Sentence) => string): string | null {
-  if (item.state !== "REJECTED") return null;
-  return say(explainFailure({ code: item.failureCode, reason: item.failureReason, type: item.type }).title);
+  if (!item.failureCategory) return null;
+  return say(sentence(failureCategoryTitles[item.failureCategory]));
 }
 
 /** The smallest width of a card for each density: the grid fits as many as the row holds. */

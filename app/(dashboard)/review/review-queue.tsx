@@ -3,6 +3,9 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { CheckCircle2, Lightbulb, RotateCcw, Trash2 } from "lucide-react";
 import { useAction } from "@/lib/use-action";
+import { hydrateAfterLoad } from "@/components/ui/hydrate-after-load";
+import { Skeleton } from "@/components/ui/skeleton";
+import { useStableCallback } from "@/components/ui/use-stable-callback";
 import { useTranslations } from "next-intl";
 import { lazyClient } from "@/components/ui/lazy-client";
 import { parseAsStringLiteral, useQueryState } from "nuqs";
@@ -13,12 +16,11 @@ import { useOpenAsset } from "@/components/gallery/use-open-asset";
 import { AssetStatusBadge } from "@/components/gallery/asset-status-badge";
 import { AssetThumbnail } from "@/components/assets/asset-thumbnail";
 import { BulkActionBar } from "@/components/gallery/bulk-action-bar";
-import { ReplaceFileDrop } from "@/components/gallery/replace-file-drop";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/input";
-import { failureCategories, isFailureCategory } from "@/lib/assets/explain-failure";
+import { failureCategories, isFailureCategory } from "@/lib/assets/failure-categories";
 import type { FailedQueue, FailedQueueItem } from "@/lib/assets/list-rejected-assets";
 import { resubmitAssetsAction } from "@/lib/assets/resubmit-assets.action";
 import { cn } from "@/lib/utils";
@@ -26,6 +28,16 @@ import { useActionMessage } from "@/lib/i18n/use-action-message";
 import { useFormat } from "@/lib/i18n/use-format";
 import { useAlreadyApprovedToast } from "@/components/assets/already-approved-toast";
 import { useRepairActions } from "@/components/assets/use-repair-actions";
+
+// Each row's drop target for a new file (react-dropzone, the file checks and the upload) is
+// drawn by the server and hydrates after the page has loaded; a file dropped or chosen before
+// then is given to it once it has (components/ui/hydrate-after-load.tsx).
+const ReplaceFileDrop = hydrateAfterLoad(
+  () => import("@/components/gallery/replace-file-drop").then((m) => m.ReplaceFileDrop),
+  () => <Skeleton className="h-10 w-full" />,
+  // The drop target stays the item of the row's grid.
+  "contents",
+);
 
 // The drawer is not needed for the first paint: its code loads when an asset is opened.
 const AssetDrawer = lazyClient(() => import("@/components/gallery/asset-drawer").then((m) => m.AssetDrawer));
@@ -222,6 +234,8 @@ function FailedRow({
   const [note, setNote] = useState("");
   const { resubmit, dismiss } = useRepairActions(item.name, onChanged);
   const suggestsResubmit = item.explanation.suggestedAction === "resubmit";
+  // Stable: the drop target keeps its server HTML until it hydrates.
+  const replaced = useStableCallback(() => onChanged());
 
   return (
     <li className={cn("py-3", checked && "rounded-md bg-accent/60")} data-testid="failed-item" data-asset-name={item.name}>
@@ -250,7 +264,7 @@ function FailedRow({
         </div>
       </div>
       <div className="mt-3 grid grid-cols-1 gap-2 sm:ml-[6.25rem] sm:grid-cols-[1fr_auto_auto] sm:items-center">
-        <ReplaceFileDrop asset={item} compact onReplaced={() => onChanged()} />
+        <ReplaceFileDrop asset={item} compact onReplaced={replaced} />
         <Button variant={suggestsResubmit ? "default" : "outline"} size="sm" className="h-9" disabled={resubmit.isPending} onClick={() => resubmit.execute({ assetIds: [item.id] })}>
           <RotateCcw /> {t("row.resubmit")}
         </Button>
