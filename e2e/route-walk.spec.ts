@@ -76,11 +76,16 @@ async function measure(page: Page): Promise<{ dark: boolean; scrollWidth: number
       scrollWidth: document.documentElement.scrollWidth,
       innerWidth: window.innerWidth,
     }));
-  try {
-    return await read();
-  } catch {
-    await settle(page);
-    return read();
+  // A page that moved on (a redirect decided while streaming) may be a new document whose
+  // parsing has not begun: no <html> yet. Read once there is one, a few times at most.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await page.waitForFunction(() => !!document.documentElement && !!document.body, undefined, { timeout: 10_000 });
+      return await read();
+    } catch (error) {
+      if (attempt >= 2) throw error;
+      await settle(page);
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { makePaddedMp4, makePng, makeWav, sha256 } from "@/lib/media/test-media";
-import { demo, signIn, freshSeed, waitForHydration } from "./helpers";
+import { delayScriptsAfterLoad, demo, signIn, freshSeed, waitForHydration } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -194,4 +194,35 @@ test("URLs: usable lines become rows named from their file, the others stay in t
   await expect(box).toHaveValue(/ftp:\/\/cdn\.example\.com\/a\.png\nhttps:\/\/someone:secret@cdn\.example\.com\/b\.png/);
   await rows.first().getByRole("button", { name: `Remove ${good}` }).click();
   await expect(rows).toHaveCount(0);
+});
+
+test("the group kind radios hydrate after the page has loaded, a click made before is not lost, and a saved choice comes back", async ({ page }) => {
+  await signIn(page, demo.creator);
+  const late = await delayScriptsAfterLoad(page, 5_000);
+  await page.goto("/upload");
+  await waitForHydration(page);
+  // The server drew the radios; their code is among the scripts asked for after the load event.
+  const existing = page.getByRole("radio", { name: "Existing group" });
+  await expect(existing).toHaveAttribute("aria-checked", "false");
+  expect(await existing.evaluate((el) => Object.keys(el).some((key) => key.startsWith("__reactProps")))).toBe(false);
+  await existing.click();
+  await expect(existing).toHaveAttribute("aria-checked", "true");
+  expect(late.length).toBeGreaterThan(0);
+  await expect(page.getByLabel("Group", { exact: true })).toBeVisible();
+  // Hydrated, the radios keep their boxes and answer the keyboard: one tab stop, arrows move.
+  for (const name of ["New group", "Existing group", "Provider id"]) {
+    const box = await page.getByRole("radio", { name }).boundingBox();
+    expect(box?.width ?? 0, name).toBeGreaterThan(20);
+  }
+  await existing.focus();
+  // Held for a moment, as a hand does: Radix checks the radio only while an arrow key is down.
+  await page.keyboard.press("ArrowRight", { delay: 80 });
+  await expect(page.getByRole("radio", { name: "Provider id" })).toBeFocused();
+  await expect(page.getByRole("radio", { name: "Provider id" })).toHaveAttribute("aria-checked", "true");
+
+  // The choice is kept in this browser: a reload brings it back, the radios showing it once hydrated.
+  await page.reload();
+  await expect(page.getByRole("radio", { name: "Provider id" })).toHaveAttribute("aria-checked", "true", { timeout: 15_000 });
+  await page.getByRole("radio", { name: "New group" }).click();
+  await expect(page.getByLabel("Group name")).toBeVisible();
 });

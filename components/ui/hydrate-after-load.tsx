@@ -1,6 +1,6 @@
 "use client";
 
-import { type ComponentType, lazy, memo, Suspense, useCallback, useEffect, useRef } from "react";
+import { type ComponentType, lazy, memo, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { afterPageLoad } from "@/components/ui/after-page-load";
 
 /**
@@ -15,9 +15,11 @@ import { afterPageLoad } from "@/components/ui/after-page-load";
  * place of the page) and files chosen in its file inputs. Keep text fields out of these
  * parts: what is typed before hydration is not React's state.
  *
- * The part re-renders only when its props change (it is memoized): React replaces server HTML
- * that cannot hydrate yet with `Fallback` when they do, so pass props that stay the same
- * object until the user acts (state, memoized values, stable callbacks).
+ * Until it has hydrated, the part keeps the props the server drew it with: React would throw
+ * away server HTML that cannot hydrate yet if they changed (and show `Fallback`), so props
+ * that change meanwhile (a refetch, a choice restored from storage) reach it once it has
+ * hydrated. Callbacks are called as they were passed first until then, so pass stable ones
+ * (`useStableCallback`) that read the latest state.
  */
 export function hydrateAfterLoad<P extends object>(
   load: () => Promise<ComponentType<P>>,
@@ -31,6 +33,10 @@ export function hydrateAfterLoad<P extends object>(
   });
   function HydrateAfterLoad(props: P) {
     const box = useRef<HTMLDivElement>(null);
+    // The props drawn by the server, until the part has hydrated; the latest ones from then on.
+    const [first] = useState(props);
+    const [live, setLive] = useState(false);
+    const shown = live ? props : first;
     // What was done before the part hydrated, to give again once it has, and how to stop holding.
     const held = useRef<{ hydrated: boolean; events: (() => void)[]; stop: (() => void) | null }>({ hydrated: false, events: [], stop: null });
     useEffect(() => {
@@ -87,15 +93,24 @@ export function hydrateAfterLoad<P extends object>(
       const state = held.current;
       state.hydrated = true;
       state.stop?.();
+      setLive(true);
       for (const giveAgain of state.events.splice(0)) giveAgain();
     }, []);
+    // The same element while the shown props are the same: a boundary still waiting to hydrate
+    // sees no update when only the parent rendered again.
+    const part = useMemo(
+      () => (
+        <Suspense fallback={Fallback ? <Fallback /> : null}>
+          <Loaded {...shown} />
+          <OnMount run={hydrated} />
+        </Suspense>
+      ),
+      [shown, hydrated],
+    );
     return (
       // A box of its own to catch clicks in.
       <div ref={box} className={boxClassName}>
-        <Suspense fallback={Fallback ? <Fallback /> : null}>
-          <Loaded {...props} />
-          <OnMount run={hydrated} />
-        </Suspense>
+        {part}
       </div>
     );
   }

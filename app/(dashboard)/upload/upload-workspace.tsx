@@ -22,7 +22,8 @@ import type { SubmitAssetsInput } from "@/lib/submissions/submit-assets.validati
 import { DropZone } from "./drop-zone";
 import { submissionsQueryKey } from "./submissions-query-key";
 import { SubmitCard } from "./submit-card";
-import { knownGroupId, TargetFields, targetInput } from "./target-fields";
+import { TargetFields } from "./target-fields";
+import { knownGroupId, targetInput } from "./target-state";
 import { checkNames, findRepeats, uploadProgress } from "./upload-checks";
 import { UrlItems } from "./url-items";
 import { usePastedFiles } from "./use-pasted-files";

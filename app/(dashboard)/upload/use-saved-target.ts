@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import { initialTarget, type TargetState } from "./target-fields";
+import { initialTarget, type TargetState } from "./target-state";
 
 /** The Upload page's chosen group, kept in this browser under `storageKey` across reloads. */
 export function useSavedTarget(storageKey: string, defaultProjectName: string): [TargetState, (change: Partial<TargetState>) => void] {
