@@ -29,12 +29,62 @@ const only = process.argv[2]; // optional: "unit" or "e2e"
 let passed = 0;
 let failed = 0;
 let exit = 0;
+// Names of what failed, printed again at the end so that the tail of a long log says what broke.
+const failures: string[] = [];
+
+function firstLine(text: unknown): string {
+  return String(text ?? "").split("\n").find((line) => line.trim() !== "")?.trim().slice(0, 300) ?? "";
+}
+
+type VitestReport = {
+  testResults?: {
+    name: string;
+    status: string;
+    message?: string;
+    assertionResults?: { fullName: string; status: string; failureMessages?: string[] }[];
+  }[];
+};
+
+function vitestFailures(report: VitestReport): string[] {
+  const out: string[] = [];
+  for (const file of report.testResults ?? []) {
+    const where = path.relative(root, file.name);
+    const failedTests = (file.assertionResults ?? []).filter((test) => test.status === "failed");
+    for (const test of failedTests) out.push(`${where} › ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+    if (file.status === "failed" && failedTests.length === 0) out.push(`${where}: ${firstLine(file.message)}`);
+  }
+  return out;
+}
+
+type PlaywrightSuite = {
+  title: string;
+  file?: string;
+  specs?: { title: string; tests?: { status?: string; results?: { error?: { message?: string } }[] }[] }[];
+  suites?: PlaywrightSuite[];
+};
+
+function playwrightFailures(suites: PlaywrightSuite[], trail: string[] = []): string[] {
+  const out: string[] = [];
+  for (const suite of suites) {
+    const names = [...trail, suite.title];
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== "unexpected") continue;
+        const error = test.results?.at(-1)?.error?.message;
+        out.push(`${[...names, spec.title].join(" › ")}: ${firstLine(error)}`);
+      }
+    }
+    out.push(...playwrightFailures(suite.suites ?? [], names));
+  }
+  return out;
+}
 
 if (!only) {
   const code = await run("type check (tsc)", ["node_modules/typescript/bin/tsc", "--noEmit", "-p", "."]);
   if (code !== 0) {
     exit = 1;
     failed += 1;
+    failures.push("type check (tsc): see its output above");
   }
 }
 
@@ -53,6 +103,7 @@ if (!only || only === "unit") {
     // A test file that fails to load counts as a failure even when no test in it ran.
     failed += (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
     if ((report.numFailedTestSuites ?? 0) > 0 || report.success === false) exit = 1;
+    failures.push(...vitestFailures(report));
   }
   if (code !== 0) exit = 1;
 }
@@ -62,11 +113,14 @@ if (!only || only === "e2e") {
   if (build !== 0) {
     exit = 1;
     failed += 1;
+    failures.push("production build (next build): see its output above");
   } else {
     const code = await run("browser tests (Playwright)", ["node_modules/@playwright/test/cli.js", "test"]);
     const file = path.join(resultsDir, "e2e.json");
     if (existsSync(file)) {
-      const stats = JSON.parse(readFileSync(file, "utf8")).stats ?? {};
+      const report = JSON.parse(readFileSync(file, "utf8"));
+      const stats = report.stats ?? {};
+      failures.push(...playwrightFailures(report.suites ?? []));
       passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
       failed += stats.unexpected ?? 0;
     }
@@ -75,5 +129,9 @@ if (!only || only === "e2e") {
 }
 
 if (exit !== 0 && failed === 0) failed = 1; // a runner that failed before counting still fails the run
+if (failures.length > 0) {
+  console.log("\nFailed:");
+  for (const line of failures) console.log(`  ✗ ${line}`);
+}
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(exit);

@@ -14,6 +14,8 @@ export async function startEmbeddedPostgres(options: {
   port?: number;
   persistent: boolean;
   database?: string;
+  /** The server's default zone for sessions that set none (PostgreSQL takes the host's otherwise). */
+  timeZone?: string;
   log?: (line: string) => void;
 }): Promise<RunningPostgres> {
   const databaseDir = path.resolve(options.dataDir);
@@ -29,6 +31,7 @@ export async function startEmbeddedPostgres(options: {
     user: "postgres",
     password,
     persistent: options.persistent,
+    postgresFlags: options.timeZone ? ["-c", `timezone=${options.timeZone}`] : [],
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` user.
     createPostgresUser: process.getuid?.() === 0,
     onLog: (message) => options.log?.(String(message).trim()),

@@ -14,7 +14,9 @@ export default async function setup(): Promise<() => Promise<void>> {
     return async () => {};
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), "avatar-studio-test-db-"));
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), persistent: false });
+  // A server zone other than UTC, as on a host set to its local time: the app's connections
+  // must set their own (see lib/db-url.ts), so SQL using now() is tested as it runs there.
+  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), persistent: false, timeZone: "Asia/Shanghai" });
   process.env.DATABASE_URL = pg.url;
   await migrateDeploy(pg.url);
   return async () => {
