@@ -40,7 +40,7 @@ const nextConfig = {
   // Import only the parts used from packages that re-export many modules (the Radix
   // umbrella package, icons), so a page's bundle carries no unused component.
   experimental: {
-    optimizePackageImports: ["radix-ui", "lucide-react", "@tanstack/react-query", "sonner"],
+    optimizePackageImports: ["radix-ui", "@tanstack/react-query", "sonner"],
     // Fewer, larger chunks per page: a page's scripts compress better together (measured by
     // scripts/measure-first-load-js.ts: 15-19 scripts became 10-11, 4-5 kB less gzip on every
     // page), and most visits start on one page. Turbopack's defaults weigh later navigations more.

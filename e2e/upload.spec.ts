@@ -226,3 +226,46 @@ test("the group kind radios hydrate after the page has loaded, a click made befo
   await page.getByRole("radio", { name: "New group" }).click();
   await expect(page.getByLabel("Group name")).toBeVisible();
 });
+
+test("files dropped, chosen or a click made before the drop area has hydrated are not lost", async ({ page }) => {
+  await signIn(page, demo.creator);
+  const late = await delayScriptsAfterLoad(page, 5_000);
+  await page.goto("/upload");
+  await waitForHydration(page);
+  const dropzone = page.getByTestId("dropzone");
+  const hydrated = () => dropzone.evaluate((el) => Object.keys(el).some((key) => key.startsWith("__reactProps")));
+  // The server drew the drop area; react-dropzone is among the scripts asked for after the load event.
+  await expect(dropzone).toContainText("Drop");
+  expect(await hydrated()).toBe(false);
+  const dataTransfer = await page.evaluateHandle((bytes) => {
+    const data = new DataTransfer();
+    data.items.add(new File([new Uint8Array(bytes)], "early-drop.png", { type: "image/png" }));
+    return data;
+  }, [...makePng(100, 100, freshSeed())]);
+  await dropzone.dispatchEvent("drop", { dataTransfer });
+  await expect(row(page, "early-drop.png")).toHaveAttribute("data-status", "refused", { timeout: 15_000 });
+  await expect(row(page, "early-drop.png").getByTestId("refusal-reasons")).toContainText("The image is 100×100 px");
+  expect(late.length).toBeGreaterThan(0);
+  // The browser did not open the file in place of the page.
+  await expect(page).toHaveURL(/\/upload$/);
+
+  // Chosen through the drop area's input before it has hydrated: added all the same.
+  await page.reload();
+  await waitForHydration(page);
+  expect(await hydrated()).toBe(false);
+  await page.getByTestId("upload-input").setInputFiles({ name: "early-choice.png", mimeType: "image/png", buffer: makePng(120, 120, freshSeed()) });
+  await expect(row(page, "early-choice.png")).toHaveAttribute("data-status", "refused", { timeout: 15_000 });
+
+  // A click before hydration opens the file chooser once the area has hydrated (within the
+  // browser's few seconds of user activation; here the late scripts take one more second).
+  await page.unrouteAll({ behavior: "wait" });
+  const soon = await delayScriptsAfterLoad(page, 1_000);
+  await page.reload();
+  await waitForHydration(page);
+  expect(await hydrated()).toBe(false);
+  const chooser = page.waitForEvent("filechooser", { timeout: 15_000 });
+  await dropzone.click();
+  await (await chooser).setFiles({ name: "early-click.png", mimeType: "image/png", buffer: makePng(110, 110, freshSeed()) });
+  await expect(row(page, "early-click.png")).toHaveAttribute("data-status", "refused", { timeout: 15_000 });
+  expect(soon.length).toBeGreaterThan(0);
+});

@@ -119,6 +119,19 @@ describe("import rules", () => {
     expect(readFileSync(path.join(root, "lib/webhooks/deliver-webhook.ts"), "utf8")).toMatch(/import \{ outboundFetch \} from "@\/lib\/net\/outbound-policy"/);
   });
 
+  it("imports no devDependency from app code (a production install leaves them out); icons come from components/icons", () => {
+    const { devDependencies } = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { devDependencies: Record<string, string> };
+    const appFiles = ["app", "components", "lib"].flatMap(sourceFiles).filter((file) => !file.endsWith(".test-kit.ts"));
+    const broken = appFiles.flatMap((file) =>
+      [...readFileSync(path.join(root, file), "utf8").matchAll(/^import (?!type )[^;]*?from ["']([^"'./@][^"']*|@[^"'/]+\/[^"'/]+)[^"']*["']/gm)]
+        .map((m) => m[1]!.split("/").slice(0, m[1]!.startsWith("@") ? 2 : 1).join("/"))
+        .filter((pkg) => pkg in devDependencies)
+        .map((pkg) => `${file} → ${pkg}`),
+    );
+    expect(broken).toEqual([]);
+    expect(devDependencies).toHaveProperty("lucide-react");
+  });
+
   it("never imports the simulator from app code", () => {
     const broken = files.flatMap(({ file, imports }) => imports.filter((i) => i.startsWith("simulator/")).map((i) => `${file} → ${i}`));
     expect(broken).toEqual([]);

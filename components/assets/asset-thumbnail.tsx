@@ -1,4 +1,6 @@
-import { AudioLines, Film, ImageIcon } from "lucide-react";
+import { AudioLines } from "@/components/icons/audio-lines";
+import { Film } from "@/components/icons/film";
+import { ImageIcon } from "@/components/icons/image-icon";
 import { useTranslations } from "next-intl";
 import type { AssetType } from "@/lib/generated/prisma/enums";
 import { cn } from "@/lib/utils";

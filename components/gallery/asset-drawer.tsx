@@ -1,7 +1,13 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { ArrowRight, History, Loader2, RotateCcw, Send, Trash2, X } from "lucide-react";
+import { ArrowRight } from "@/components/icons/arrow-right";
+import { History } from "@/components/icons/history";
+import { Loader2 } from "@/components/icons/loader-2";
+import { RotateCcw } from "@/components/icons/rotate-ccw";
+import { Send } from "@/components/icons/send";
+import { Trash2 } from "@/components/icons/trash-2";
+import { X } from "@/components/icons/x";
 import { useAction } from "@/lib/use-action";
 import { useTranslations } from "next-intl";
 import { Dialog } from "radix-ui";

@@ -1,6 +1,6 @@
 "use client";
 
-import { X } from "lucide-react";
+import { X } from "@/components/icons/x";
 import { useAction } from "@/lib/use-action";
 import { useTranslations } from "next-intl";
 import { type ReactNode, useState } from "react";

@@ -1,6 +1,7 @@
 "use client";
 
-import { FileUp, Loader2 } from "lucide-react";
+import { FileUp } from "@/components/icons/file-up";
+import { Loader2 } from "@/components/icons/loader-2";
 import { useAction } from "@/lib/use-action";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";

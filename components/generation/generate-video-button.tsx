@@ -1,6 +1,7 @@
 "use client";
 
-import { Clapperboard, Loader2 } from "lucide-react";
+import { Clapperboard } from "@/components/icons/clapperboard";
+import { Loader2 } from "@/components/icons/loader-2";
 import { useTranslations } from "next-intl";
 import { useAction } from "@/lib/use-action";
 import { noteStartedJob } from "@/components/generation/running-jobs";

@@ -1,6 +1,8 @@
 "use client";
 
-import { Bell, BellOff, BellRing } from "lucide-react";
+import { Bell } from "@/components/icons/bell";
+import { BellOff } from "@/components/icons/bell-off";
+import { BellRing } from "@/components/icons/bell-ring";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";

@@ -1,4 +1,9 @@
-import { CheckCircle2, CircleDashed, CircleHelp, Loader2, Send, XCircle } from "lucide-react";
+import { CheckCircle2 } from "@/components/icons/check-circle-2";
+import { CircleDashed } from "@/components/icons/circle-dashed";
+import { CircleHelp } from "@/components/icons/circle-help";
+import { Loader2 } from "@/components/icons/loader-2";
+import { Send } from "@/components/icons/send";
+import { XCircle } from "@/components/icons/x-circle";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import type { VideoJobState } from "@/lib/generated/prisma/enums";

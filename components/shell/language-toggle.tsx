@@ -1,6 +1,6 @@
 "use client";
 
-import { Languages } from "lucide-react";
+import { Languages } from "@/components/icons/languages";
 import { useTranslations } from "next-intl";
 import { LazyMenuButton } from "@/components/shell/lazy-menu-button";
 

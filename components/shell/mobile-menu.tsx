@@ -1,6 +1,7 @@
 "use client";
 
-import { Menu, X } from "lucide-react";
+import { Menu } from "@/components/icons/menu";
+import { X } from "@/components/icons/x";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Dialog } from "radix-ui";

@@ -1,4 +1,14 @@
-import { Clapperboard, Film, History, Images, KeyRound, LayoutDashboard, LogOut, Menu, Settings, ShieldCheck, Upload } from "lucide-react";
+import { Clapperboard } from "@/components/icons/clapperboard";
+import { Film } from "@/components/icons/film";
+import { History } from "@/components/icons/history";
+import { Images } from "@/components/icons/images";
+import { KeyRound } from "@/components/icons/key-round";
+import { LayoutDashboard } from "@/components/icons/layout-dashboard";
+import { LogOut } from "@/components/icons/log-out";
+import { Menu } from "@/components/icons/menu";
+import { Settings } from "@/components/icons/settings";
+import { ShieldCheck } from "@/components/icons/shield-check";
+import { Upload } from "@/components/icons/upload";
 import type { ShellIcons } from "@/components/shell/nav-items";
 
 /**

@@ -1,7 +1,7 @@
-import { SearchX } from "lucide-react";
+import { SearchX } from "@/components/icons/search-x";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { Button } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
 
 /** "Not found", for an unknown address or a record that is not (or no longer) the team's. */
 export function NotFoundPanel() {
@@ -14,12 +14,12 @@ export function NotFoundPanel() {
         {t("notFound.body")}
       </p>
       <div className="flex flex-wrap justify-center gap-2">
-        <Button asChild>
-          <Link href="/">{t("backToOverview")}</Link>
-        </Button>
-        <Button variant="outline" asChild>
-          <Link href="/gallery">{t("notFound.openGallery")}</Link>
-        </Button>
+        <Link href="/" className={buttonVariants()}>
+          {t("backToOverview")}
+        </Link>
+        <Link href="/gallery" className={buttonVariants({ variant: "outline" })}>
+          {t("notFound.openGallery")}
+        </Link>
       </div>
     </div>
   );

@@ -1,6 +1,8 @@
 "use client";
 
-import { Monitor, Moon, Sun } from "lucide-react";
+import { Monitor } from "@/components/icons/monitor";
+import { Moon } from "@/components/icons/moon";
+import { Sun } from "@/components/icons/sun";
 import { useTranslations } from "next-intl";
 import { DropdownMenu } from "radix-ui";
 import { useState } from "react";

@@ -1,6 +1,7 @@
 "use client";
 
-import { Moon, Sun } from "lucide-react";
+import { Moon } from "@/components/icons/moon";
+import { Sun } from "@/components/icons/sun";
 import { useTranslations } from "next-intl";
 import { LazyMenuButton } from "@/components/shell/lazy-menu-button";
 

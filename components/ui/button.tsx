@@ -1,21 +1,18 @@
-import { cva, type VariantProps } from "class-variance-authority";
-import { Slot } from "radix-ui";
 import type { ComponentProps } from "react";
 import { buttonBase, buttonSize, buttonVariant } from "@/components/ui/button-classes";
 import { cn } from "@/lib/utils";
 
-export const buttonVariants = cva(buttonBase, {
-  variants: { variant: buttonVariant, size: buttonSize },
-  defaultVariants: { variant: "default", size: "default" },
-});
+export type ButtonLook = { variant?: keyof typeof buttonVariant | null; size?: keyof typeof buttonSize | null };
 
-export function Button({
-  className,
-  variant,
-  size,
-  asChild = false,
-  ...props
-}: ComponentProps<"button"> & VariantProps<typeof buttonVariants> & { asChild?: boolean }) {
-  const Comp = asChild ? Slot.Root : "button";
-  return <Comp className={cn(buttonVariants({ variant, size }), className)} {...props} />;
+/**
+ * A button's classes for a variant and size (the defaults when left out), with `className`
+ * merged over them: for links and other elements drawn as buttons, e.g.
+ * `<Link href="/" className={buttonVariants({ variant: "outline" })}>`.
+ */
+export function buttonVariants({ variant, size, className }: ButtonLook & { className?: string } = {}): string {
+  return cn(buttonBase, buttonVariant[variant ?? "default"], buttonSize[size ?? "default"], className);
+}
+
+export function Button({ className, variant, size, ...props }: ComponentProps<"button"> & ButtonLook) {
+  return <button className={buttonVariants({ variant, size, className })} {...props} />;
 }

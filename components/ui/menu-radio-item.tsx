@@ -1,4 +1,4 @@
-import { Check } from "lucide-react";
+import { Check } from "@/components/icons/check";
 import { DropdownMenu } from "radix-ui";
 import type { ReactNode } from "react";
 

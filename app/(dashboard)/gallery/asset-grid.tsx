@@ -1,6 +1,6 @@
 "use client";
 
-import { Check } from "lucide-react";
+import { Check } from "@/components/icons/check";
 import { useTranslations } from "next-intl";
 import { type CSSProperties, memo } from "react";
 import { AssetStatusBadge } from "@/components/gallery/asset-status-badge";

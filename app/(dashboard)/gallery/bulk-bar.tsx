@@ -1,6 +1,8 @@
 "use client";
 
-import { Copy, RotateCcw, Trash2 } from "lucide-react";
+import { Copy } from "@/components/icons/copy";
+import { RotateCcw } from "@/components/icons/rotate-ccw";
+import { Trash2 } from "@/components/icons/trash-2";
 import { useAction } from "@/lib/use-action";
 import { useTranslations } from "next-intl";
 import { toast } from "@/components/ui/toast";

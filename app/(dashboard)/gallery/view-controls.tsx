@@ -1,6 +1,7 @@
 "use client";
 
-import { LayoutGrid, List } from "lucide-react";
+import { LayoutGrid } from "@/components/icons/layout-grid";
+import { List } from "@/components/icons/list";
 import { ToggleGroup } from "radix-ui";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";

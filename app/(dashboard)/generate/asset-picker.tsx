@@ -1,7 +1,9 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { Check, Loader2, Search } from "lucide-react";
+import { Check } from "@/components/icons/check";
+import { Loader2 } from "@/components/icons/loader-2";
+import { Search } from "@/components/icons/search";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
 import { AssetThumbnail } from "@/components/assets/asset-thumbnail";

@@ -1,6 +1,8 @@
 "use client";
 
-import { ArrowDown, ArrowUp, X } from "lucide-react";
+import { ArrowDown } from "@/components/icons/arrow-down";
+import { ArrowUp } from "@/components/icons/arrow-up";
+import { X } from "@/components/icons/x";
 import { useTranslations } from "next-intl";
 import { AssetThumbnail } from "@/components/assets/asset-thumbnail";
 import { Button } from "@/components/ui/button";

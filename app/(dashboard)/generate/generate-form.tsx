@@ -1,6 +1,8 @@
 "use client";
 
-import { AlertCircle, Clapperboard, Loader2 } from "lucide-react";
+import { AlertCircle } from "@/components/icons/alert-circle";
+import { Clapperboard } from "@/components/icons/clapperboard";
+import { Loader2 } from "@/components/icons/loader-2";
 import { useTranslations } from "next-intl";
 import { useAction } from "@/lib/use-action";
 import { noteStartedJob } from "@/components/generation/running-jobs";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { NotificationToggle } from "@/components/generation/notification-toggle";
-import { Button } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/require-page-user";
 import { listVideoJobs } from "@/lib/generation/list-video-jobs";
@@ -35,9 +35,9 @@ export default async function JobsPage({ searchParams }: Props) {
         actions={
           <>
             <NotificationToggle />
-            <Button asChild size="sm">
-              <Link href="/generate">{t("newVideo")}</Link>
-            </Button>
+            <Link href="/generate" className={buttonVariants({ size: "sm" })}>
+              {t("newVideo")}
+            </Link>
           </>
         }
       />

@@ -1,7 +1,10 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { CheckCircle2, Lightbulb, RotateCcw, Trash2 } from "lucide-react";
+import { CheckCircle2 } from "@/components/icons/check-circle-2";
+import { Lightbulb } from "@/components/icons/lightbulb";
+import { RotateCcw } from "@/components/icons/rotate-ccw";
+import { Trash2 } from "@/components/icons/trash-2";
 import { useAction } from "@/lib/use-action";
 import { hydrateAfterLoad } from "@/components/ui/hydrate-after-load";
 import { Skeleton } from "@/components/ui/skeleton";

@@ -1,6 +1,7 @@
 "use client";
 
-import { CheckCircle2, XCircle } from "lucide-react";
+import { CheckCircle2 } from "@/components/icons/check-circle-2";
+import { XCircle } from "@/components/icons/x-circle";
 import { useTranslations } from "next-intl";
 import { useAction } from "@/lib/use-action";
 import { useState } from "react";

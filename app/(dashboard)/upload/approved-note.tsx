@@ -1,6 +1,6 @@
 "use client";
 
-import { Copy } from "lucide-react";
+import { Copy } from "@/components/icons/copy";
 import { useTranslations } from "next-intl";
 import { toast } from "@/components/ui/toast";
 import type { ApprovedDuplicate } from "@/lib/assets/find-approved-duplicates";

@@ -1,6 +1,7 @@
 "use client";
 
-import { ClipboardPaste, UploadCloud } from "lucide-react";
+import { ClipboardPaste } from "@/components/icons/clipboard-paste";
+import { UploadCloud } from "@/components/icons/upload-cloud";
 import { useLocale, useTranslations } from "next-intl";
 import { useDropzone } from "react-dropzone";
 import { formatLabelsIn } from "@/lib/media/describe-media";

@@ -1,6 +1,14 @@
 "use client";
 
-import { AlertTriangle, CheckCircle2, FileWarning, Loader2, Music, Play, RefreshCw, Replace, X } from "lucide-react";
+import { AlertTriangle } from "@/components/icons/alert-triangle";
+import { CheckCircle2 } from "@/components/icons/check-circle-2";
+import { FileWarning } from "@/components/icons/file-warning";
+import { Loader2 } from "@/components/icons/loader-2";
+import { Music } from "@/components/icons/music";
+import { Play } from "@/components/icons/play";
+import { RefreshCw } from "@/components/icons/refresh-cw";
+import { Replace } from "@/components/icons/replace";
+import { X } from "@/components/icons/x";
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";

@@ -1,7 +1,12 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { ArrowRight, AudioLines, Clapperboard, ImageIcon, Loader2, RefreshCw } from "lucide-react";
+import { ArrowRight } from "@/components/icons/arrow-right";
+import { AudioLines } from "@/components/icons/audio-lines";
+import { Clapperboard } from "@/components/icons/clapperboard";
+import { ImageIcon } from "@/components/icons/image-icon";
+import { Loader2 } from "@/components/icons/loader-2";
+import { RefreshCw } from "@/components/icons/refresh-cw";
 import { lazyClient } from "@/components/ui/lazy-client";
 import Link from "next/link";
 import { useAction } from "@/lib/use-action";
@@ -9,7 +14,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "@/components/ui/toast";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { Button, buttonVariants } from "@/components/ui/button";
 import type { SubmissionBatch, SubmissionList, SubmissionRequest } from "@/lib/submissions/list-submissions";
 import { retrySubmissionAction } from "@/lib/submissions/retry-submission.action";
 import type { SubmissionState } from "@/lib/generated/prisma/enums";
@@ -60,11 +65,9 @@ export function SubmissionsPanel({ initial, busy }: { initial: SubmissionList; b
           </h2>
           <p className="text-sm text-muted-foreground">{t("submissions.description")}</p>
         </div>
-        <Button asChild variant="outline" size="sm">
-          <Link href="/gallery">
-            {t("submissions.openGallery")} <ArrowRight />
-          </Link>
-        </Button>
+        <Link href="/gallery" className={buttonVariants({ variant: "outline", size: "sm" })}>
+          {t("submissions.openGallery")} <ArrowRight />
+        </Link>
       </div>
       {query.isError ? <p className="text-sm text-destructive">{(query.error as Error).message}</p> : null}
       {batches.length === 0 ? (

@@ -1,6 +1,9 @@
 "use client";
 
-import { ArrowRight, CheckCircle2, Loader2, Send } from "lucide-react";
+import { ArrowRight } from "@/components/icons/arrow-right";
+import { CheckCircle2 } from "@/components/icons/check-circle-2";
+import { Loader2 } from "@/components/icons/loader-2";
+import { Send } from "@/components/icons/send";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";

@@ -1,6 +1,8 @@
 "use client";
 
-import { FolderPlus, FolderOpen, Hash } from "lucide-react";
+import { FolderPlus } from "@/components/icons/folder-plus";
+import { FolderOpen } from "@/components/icons/folder-open";
+import { Hash } from "@/components/icons/hash";
 import { RadioGroup } from "radix-ui";
 import { useTranslations } from "next-intl";
 import { cn } from "@/lib/utils";

@@ -5,10 +5,11 @@ import { useAction } from "@/lib/use-action";
 import { hydrateAfterLoad } from "@/components/ui/hydrate-after-load";
 import { lazyClient } from "@/components/ui/lazy-client";
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "@/components/ui/toast";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
+import { useStableCallback } from "@/components/ui/use-stable-callback";
 import { useActionMessage } from "@/lib/i18n/use-action-message";
 import type { ApprovedDuplicate } from "@/lib/assets/find-approved-duplicates";
 import type { GroupOption } from "@/lib/assets/list-groups";
@@ -19,7 +20,6 @@ import { splitIntoRequests } from "@/lib/submissions/split-into-requests";
 import type { SubmitAssetsResult } from "@/lib/submissions/submit-assets";
 import { submitAssetsAction } from "@/lib/submissions/submit-assets.action";
 import type { SubmitAssetsInput } from "@/lib/submissions/submit-assets.validation";
-import { DropZone } from "./drop-zone";
 import { submissionsQueryKey } from "./submissions-query-key";
 import { SubmitCard } from "./submit-card";
 import { TargetFields } from "./target-fields";
@@ -41,10 +41,17 @@ type Props = {
 
 const groupsQueryKey = ["groups"] as const;
 
+// The drop area (react-dropzone) is drawn by the server and hydrates after the page has loaded;
+// a click on it, files dropped on it or chosen in it before then are given to it once it has.
+const DropZone = hydrateAfterLoad(() => import("./drop-zone").then((m) => m.DropZone), DropZoneSkeleton);
 // The list of dropped files shows only once there are files: its code loads with the first.
 const FilesCard = lazyClient(() => import("./files-card").then((m) => m.FilesCard));
 // The recent submits below the form hydrate after the page has loaded.
 const SubmissionsPanel = hydrateAfterLoad(() => import("./submissions-panel").then((m) => m.SubmissionsPanel), SubmissionsSkeleton);
+
+function DropZoneSkeleton() {
+  return <Skeleton className="h-56 w-full rounded-xl sm:h-64" />;
+}
 
 function SubmissionsSkeleton() {
   return <Skeleton className="h-40 w-full" />;
@@ -84,14 +91,11 @@ export function UploadWorkspace({ userId, defaultProjectName, initialGroups, ini
   const groupsQuery = useQuery({ queryKey: groupsQueryKey, queryFn: () => fetchGroups((status) => t("workspace.groupsFailed", { status })), initialData: initialGroups });
   const groups = groupsQuery.data;
 
-  const { addFiles } = items;
-  const onDropFiles = useCallback(
-    (dropped: File[]) => {
-      setLastResult(null);
-      addFiles(dropped);
-    },
-    [addFiles],
-  );
+  // Stable: the drop area keeps the props the server drew it with until it hydrates.
+  const onDropFiles = useStableCallback((dropped: File[]) => {
+    setLastResult(null);
+    items.addFiles(dropped);
+  });
 
   // Paste files from the clipboard anywhere on the page.
   usePastedFiles(onDropFiles);

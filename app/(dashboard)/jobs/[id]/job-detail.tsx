@@ -1,7 +1,10 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { ArrowLeft, Copy, Loader2, RotateCcw } from "lucide-react";
+import { ArrowLeft } from "@/components/icons/arrow-left";
+import { Copy } from "@/components/icons/copy";
+import { Loader2 } from "@/components/icons/loader-2";
+import { RotateCcw } from "@/components/icons/rotate-ccw";
 import { useTranslations } from "next-intl";
 import { useAction } from "@/lib/use-action";
 import { lazyClient } from "@/components/ui/lazy-client";
@@ -12,7 +15,7 @@ import { toast } from "@/components/ui/toast";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { useJobFinishNotice } from "@/components/generation/use-job-finish-notice";
 import { VideoJobStatusBadge } from "@/components/generation/video-job-status-badge";
-import { Button } from "@/components/ui/button";
+import { Button, buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { retryVideoJobAction } from "@/lib/generation/retry-video-job.action";
 import { isFinishedVideoJob } from "@/lib/generation/video-job-states";
@@ -125,11 +128,9 @@ export function JobDetail({ initialJob, canViewRaw }: { initialJob: VideoJobView
               onConfirm={() => retry.execute({ jobId: job.id, resendUncertain: true })}
             />
           ) : null}
-          <Button asChild variant="outline">
-            <Link href={`/generate?from=${job.id}`}>
-              <Copy aria-hidden /> {t("job.duplicate")}
-            </Link>
-          </Button>
+          <Link href={`/generate?from=${job.id}`} className={buttonVariants({ variant: "outline" })}>
+            <Copy aria-hidden /> {t("job.duplicate")}
+          </Link>
         </div>
       </div>
 

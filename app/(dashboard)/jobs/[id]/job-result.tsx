@@ -1,8 +1,11 @@
-import { AlertCircle, Download, ExternalLink, HardDrive } from "lucide-react";
+import { AlertCircle } from "@/components/icons/alert-circle";
+import { Download } from "@/components/icons/download";
+import { ExternalLink } from "@/components/icons/external-link";
+import { HardDrive } from "@/components/icons/hard-drive";
 import { useTranslations } from "next-intl";
 import { JobProgressBar } from "@/components/generation/job-progress-bar";
 import { NotificationToggle } from "@/components/generation/notification-toggle";
-import { Button } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { useFormat } from "@/lib/i18n/use-format";
 import type { VideoJobView } from "@/lib/generation/video-job-view";
@@ -35,11 +38,9 @@ export function DownloadButton({
   size?: "sm";
 }) {
   return (
-    <Button asChild className={className} variant={variant} size={size}>
-      <a href={href} download>
-        <Download aria-hidden /> {children}
-      </a>
-    </Button>
+    <a href={href} download className={buttonVariants({ variant, size, className })}>
+      <Download aria-hidden /> {children}
+    </a>
   );
 }
 
