@@ -41,24 +41,29 @@ try {
     const context = await browser.newContext();
     await context.addCookies(cookies);
     const tab = await context.newPage();
-    const bodies: Promise<Buffer | null>[] = [];
-    const later: Promise<Buffer | null>[] = [];
+    // The scripts' addresses, before and after the load event; their bytes are fetched once the
+    // page is done (a response body read from the browser can be gone, which would undercount).
+    const earlyUrls: string[] = [];
+    const laterUrls: string[] = [];
     let loaded = false;
-    const early = new Set<unknown>();
     tab.on("request", (request) => {
-      if (!loaded && request.resourceType() === "script") early.add(request);
+      if (request.resourceType() === "script") (loaded ? laterUrls : earlyUrls).push(request.url());
     });
     tab.on("load", () => (loaded = true));
-    tab.on("response", (response) => {
-      if (response.request().resourceType() !== "script") return;
-      (early.has(response.request()) ? bodies : later).push(response.body().catch(() => null));
-    });
     const answer = await tab.goto(`${stack.base}${page}`, { waitUntil: "networkidle" });
     if (!answer || answer.status() !== 200 || new URL(tab.url()).pathname !== page) {
       throw new Error(`${page}: HTTP ${answer?.status()} at ${tab.url()} (not signed in?)`);
     }
-    const scripts = (await Promise.all(bodies)).filter((b): b is Buffer => b !== null);
-    const afterwards = (await Promise.all(later)).filter((b): b is Buffer => b !== null);
+    const fetchAll = (urls: string[]) =>
+      Promise.all(
+        [...new Set(urls)].map(async (url) => {
+          const res = await fetch(url, { headers: { cookie } });
+          if (!res.ok) throw new Error(`${page}: ${url} answered ${res.status}`);
+          return Buffer.from(await res.arrayBuffer());
+        }),
+      );
+    const scripts = await fetchAll(earlyUrls);
+    const afterwards = await fetchAll(laterUrls);
     rows.push({
       page,
       scripts: scripts.length,

@@ -1,51 +1,14 @@
 "use client";
 
-import { Check } from "@/components/icons/check";
 import { useTranslations } from "next-intl";
 import { type CSSProperties, memo } from "react";
 import { AssetStatusBadge } from "@/components/gallery/asset-status-badge";
 import { AssetThumbnail } from "@/components/assets/asset-thumbnail";
 import { GenerateVideoButton } from "@/components/generation/generate-video-button";
-import type { AssetCard } from "@/lib/assets/asset-view";
-import { failureCategoryTitles } from "@/lib/assets/failure-categories";
-import { useFormat } from "@/lib/i18n/use-format";
-import { type Sentence, sentence } from "@/lib/i18n/sentence";
 import { useSentence } from "@/lib/i18n/use-sentence";
 import { cn } from "@/lib/utils";
+import { type CardsProps, cardAttributes, failureTitle, SelectBox } from "./asset-card-parts";
 import type { GalleryDensity } from "./gallery-url-state";
-
-type Props = {
-  items: AssetCard[];
-  selected: ReadonlySet<string>;
-  onToggle: (id: string) => void;
-  onOpen: (id: string) => void;
-};
-
-function SelectBox({ item, checked, onToggle, className }: { item: AssetCard; checked: boolean; onToggle: (id: string) => void; className?: string }) {
-  const t = useTranslations("gallery");
-  return (
-    <label
-      className={cn(
-        "flex size-6 cursor-pointer items-center justify-center rounded-md border shadow-sm transition-colors",
-        checked ? "border-primary bg-primary text-primary-foreground" : "border-border bg-background/90",
-        className,
-      )}
-    >
-      <input type="checkbox" className="sr-only" checked={checked} onChange={() => onToggle(item.id)} aria-label={t("grid.select", { name: item.name })} />
-      {checked ? <Check className="size-4" /> : null}
-    </label>
-  );
-}
-
-/** The attributes every card carries, grid or list: the e2e tests and the drawer find cards by them. */
-function cardAttributes(item: AssetCard) {
-  return { "data-testid": "asset-card", "data-asset-name": item.name, "data-status": item.status.key } as const;
-}
-
-function failureTitle(item: AssetCard, say: (s: Sentence) => string): string | null {
-  if (!item.failureCategory) return null;
-  return say(sentence(failureCategoryTitles[item.failureCategory]));
-}
 
 /** The smallest width of a card for each density: the grid fits as many as the row holds. */
 const cardMinWidth: Record<GalleryDensity, string> = { small: "8rem", medium: "10rem", large: "15rem" };
@@ -53,7 +16,7 @@ const cardMinWidth: Record<GalleryDensity, string> = { small: "8rem", medium: "1
 /** Touch screens always show the card's action; a mouse sees it on hover, a keyboard on focus. */
 const revealOnHover = "[@media(hover:hover)_and_(pointer:fine)]:opacity-0 group-hover:opacity-100 group-focus-within:opacity-100";
 
-export const AssetGrid = memo(function AssetGrid({ items, selected, onToggle, onOpen, density = "medium" }: Props & { density?: GalleryDensity }) {
+export const AssetGrid = memo(function AssetGrid({ items, selected, onToggle, onOpen, density = "medium" }: CardsProps & { density?: GalleryDensity }) {
   const t = useTranslations("gallery");
   const say = useSentence();
   return (
@@ -106,50 +69,6 @@ export const AssetGrid = memo(function AssetGrid({ items, selected, onToggle, on
                 />
               </div>
             ) : null}
-          </li>
-        );
-      })}
-    </ul>
-  );
-});
-
-export const AssetList = memo(function AssetList({ items, selected, onToggle, onOpen }: Props) {
-  const t = useTranslations("gallery");
-  const format = useFormat();
-  const say = useSentence();
-  return (
-    <ul className="divide-y divide-border overflow-hidden rounded-lg border border-border bg-card" data-testid="asset-list">
-      {items.map((item) => {
-        const checked = selected.has(item.id);
-        const failure = failureTitle(item, say);
-        return (
-          <li key={item.id} className={cn("flex items-center gap-3 px-3 py-2", checked && "bg-accent")} {...cardAttributes(item)}>
-            <SelectBox item={item} checked={checked} onToggle={onToggle} />
-            <button type="button" onClick={() => onOpen(item.id)} className="flex min-w-0 flex-1 items-center gap-3 text-left">
-              <AssetThumbnail type={item.type} thumbnailUrl={item.thumbnailUrl} name={item.name} decorative className="size-11 shrink-0 rounded-md" />
-              <div className="min-w-0 flex-1">
-                <div className="truncate text-sm font-medium" title={item.name}>
-                  <span className="sr-only">{t("grid.open")} </span>
-                  {item.name}
-                </div>
-                <div className="truncate text-xs text-muted-foreground" title={`${item.group.name} · ${item.group.projectName}`}>
-                  {item.group.name} · {item.group.projectName}
-                  <span className="hidden sm:inline"> · {t(`grid.types.${item.type}`)}</span>
-                </div>
-                {failure ? <div className="line-clamp-2 text-xs font-medium break-words text-destructive" title={failure}>{failure}</div> : null}
-                {item.assetUrl ? <div className="hidden font-mono text-xs break-all text-muted-foreground md:block">{item.assetUrl}</div> : null}
-              </div>
-              <div className="hidden w-32 shrink-0 text-xs text-muted-foreground lg:block">{item.createdByName ?? "—"}</div>
-              <time className="hidden w-36 shrink-0 text-xs text-muted-foreground md:block" dateTime={item.createdAt} suppressHydrationWarning>
-                {format.dateTime(item.createdAt)}
-              </time>
-            </button>
-            <div className="flex shrink-0 flex-col items-end gap-1.5 lg:w-60 lg:flex-row lg:items-center lg:justify-end">
-              <AssetStatusBadge status={item.status} />
-              {item.state === "APPROVED" && item.type !== "AUDIO" ? (
-                <GenerateVideoButton assetIds={[item.id]} size="sm" variant="outline" aria-label={t("grid.generateFrom", { name: item.name })} className="lg:order-first" />
-              ) : null}
-            </div>
           </li>
         );
       })}

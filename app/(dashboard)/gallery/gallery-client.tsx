@@ -3,6 +3,7 @@
 import { type InfiniteData, useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { AlertTriangle } from "@/components/icons/alert-triangle";
 import { Loader2 } from "@/components/icons/loader-2";
+import { hydrateAfterLoad } from "@/components/ui/hydrate-after-load";
 import { lazyClient } from "@/components/ui/lazy-client";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -10,12 +11,13 @@ import { toast } from "@/components/ui/toast";
 import type { Viewer } from "@/components/gallery/asset-drawer";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
+import { Bone } from "@/components/gallery/skeleton";
 import { useStableCallback } from "@/components/ui/use-stable-callback";
 import { type GalleryFilters, type GalleryTab, activeFilterCount, galleryFiltersToSearchParams } from "@/lib/assets/gallery-filters";
 import type { GalleryResponse } from "@/lib/assets/gallery-response";
 import type { GalleryFacets } from "@/lib/assets/list-gallery-facets";
 import { useFormat } from "@/lib/i18n/use-format";
-import { AssetGrid, AssetList } from "./asset-grid";
+import { AssetGrid } from "./asset-grid";
 import { FiltersBar } from "./filters-bar";
 import { StatusTabs } from "./status-tabs";
 import { useGalleryUrl } from "./use-gallery-url";
@@ -23,6 +25,9 @@ import { ViewControls } from "./deferred-view-controls";
 
 // The drawer is not needed for the first paint: its code loads when an asset is opened.
 const AssetDrawer = lazyClient(() => import("@/components/gallery/asset-drawer").then((m) => m.AssetDrawer));
+// The list view is drawn by the server when the URL asks for it and hydrates after the page
+// has loaded; chosen after that, its code loads at once.
+const AssetList = hydrateAfterLoad(() => import("./asset-list").then((m) => m.AssetList), ListSkeleton);
 // The bar of actions on selected assets loads with the first selection; once shown it stays
 // mounted (empty, it renders nothing), so an action it started finishes in it.
 const BulkBar = lazyClient(() => import("./bulk-bar").then((m) => m.BulkBar));
@@ -30,6 +35,23 @@ const BulkBar = lazyClient(() => import("./bulk-bar").then((m) => m.BulkBar));
 /** How often the page asks our own route while something on screen is in review. */
 const LIVE_POLL_MS = 2_500;
 const FINISHED = new Set(["COMPLETED", "PARTIAL", "FAILED"]);
+
+function ListSkeleton() {
+  return (
+    <ul className="divide-y divide-border overflow-hidden rounded-lg border border-border bg-card">
+      {Array.from({ length: 8 }, (_, i) => (
+        <li key={i} className="flex items-center gap-3 px-3 py-2">
+          <Bone className="size-6" />
+          <Bone className="size-11 shrink-0" />
+          <div className="min-w-0 flex-1 space-y-1.5">
+            <Bone className="h-4 w-1/3" />
+            <Bone className="h-3 w-1/4" />
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 async function fetchPage(filters: GalleryFilters, cursor: string | null, watch: string[], failed: string): Promise<GalleryResponse> {
   const params = galleryFiltersToSearchParams(filters);
@@ -76,6 +98,7 @@ export function GalleryClient({
   const chooseTab = useStableCallback((tab: GalleryTab) => applyFilters({ ...filters, tab }));
   const chooseView = useStableCallback(setView);
   const chooseDensity = useStableCallback(setDensity);
+  const openListed = useStableCallback(openAsset);
 
   const key = JSON.stringify(filters);
   const query = useInfiniteQuery({
@@ -163,7 +186,7 @@ export function GalleryClient({
     ) : view === "grid" ? (
       <AssetGrid items={items} selected={selected} onToggle={toggle} onOpen={openAsset} density={density} />
     ) : (
-      <AssetList items={items} selected={selected} onToggle={toggle} onOpen={openAsset} />
+      <AssetList items={items} selected={selected} onToggle={toggle} onOpen={openListed} />
     );
 
   return (
