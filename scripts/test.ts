@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { playwrightFailures, vitestFailures } from "./lib/test-report";
 
 const root = path.resolve(import.meta.dirname, "..");
 const resultsDir = path.join(root, "test-results");
@@ -32,53 +33,6 @@ let exit = 0;
 // Names of what failed, printed again at the end so that the tail of a long log says what broke.
 const failures: string[] = [];
 
-function firstLine(text: unknown): string {
-  return String(text ?? "").split("\n").find((line) => line.trim() !== "")?.trim().slice(0, 300) ?? "";
-}
-
-type VitestReport = {
-  testResults?: {
-    name: string;
-    status: string;
-    message?: string;
-    assertionResults?: { fullName: string; status: string; failureMessages?: string[] }[];
-  }[];
-};
-
-function vitestFailures(report: VitestReport): string[] {
-  const out: string[] = [];
-  for (const file of report.testResults ?? []) {
-    const where = path.relative(root, file.name);
-    const failedTests = (file.assertionResults ?? []).filter((test) => test.status === "failed");
-    for (const test of failedTests) out.push(`${where} › ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
-    if (file.status === "failed" && failedTests.length === 0) out.push(`${where}: ${firstLine(file.message)}`);
-  }
-  return out;
-}
-
-type PlaywrightSuite = {
-  title: string;
-  file?: string;
-  specs?: { title: string; tests?: { status?: string; results?: { error?: { message?: string } }[] }[] }[];
-  suites?: PlaywrightSuite[];
-};
-
-function playwrightFailures(suites: PlaywrightSuite[], trail: string[] = []): string[] {
-  const out: string[] = [];
-  for (const suite of suites) {
-    const names = [...trail, suite.title];
-    for (const spec of suite.specs ?? []) {
-      for (const test of spec.tests ?? []) {
-        if (test.status !== "unexpected") continue;
-        const error = test.results?.at(-1)?.error?.message;
-        out.push(`${[...names, spec.title].join(" › ")}: ${firstLine(error)}`);
-      }
-    }
-    out.push(...playwrightFailures(suite.suites ?? [], names));
-  }
-  return out;
-}
-
 if (!only) {
   const code = await run("type check (tsc)", ["node_modules/typescript/bin/tsc", "--noEmit", "-p", "."]);
   if (code !== 0) {
@@ -100,10 +54,12 @@ if (!only || only === "unit") {
   if (existsSync(file)) {
     const report = JSON.parse(readFileSync(file, "utf8"));
     passed += report.numPassedTests ?? 0;
-    // A test file that fails to load counts as a failure even when no test in it ran.
-    failed += (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
+    // Each failed test counts once, and so does a test file that failed with no test failing
+    // in it (it did not load); vitest's suite count would count the file and its describes again.
+    const unitFailures = vitestFailures(report, root);
+    failed += unitFailures.length;
     if ((report.numFailedTestSuites ?? 0) > 0 || report.success === false) exit = 1;
-    failures.push(...vitestFailures(report));
+    failures.push(...unitFailures);
   }
   if (code !== 0) exit = 1;
 }

@@ -4,6 +4,8 @@ import type { ActionFailure } from "@/lib/action-message";
 import { startOneClickJobsAction } from "@/lib/generation/start-one-click-jobs.action";
 import { callBack, settle } from "@/lib/use-action";
 
+/** The "generate" namespace's translator. */
+// translator say: generate
 type Say = (key: string, values?: Record<string, string | number>) => string;
 
 /**
